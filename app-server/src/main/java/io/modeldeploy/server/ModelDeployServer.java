@@ -1,0 +1,54 @@
+package io.modeldeploy.server;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** Starts the server in this JVM: used by {@link ServerMain} and by the desktop console. */
+public final class ModelDeployServer {
+
+    private ModelDeployServer() {
+    }
+
+    /**
+     * Creates the data directory if needed, migrates the database and starts HTTP.
+     *
+     * @throws ServerStartException with a one-line, user-facing reason when it cannot start
+     */
+    public static RunningServer start(ServerOptions options, String... args) {
+        prepareDataDirectory(options);
+        DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDir());
+        ApplicationContext context = null;
+        try {
+            context = Micronaut.build(args)
+                    .mainClass(ModelDeployServer.class)
+                    .properties(options.toProperties())
+                    .banner(false)
+                    .start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            return new RunningServer(context, server, options.dataDir(), lock);
+        } catch (RuntimeException e) {
+            if (context != null && context.isRunning()) {
+                context.close();
+            }
+            lock.close();
+            throw ServerStartException.explain(e, options);
+        }
+    }
+
+    private static void prepareDataDirectory(ServerOptions options) {
+        try {
+            Files.createDirectories(options.dataDir());
+        } catch (IOException e) {
+            throw new ServerStartException("Cannot create the data directory " + options.dataDir()
+                    + " (" + e.getMessage() + "). Choose another with --data-dir.", e);
+        }
+        if (!Files.isWritable(options.dataDir())) {
+            throw new ServerStartException("The data directory " + options.dataDir()
+                    + " is not writable. Choose another with --data-dir.", null);
+        }
+    }
+}

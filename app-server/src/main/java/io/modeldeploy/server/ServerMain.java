@@ -1,0 +1,45 @@
+package io.modeldeploy.server;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar app-server-*-all.jar [--port N] [--bind ADDRESS] [--data-dir DIR]}: the server alone. */
+@OpenAPIDefinition(info = @Info(
+        title = "ModelDeploy Console API",
+        version = "0.1.0",
+        description = "The NVIDIA NeMo Platform ModelDeployment API, implemented compatibly and extended: PATCH or "
+                + "POST on .../deployments/{name}/status, the full status history with actor and source, and a "
+                + "precise 4xx answer for every bad input."))
+public final class ServerMain {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) {
+        ServerCommandLine commandLine;
+        try {
+            commandLine = ServerCommandLine.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("modeldeploy server: " + e.getMessage());
+            System.err.println(ServerCommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (commandLine.helpRequested()) {
+            System.out.println(ServerCommandLine.USAGE);
+            return;
+        }
+        try {
+            RunningServer server = ModelDeployServer.start(commandLine.options());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "modeldeploy-shutdown"));
+            LOG.info("ModelDeploy server listening on {} (data in {}); API docs at {}/swagger-ui/",
+                    server.baseUrl(), server.dataDir(), server.baseUrl());
+        } catch (ServerStartException e) {
+            System.err.println("modeldeploy server: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

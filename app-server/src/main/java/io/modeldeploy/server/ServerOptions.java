@@ -1,0 +1,57 @@
+package io.modeldeploy.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to run the server: the address to bind, the port (0 picks a free one) and the data
+ * directory holding the H2 database.
+ */
+public record ServerOptions(String bind, int port, Path dataDir) {
+
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+
+    public ServerOptions {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+    }
+
+    /** 127.0.0.1:8080 with the per-user data directory (see {@link DataDirectory}). */
+    public static ServerOptions defaults() {
+        return new ServerOptions(DEFAULT_BIND, DEFAULT_PORT, DataDirectory.resolve(null, System.getenv()));
+    }
+
+    public ServerOptions withBind(String newBind) {
+        return new ServerOptions(newBind, port, dataDir);
+    }
+
+    public ServerOptions withPort(int newPort) {
+        return new ServerOptions(bind, newPort, dataDir);
+    }
+
+    public ServerOptions withDataDir(Path newDataDir) {
+        return new ServerOptions(bind, port, newDataDir);
+    }
+
+    /**
+     * The H2 file database in the data directory. WRITE_DELAY=0 makes every acknowledged commit
+     * survive kill -9; the application closes the pool itself, so H2 must not close on JVM exit.
+     */
+    public String jdbcUrl() {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("modeldeploy")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The Micronaut properties these options stand for. */
+    Map<String, Object> toProperties() {
+        return Map.of(
+                "micronaut.server.host", bind,
+                "micronaut.server.port", port == 0 ? -1 : port,
+                "datasources.default.url", jdbcUrl());
+    }
+}

@@ -1,0 +1,35 @@
+package io.modeldeploy.server;
+
+import java.net.BindException;
+import java.util.Locale;
+
+/** The server could not start; the message says why and what to do, in one line. */
+public final class ServerStartException extends RuntimeException {
+
+    public ServerStartException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    static ServerStartException explain(RuntimeException failure, ServerOptions options) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof BindException || message.contains("address already in use")) {
+                return new ServerStartException("Port " + options.port() + " on " + options.bind()
+                        + " is already in use. Stop the other program or choose another port with --port.", failure);
+            }
+            if (message.contains("database may be already in use") || message.contains("locked by another process")) {
+                return new ServerStartException("The database in " + options.dataDir()
+                        + " is in use by another running ModelDeploy instance. Close it, or use another --data-dir.", failure);
+            }
+        }
+        return new ServerStartException("The server could not start: " + rootMessage(failure), failure);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,188 @@
+package io.modeldeploy.server.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.ChangeSource;
+import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.ListPage;
+import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.ModelsPlaceholder;
+import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusHistoryEntry;
+import io.modeldeploy.model.StatusUpdateRequest;
+import io.modeldeploy.server.service.Caller;
+import io.modeldeploy.server.service.DeploymentService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The NeMo ModelDeployment API, under {@code /apis/models/v2/workspaces/{workspace}/deployments}. */
+@Controller("/apis/models/v2/workspaces/{workspace}/deployments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "ModelDeployments")
+public class DeploymentController {
+    private final DeploymentService deployments;
+    private final JsonRequestReader requests;
+    private final JsonMapper jsonMapper;
+
+    public DeploymentController(DeploymentService deployments, JsonRequestReader requests, JsonMapper jsonMapper) {
+        this.deployments = deployments;
+        this.requests = requests;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Operation(summary = "List ModelDeployments",
+            description = "The latest version of each deployment (all versions with all_versions=true). Workspace '-' "
+                    + "lists every workspace. Filters: filter[workspace|status|name|config|project|model_provider_id|"
+                    + "status_message] with $eq, $like, $in, $nin; filter[created_at|updated_at] with $gte, $lte. "
+                    + "Sort by created_at, updated_at, name or status, '-' for descending.")
+    @Get
+    public ListPage<ModelDeployment> list(String workspace, HttpRequest<?> request) {
+        ListRequest list = ListRequest.parse(workspace, request.getParameters(), jsonMapper);
+        return deployments.list(workspace, list.query(), list.page(), list.pageSize(), list.sort());
+    }
+
+    @Operation(summary = "Create ModelDeployment", description = "Creates version 1, status CREATED.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CreateDeploymentRequest.class))))
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
+    public ModelDeployment create(String workspace, @Body @Nullable byte[] body,
+                                  @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+        PathSegments.requireWorkspaceName(workspace);
+        CreateDeploymentRequest request = requests.create(body);
+        return deployments.create(workspace, request, caller(source));
+    }
+
+    @Operation(summary = "Get Latest ModelDeployment")
+    @Get("/{name}")
+    public ModelDeployment getLatest(String workspace, String name) {
+        return deployments.getLatest(workspace, name);
+    }
+
+    @Operation(summary = "Update ModelDeployment (creates a new version)",
+            description = "Creates version N+1 with the given config, status PENDING.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewVersionRequest.class))))
+    @Post("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
+    public ModelDeployment createVersion(String workspace, String name, @Body @Nullable byte[] body,
+                                         @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+        return deployments.createVersion(workspace, name, requests.newVersion(body), caller(source));
+    }
+
+    @Operation(summary = "Delete All ModelDeployment Versions",
+            description = "202 with the latest version after marking every version not yet DELETED as DELETING; "
+                    + "204 when every version was already DELETED and they were removed.")
+    @Delete("/{name}")
+    public HttpResponse<ModelDeployment> delete(String workspace, String name,
+                                                @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+        return deleted(deployments.delete(workspace, name, caller(source)));
+    }
+
+    @Operation(summary = "List ModelDeployment Versions", description = "Every version, newest first.")
+    @Get("/{name}/versions")
+    public List<ModelDeployment> listVersions(String workspace, String name) {
+        return deployments.listVersions(workspace, name);
+    }
+
+    @Operation(summary = "Get Specific ModelDeployment Version")
+    @Get("/{deployment}/versions/{name}")
+    public ModelDeployment getVersion(String workspace, String deployment,
+                                      @Parameter(description = "The version number") String name) {
+        return deployments.getVersion(workspace, deployment, QueryValues.versionSegment(name));
+    }
+
+    @Operation(summary = "Delete Specific ModelDeployment Version",
+            description = "202 with the version marked DELETING; 204 when it was already DELETED and was removed.")
+    @Delete("/{deployment}/versions/{name}")
+    public HttpResponse<ModelDeployment> deleteVersion(String workspace, String deployment,
+                                                       @Parameter(description = "The version number") String name,
+                                                       @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+        return deleted(deployments.deleteVersion(workspace, deployment, QueryValues.versionSegment(name),
+                caller(source)));
+    }
+
+    @Operation(summary = "Update ModelDeployment Status",
+            description = "Sets status, status_message and optionally model_provider_id of the latest version, or of "
+                    + "?version=N. A request that changes nothing writes nothing. DELETING accepts only DELETED (409).",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StatusUpdateRequest.class))))
+    @Patch("/{name}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ModelDeployment patchStatus(String workspace, String name, @QueryValue @Nullable String version,
+                                       @Body @Nullable byte[] body,
+                                       @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+        return updateStatus(workspace, name, version, body, source);
+    }
+
+    @Operation(summary = "Update ModelDeployment Status (NeMo-compatible POST)",
+            description = "Identical to PATCH on the same path.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StatusUpdateRequest.class))))
+    @Post("/{name}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ModelDeployment postStatus(String workspace, String name, @QueryValue @Nullable String version,
+                                      @Body @Nullable byte[] body,
+                                      @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+        return updateStatus(workspace, name, version, body, source);
+    }
+
+    @Operation(summary = "Status history of one version",
+            description = "The whole history, oldest first, paginated (the resource itself carries the newest 100).")
+    @Get("/{name}/status-history")
+    public ListPage<StatusHistoryEntry> statusHistory(String workspace, String name,
+                                                      @QueryValue @Nullable String version, HttpRequest<?> request) {
+        ValidationErrors errors = new ValidationErrors();
+        int page = QueryValues.page(request.getParameters(), errors);
+        int pageSize = QueryValues.pageSize(request.getParameters(), errors);
+        errors.throwIfAny();
+        return deployments.history(workspace, name, QueryValues.version(version), page, pageSize);
+    }
+
+    @Operation(summary = "Models served by a deployment (placeholder, as in NeMo)")
+    @Get("/{name}/models")
+    public ModelsPlaceholder models(String workspace, String name) {
+        deployments.getLatest(workspace, name);
+        return new ModelsPlaceholder(workspace, name, List.of());
+    }
+
+    private ModelDeployment updateStatus(String workspace, String name, String version, byte[] body, String source) {
+        Integer selectedVersion = QueryValues.version(version);
+        return deployments.updateStatus(workspace, name, selectedVersion, requests.statusUpdate(body), caller(source));
+    }
+
+    private static HttpResponse<ModelDeployment> deleted(Optional<ModelDeployment> result) {
+        return result.<HttpResponse<ModelDeployment>>map(d -> HttpResponse.accepted().body(d))
+                .orElseGet(HttpResponse::noContent);
+    }
+
+    private static Caller caller(String sourceHeader) {
+        return Caller.anonymous(ChangeSource.fromHeader(sourceHeader));
+    }
+}

@@ -1,0 +1,256 @@
+package io.modeldeploy.server.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusUpdateRequest;
+import io.modeldeploy.model.ValidationError;
+import io.modeldeploy.server.error.RequestValidationException;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns request bodies into the shared-model request records, checking every field against the
+ * contract's limits. Reading the JSON tree ourselves means a wrong type, a null, a huge number or
+ * broken JSON becomes a precise 422 naming the field, never a 500. Unknown fields are ignored.
+ */
+@Singleton
+public class JsonRequestReader {
+    static final String STATUS_CHOICES = Arrays.stream(DeploymentStatus.values())
+            .map(s -> "'" + s.name() + "'")
+            .collect(Collectors.collectingAndThen(Collectors.toList(), ValueLists::orList));
+    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\s*at \\[Source:.*", Pattern.DOTALL);
+    private static final Pattern LINE_COLUMN = Pattern.compile("line: (\\d+), column: (\\d+)");
+
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
+    private final JsonMapper jsonMapper;
+
+    public JsonRequestReader(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    public StatusUpdateRequest statusUpdate(byte[] body) {
+        JsonNode json = object(body);
+        ValidationErrors errors = new ValidationErrors();
+        DeploymentStatus status = status(json, errors);
+        String message = optionalString(json, "status_message", ApiLimits.MAX_STATUS_MESSAGE_LENGTH, null, null, errors);
+        String provider = nullableString(json, "model_provider_id", ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH,
+                ApiLimits.MODEL_PROVIDER_ID_PATTERN, ApiLimits.MODEL_PROVIDER_ID_REGEX, errors);
+        errors.throwIfAny();
+        return new StatusUpdateRequest(status, message, provider);
+    }
+
+    public CreateDeploymentRequest create(byte[] body) {
+        JsonNode json = object(body);
+        ValidationErrors errors = new ValidationErrors();
+        String name = requiredString(json, "name", ApiLimits.MAX_NAME_LENGTH, ApiLimits.NAME_PATTERN,
+                ApiLimits.NAME_REGEX, errors);
+        String config = requiredString(json, "config", ApiLimits.MAX_CONFIG_LENGTH, null, null, errors);
+        Integer configVersion = optionalInteger(json, "config_version", 0, errors);
+        String project = nullableString(json, "project", ApiLimits.MAX_PROJECT_LENGTH, ApiLimits.PROJECT_PATTERN,
+                ApiLimits.PROJECT_REGEX, errors);
+        errors.throwIfAny();
+        return new CreateDeploymentRequest(name, config, configVersion, project);
+    }
+
+    public NewVersionRequest newVersion(byte[] body) {
+        JsonNode json = object(body);
+        ValidationErrors errors = new ValidationErrors();
+        String config = requiredString(json, "config", ApiLimits.MAX_CONFIG_LENGTH, null, null, errors);
+        Integer configVersion = optionalInteger(json, "config_version", 0, errors);
+        errors.throwIfAny();
+        return new NewVersionRequest(config, configVersion);
+    }
+
+    private JsonNode object(byte[] body) {
+        ValidationErrors errors = new ValidationErrors();
+        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            errors.missing(List.of("body"), null);
+            errors.throwIfAny();
+        }
+        JsonNode json;
+        try {
+            requireSingleValue(body);
+            json = jsonMapper.readValue(body, Argument.of(JsonNode.class));
+        } catch (IOException | RuntimeException e) {
+            throw jsonInvalid(e, body);
+        }
+        if (json == null || !json.isObject()) {
+            errors.add("model_attributes_type", List.of("body"),
+                    "Input should be a valid dictionary or object to extract fields from", plain(json), null);
+            errors.throwIfAny();
+        }
+        return json;
+    }
+
+    private static RequestValidationException jsonInvalid(Exception e, byte[] body) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause.getMessage() != null && cause.getMessage().contains("[Source:"))) {
+            cause = cause.getCause();
+        }
+        String raw = cause.getMessage() == null ? e.getClass().getSimpleName() : cause.getMessage();
+        String reason = JACKSON_LOCATION.matcher(raw).replaceAll("").trim();
+        Matcher location = LINE_COLUMN.matcher(raw);
+        int position = location.find()
+                ? offsetOf(new String(body, StandardCharsets.UTF_8), Integer.parseInt(location.group(1)),
+                Integer.parseInt(location.group(2)))
+                : 0;
+        return new RequestValidationException(new ValidationError("json_invalid", List.of("body", position),
+                "JSON decode error", Map.of(), Map.of("error", reason)));
+    }
+
+    /** Refuses anything after the first JSON value, which the tree reader would silently ignore. */
+    private static void requireSingleValue(byte[] body) throws IOException {
+        try (JsonParser parser = JSON_FACTORY.createParser(body)) {
+            parser.nextToken();
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "Extra data after the JSON value");
+            }
+        }
+    }
+
+    /** The character offset of a 1-based line and column, FastAPI's way of pointing into the body. */
+    private static int offsetOf(String text, int line, int column) {
+        int offset = 0;
+        for (int current = 1; current < line && offset < text.length(); offset++) {
+            if (text.charAt(offset) == '\n') {
+                current++;
+            }
+        }
+        return Math.max(0, Math.min(text.length(), offset + column - 1));
+    }
+
+    private DeploymentStatus status(JsonNode json, ValidationErrors errors) {
+        List<Object> loc = List.of("body", "status");
+        JsonNode value = json.get("status");
+        if (value == null) {
+            errors.missing(loc, plain(json));
+            return null;
+        }
+        if (value.isString()) {
+            for (DeploymentStatus status : DeploymentStatus.values()) {
+                if (status.name().equals(value.getStringValue())) {
+                    return status;
+                }
+            }
+        }
+        errors.add("enum", loc, "Input should be " + STATUS_CHOICES, plain(value), Map.of("expected", STATUS_CHOICES));
+        return null;
+    }
+
+    private String requiredString(JsonNode json, String field, int maxLength, Pattern pattern, String regex,
+                                  ValidationErrors errors) {
+        if (json.get(field) == null) {
+            errors.missing(List.of("body", field), plain(json));
+            return null;
+        }
+        String value = optionalString(json, field, maxLength, pattern, regex, errors);
+        if (value != null && value.isEmpty() && pattern == null) {
+            errors.tooShort(List.of("body", field), value);
+            return null;
+        }
+        return value;
+    }
+
+    /** A string field where JSON null means the same as leaving it out. */
+    private String nullableString(JsonNode json, String field, int maxLength, Pattern pattern, String regex,
+                                  ValidationErrors errors) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : optionalString(json, field, maxLength, pattern, regex, errors);
+    }
+
+    /** A string field; absent means null. An explicit JSON null is refused: the contract's strings are not nullable. */
+    private String optionalString(JsonNode json, String field, int maxLength, Pattern pattern, String regex,
+                                  ValidationErrors errors) {
+        JsonNode value = json.get(field);
+        if (value == null) {
+            return null;
+        }
+        List<Object> loc = List.of("body", field);
+        if (!value.isString()) {
+            errors.stringType(loc, plain(value));
+            return null;
+        }
+        String text = value.getStringValue();
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            errors.tooLong(loc, text, maxLength);
+            return null;
+        }
+        if (pattern != null && !pattern.matcher(text).matches()) {
+            errors.patternMismatch(loc, text, regex);
+            return null;
+        }
+        return text;
+    }
+
+    private Integer optionalInteger(JsonNode json, String field, int min, ValidationErrors errors) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        List<Object> loc = List.of("body", field);
+        if (!value.isNumber()) {
+            errors.add("int_type", loc, "Input should be a valid integer", plain(value), null);
+            return null;
+        }
+        BigDecimal number = new BigDecimal(value.getNumberValue().toString());
+        if (number.stripTrailingZeros().scale() > 0) {
+            errors.add("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part",
+                    plain(value), null);
+            return null;
+        }
+        if (number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            errors.lessOrEqual(loc, plain(value), Integer.MAX_VALUE);
+            return null;
+        }
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0) {
+            errors.greaterOrEqual(loc, plain(value), min);
+            return null;
+        }
+        return number.intValueExact();
+    }
+
+    /** A JSON tree as plain Java values, for echoing the offending input back. */
+    static Object plain(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isString()) {
+            return node.getStringValue();
+        }
+        if (node.isBoolean()) {
+            return node.getBooleanValue();
+        }
+        if (node.isNumber()) {
+            return node.getNumberValue();
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.values().forEach(v -> list.add(plain(v)));
+            return list;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        node.entries().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+        return map;
+    }
+}

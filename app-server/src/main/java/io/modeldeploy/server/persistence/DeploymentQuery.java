@@ -1,0 +1,100 @@
+package io.modeldeploy.server.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A list query over deployment versions: conditions (each a SQL fragment with its parameters),
+ * the sort and the page. Built by the API layer from validated input only: column names come
+ * from a fixed set, values are always bound parameters.
+ */
+public final class DeploymentQuery {
+
+    public enum Column {
+        WORKSPACE("workspace"), NAME("name"), PROJECT("project"), CONFIG("config"), STATUS("status"),
+        STATUS_MESSAGE("status_message"), MODEL_PROVIDER_ID("model_provider_id"),
+        CREATED_AT("created_at"), UPDATED_AT("updated_at");
+
+        final String sql;
+
+        Column(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    record Condition(String sql, List<Object> parameters) {
+    }
+
+    public record Sort(Column column, boolean descending) {
+    }
+
+    private final List<Condition> conditions = new ArrayList<>();
+    private boolean latestOnly = true;
+    private Sort sort = new Sort(Column.CREATED_AT, false);
+
+    public DeploymentQuery latestOnly(boolean value) {
+        this.latestOnly = value;
+        return this;
+    }
+
+    public DeploymentQuery sort(Sort value) {
+        this.sort = value;
+        return this;
+    }
+
+    public DeploymentQuery equalTo(Column column, Object value) {
+        conditions.add(new Condition("d." + column.sql + " = ?", List.of(value)));
+        return this;
+    }
+
+    public DeploymentQuery like(Column column, String pattern) {
+        conditions.add(new Condition("d." + column.sql + " LIKE ? ESCAPE '\\'", List.of(pattern)));
+        return this;
+    }
+
+    public DeploymentQuery in(Column column, List<?> values, boolean negate) {
+        if (values.isEmpty()) {
+            conditions.add(new Condition(negate ? "TRUE" : "FALSE", List.of()));
+            return this;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        String sql = negate
+                ? "(d." + column.sql + " IS NULL OR d." + column.sql + " NOT IN (" + marks + "))"
+                : "d." + column.sql + " IN (" + marks + ")";
+        conditions.add(new Condition(sql, List.copyOf(values)));
+        return this;
+    }
+
+    public DeploymentQuery atLeast(Column column, Instant value) {
+        conditions.add(new Condition("d." + column.sql + " >= ?", List.of(value)));
+        return this;
+    }
+
+    public DeploymentQuery atMost(Column column, Instant value) {
+        conditions.add(new Condition("d." + column.sql + " <= ?", List.of(value)));
+        return this;
+    }
+
+    String whereClause() {
+        List<String> parts = new ArrayList<>();
+        if (latestOnly) {
+            parts.add("d.entity_version = (SELECT MAX(m.entity_version) FROM deployment_version m"
+                    + " WHERE m.workspace = d.workspace AND m.name = d.name)");
+        }
+        conditions.forEach(c -> parts.add(c.sql()));
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    List<Object> parameters() {
+        List<Object> parameters = new ArrayList<>();
+        conditions.forEach(c -> parameters.addAll(c.parameters()));
+        return parameters;
+    }
+
+    String orderByClause() {
+        String direction = sort.descending() ? " DESC" : " ASC";
+        return " ORDER BY d." + sort.column().sql + direction
+                + ", d.workspace" + direction + ", d.name" + direction + ", d.entity_version" + direction;
+    }
+}

@@ -1,0 +1,10 @@
+package io.modeldeploy.server.persistence;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+@MappedEntity("workspace")
+public record WorkspaceRow(@Id String name, Instant createdAt) {
+}

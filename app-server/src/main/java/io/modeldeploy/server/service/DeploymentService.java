@@ -1,0 +1,263 @@
+package io.modeldeploy.server.service;
+
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.AuthContext;
+import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ListPage;
+import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.Pagination;
+import io.modeldeploy.model.StatusHistoryEntry;
+import io.modeldeploy.model.StatusUpdateRequest;
+import io.modeldeploy.server.error.ApiException;
+import io.modeldeploy.server.persistence.DeploymentQueries;
+import io.modeldeploy.server.persistence.DeploymentQuery;
+import io.modeldeploy.server.persistence.DeploymentVersionRepository;
+import io.modeldeploy.server.persistence.DeploymentVersionRow;
+import io.modeldeploy.server.persistence.StatusEventRepository;
+import io.modeldeploy.server.persistence.StatusEventRow;
+import io.modeldeploy.server.persistence.WorkspaceRepository;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules of deployments and their status: versions, the status history, the DELETING rule,
+ * deletion. Every public method is one transaction; status changes of one version are
+ * serialized by a row lock, so the history records them exactly once, in the order applied.
+ */
+@Singleton
+public class DeploymentService {
+    static final String CREATED_MESSAGE = "Deployment created";
+    static final String UPDATE_PENDING_MESSAGE = "Deployment update pending";
+    static final String DELETION_REQUESTED_MESSAGE = "Deployment deletion requested";
+    static final String ONLY_DELETED_ALLOWED =
+            "Deployment is marked for deletion (DELETING). Only transition to DELETED is allowed.";
+
+    private final DeploymentVersionRepository versions;
+    private final StatusEventRepository events;
+    private final WorkspaceRepository workspaces;
+    private final WorkspaceRegistry workspaceRegistry;
+    private final DeploymentQueries queries;
+    private final Clock clock;
+
+    public DeploymentService(DeploymentVersionRepository versions, StatusEventRepository events,
+                             WorkspaceRepository workspaces, WorkspaceRegistry workspaceRegistry,
+                             DeploymentQueries queries, Clock clock) {
+        this.versions = versions;
+        this.events = events;
+        this.workspaces = workspaces;
+        this.workspaceRegistry = workspaceRegistry;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ModelDeployment create(String workspace, CreateDeploymentRequest request, Caller caller) {
+        workspaceRegistry.ensureExists(workspace);
+        workspaces.lock(workspace);
+        Instant now = now();
+        if (versions.existsByWorkspaceAndName(workspace, request.name())) {
+            throw ApiException.conflict("Deployment with workspace '" + workspace + "' and name '"
+                    + request.name() + "' already exists");
+        }
+        DeploymentVersionRow row = new DeploymentVersionRow(DeploymentIds.next(), workspace, request.name(), 1,
+                request.project(), request.config(), configVersionOrDefault(request.configVersion()),
+                DeploymentStatus.CREATED, CREATED_MESSAGE, null, caller.actor(), now, now);
+        versions.save(row);
+        events.save(StatusEventRow.of(row.id(), row.status(), row.statusMessage(), caller.actor(), caller.source(), now));
+        return toResource(row);
+    }
+
+    @Transactional
+    public ModelDeployment createVersion(String workspace, String name, NewVersionRequest request, Caller caller) {
+        workspaces.lock(workspace);
+        int latest = versions.findLatestVersionNumber(workspace, name).orElseThrow(() -> ApiException.badRequest(
+                "Deployment with workspace '" + workspace + "' and name '" + name + "' does not exist"));
+        DeploymentVersionRow current = versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, latest)
+                .orElseThrow();
+        Instant now = now();
+        DeploymentVersionRow row = new DeploymentVersionRow(DeploymentIds.next(), workspace, name, latest + 1,
+                current.project(), request.config(), configVersionOrDefault(request.configVersion()),
+                DeploymentStatus.PENDING, UPDATE_PENDING_MESSAGE, null, caller.actor(), now, now);
+        versions.save(row);
+        events.save(StatusEventRow.of(row.id(), row.status(), row.statusMessage(), caller.actor(), caller.source(), now));
+        return toResource(row);
+    }
+
+    @ReadOnly
+    public ModelDeployment getLatest(String workspace, String name) {
+        return toResource(findLatest(workspace, name));
+    }
+
+    @ReadOnly
+    public ModelDeployment getVersion(String workspace, String name, int version) {
+        return toResource(findVersion(workspace, name, version));
+    }
+
+    /** Every version, newest first; an unknown name has none (as NeMo: 200 with an empty array). */
+    @ReadOnly
+    public List<ModelDeployment> listVersions(String workspace, String name) {
+        return toResources(versions.findByWorkspaceAndNameOrderByEntityVersionDesc(workspace, name));
+    }
+
+    @ReadOnly
+    public ListPage<ModelDeployment> list(String workspace, DeploymentQuery query, int page, int pageSize,
+                                          String sort) {
+        if (!ApiLimits.ALL_WORKSPACES.equals(workspace) && !workspaces.exists(workspace)) {
+            throw ApiException.notFound("Workspace '" + workspace + "' not found");
+        }
+        long total = queries.count(query);
+        List<DeploymentVersionRow> rows = queries.find(query, (long) (page - 1) * pageSize, pageSize);
+        return new ListPage<>(toResources(rows), Pagination.of(page, pageSize, rows.size(), total), sort);
+    }
+
+    /** The whole history of one version, oldest first. */
+    @ReadOnly
+    public ListPage<StatusHistoryEntry> history(String workspace, String name, Integer version, int page, int pageSize) {
+        DeploymentVersionRow row = version == null ? findLatest(workspace, name) : findVersion(workspace, name, version);
+        long total = events.countByDeploymentId(row.id());
+        List<StatusHistoryEntry> entries = events.findPage(row.id(), (long) (page - 1) * pageSize, pageSize).stream()
+                .map(StatusEventRow::toEntry)
+                .toList();
+        return new ListPage<>(entries, Pagination.of(page, pageSize, entries.size(), total), null);
+    }
+
+    /**
+     * Applies a status change to one version (the latest when {@code version} is null). A request
+     * that changes nothing writes nothing; one that only brings a new model provider updates it
+     * without a history entry; every other change appends exactly one entry.
+     */
+    @Transactional
+    public ModelDeployment updateStatus(String workspace, String name, Integer version, StatusUpdateRequest request,
+                                        Caller caller) {
+        DeploymentVersionRow row = lockForUpdate(workspace, name, version);
+        if (!row.status().allowsTransitionTo(request.status())) {
+            throw ApiException.conflict(ONLY_DELETED_ALLOWED);
+        }
+        String message = request.statusMessage() == null ? "" : request.statusMessage();
+        String modelProviderId = request.modelProviderId() == null ? row.modelProviderId() : request.modelProviderId();
+        boolean statusChanged = row.status() != request.status() || !row.statusMessage().equals(message);
+        boolean providerChanged = !Objects.equals(modelProviderId, row.modelProviderId());
+        if (!statusChanged && !providerChanged) {
+            return toResource(row);
+        }
+        return toResource(applyChange(row, request.status(), message, modelProviderId, statusChanged, caller));
+    }
+
+    /**
+     * Deletes a deployment: if every version is already DELETED they are purged (empty result),
+     * otherwise every version not yet DELETED is marked DELETING and the latest is returned.
+     */
+    @Transactional
+    public Optional<ModelDeployment> delete(String workspace, String name, Caller caller) {
+        List<DeploymentVersionRow> all = versions.findByWorkspaceAndNameOrderByEntityVersionDesc(workspace, name);
+        if (all.isEmpty()) {
+            throw notFound(workspace, name);
+        }
+        if (all.stream().allMatch(row -> row.status() == DeploymentStatus.DELETED)) {
+            versions.deleteAll(all);
+            return Optional.empty();
+        }
+        List<DeploymentVersionRow> after = new ArrayList<>();
+        for (DeploymentVersionRow row : all) {
+            DeploymentVersionRow locked = lockForUpdate(workspace, name, row.entityVersion());
+            after.add(locked.status() == DeploymentStatus.DELETED ? locked : markDeleting(locked, caller));
+        }
+        return Optional.of(toResource(after.get(0)));
+    }
+
+    /** The same for one version: purge it if DELETED, else mark it DELETING. */
+    @Transactional
+    public Optional<ModelDeployment> deleteVersion(String workspace, String name, int version, Caller caller) {
+        DeploymentVersionRow row = lockForUpdate(workspace, name, version);
+        if (row.status() == DeploymentStatus.DELETED) {
+            versions.delete(row);
+            return Optional.empty();
+        }
+        return Optional.of(toResource(markDeleting(row, caller)));
+    }
+
+    private DeploymentVersionRow markDeleting(DeploymentVersionRow row, Caller caller) {
+        if (row.status() == DeploymentStatus.DELETING && row.statusMessage().equals(DELETION_REQUESTED_MESSAGE)) {
+            return row;
+        }
+        return applyChange(row, DeploymentStatus.DELETING, DELETION_REQUESTED_MESSAGE, row.modelProviderId(), true, caller);
+    }
+
+    private DeploymentVersionRow applyChange(DeploymentVersionRow row, DeploymentStatus status, String message,
+                                             String modelProviderId, boolean appendHistory, Caller caller) {
+        Instant now = now();
+        versions.updateStatus(row.id(), status, message, modelProviderId, now);
+        if (appendHistory) {
+            events.save(StatusEventRow.of(row.id(), status, message, caller.actor(), caller.source(), now));
+        }
+        return row.withStatus(status, message, modelProviderId, now);
+    }
+
+    private DeploymentVersionRow lockForUpdate(String workspace, String name, Integer version) {
+        if (version != null) {
+            return versions.lockVersion(workspace, name, version)
+                    .orElseThrow(() -> versionNotFound(workspace, name, version));
+        }
+        int latest = versions.findLatestVersionNumber(workspace, name).orElseThrow(() -> notFound(workspace, name));
+        return versions.lockVersion(workspace, name, latest).orElseThrow(() -> notFound(workspace, name));
+    }
+
+    private DeploymentVersionRow findLatest(String workspace, String name) {
+        int latest = versions.findLatestVersionNumber(workspace, name).orElseThrow(() -> notFound(workspace, name));
+        return versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, latest)
+                .orElseThrow(() -> notFound(workspace, name));
+    }
+
+    private DeploymentVersionRow findVersion(String workspace, String name, int version) {
+        return versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, version)
+                .orElseThrow(() -> versionNotFound(workspace, name, version));
+    }
+
+    private ModelDeployment toResource(DeploymentVersionRow row) {
+        List<StatusEventRow> newest = new ArrayList<>(events.findNewest(row.id(), ApiLimits.HISTORY_WINDOW));
+        Collections.reverse(newest);
+        return toResource(row, newest);
+    }
+
+    private List<ModelDeployment> toResources(List<DeploymentVersionRow> rows) {
+        Map<String, List<StatusEventRow>> history = queries.newestEvents(
+                rows.stream().map(DeploymentVersionRow::id).toList(), ApiLimits.HISTORY_WINDOW);
+        return rows.stream().map(row -> toResource(row, history.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    private static ModelDeployment toResource(DeploymentVersionRow row, List<StatusEventRow> history) {
+        return new ModelDeployment(row.id(), row.name(), row.workspace(), row.project(), row.createdAt(),
+                row.updatedAt(), row.entityVersion(), row.config(), row.configVersion(), row.status(),
+                row.statusMessage(), history.stream().map(StatusEventRow::toEntry).toList(), row.modelProviderId(),
+                AuthContext.of(row.createdBy()));
+    }
+
+    private static int configVersionOrDefault(Integer configVersion) {
+        return configVersion == null || configVersion == 0 ? 1 : configVersion;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static ApiException notFound(String workspace, String name) {
+        return ApiException.notFound("Deployment '" + workspace + "/" + name + "' not found");
+    }
+
+    static ApiException versionNotFound(String workspace, String name, int version) {
+        return ApiException.notFound("Deployment '" + workspace + "/" + name + "' version '" + version + "' not found");
+    }
+}

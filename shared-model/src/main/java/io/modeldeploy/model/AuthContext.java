@@ -1,0 +1,23 @@
+package io.modeldeploy.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** Snapshot of the principal that created a deployment version. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuthContext(
+        @JsonProperty("principal_id") String principalId,
+        @JsonProperty("principal_email") String principalEmail,
+        @JsonProperty("principal_groups") List<String> principalGroups,
+        @JsonProperty("principal_on_behalf_of") String principalOnBehalfOf,
+        @JsonProperty("principal_on_behalf_of_groups") List<String> principalOnBehalfOfGroups,
+        @JsonProperty("principal_on_behalf_of_email") String principalOnBehalfOfEmail) {
+
+    public static AuthContext of(String principalId) {
+        return new AuthContext(principalId, null, List.of(), null, null, null);
+    }
+}

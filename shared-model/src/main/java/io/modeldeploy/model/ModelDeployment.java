@@ -1,0 +1,37 @@
+package io.modeldeploy.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One version of a model deployment. Everything but the status fields is immutable;
+ * {@code status_history} holds the newest {@link ApiLimits#HISTORY_WINDOW} entries, oldest first.
+ * Null fields are left out of the JSON.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelDeployment(
+        @JsonProperty("id") String id,
+        @JsonProperty("name") String name,
+        @JsonProperty("workspace") String workspace,
+        @JsonProperty("project") String project,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("entity_version") int entityVersion,
+        @JsonProperty("config") String config,
+        @JsonProperty("config_version") int configVersion,
+        @JsonProperty("status") DeploymentStatus status,
+        @JsonProperty("status_message") String statusMessage,
+        @JsonProperty("status_history") List<StatusHistoryEntry> statusHistory,
+        @JsonProperty("model_provider_id") String modelProviderId,
+        @JsonProperty("auth_context") AuthContext authContext) {
+
+    /** {@code workspace/name}, the way the API and the console refer to a deployment. */
+    public String qualifiedName() {
+        return workspace + "/" + name;
+    }
+}

@@ -1,0 +1,21 @@
+package io.modeldeploy.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * Body of {@code PATCH} (or {@code POST}) {@code .../deployments/{name}/status}.
+ * A missing {@code status_message} means {@code ""}; a missing {@code model_provider_id} leaves it unchanged.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StatusUpdateRequest(
+        @JsonProperty("status") DeploymentStatus status,
+        @JsonProperty("status_message") String statusMessage,
+        @JsonProperty("model_provider_id") String modelProviderId) {
+
+    public StatusUpdateRequest(DeploymentStatus status, String statusMessage) {
+        this(status, statusMessage, null);
+    }
+}

@@ -1,7 +1,6 @@
 package io.modeldeploy.server;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
@@ -18,17 +17,19 @@ public final class ModelDeployServer {
      *
      * @throws ServerStartException with a one-line, user-facing reason when it cannot start
      */
-    public static RunningServer start(ServerOptions options, String... args) {
+    public static RunningServer start(ServerOptions options) {
         prepareDataDirectory(options);
         DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDir());
         ApplicationContext context = null;
         try {
-            context = Micronaut.build(args)
+            // Not Micronaut.run(): on a start-up failure it exits the JVM, which would take an
+            // embedding console down with it. Here failures become a ServerStartException.
+            context = ApplicationContext.builder()
                     .mainClass(ModelDeployServer.class)
                     .properties(options.toProperties())
-                    .banner(false)
                     .start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
             return new RunningServer(context, server, options.dataDir(), lock);
         } catch (RuntimeException e) {
             if (context != null && context.isRunning()) {

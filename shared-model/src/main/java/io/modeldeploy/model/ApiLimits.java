@@ -35,12 +35,20 @@ public final class ApiLimits {
     private ApiLimits() {
     }
 
+    /**
+     * Length as the limits count it: characters (code points), like the reference's pydantic
+     * models, so an emoji counts once although Java stores it in two chars.
+     */
+    public static int characterCount(String value) {
+        return value == null ? 0 : value.codePointCount(0, value.length());
+    }
+
     public static boolean isValidName(String value) {
-        return value != null && value.length() <= MAX_NAME_LENGTH && NAME_PATTERN.matcher(value).matches();
+        return value != null && characterCount(value) <= MAX_NAME_LENGTH && NAME_PATTERN.matcher(value).matches();
     }
 
     public static boolean isValidModelProviderId(String value) {
-        return value != null && value.length() <= MAX_MODEL_PROVIDER_ID_LENGTH
+        return value != null && characterCount(value) <= MAX_MODEL_PROVIDER_ID_LENGTH
                 && MODEL_PROVIDER_ID_PATTERN.matcher(value).matches();
     }
 }

@@ -192,7 +192,7 @@ public class JsonRequestReader {
             return null;
         }
         String text = value.getStringValue();
-        if (text.codePointCount(0, text.length()) > maxLength) {
+        if (ApiLimits.characterCount(text) > maxLength) {
             errors.tooLong(loc, text, maxLength);
             return null;
         }

@@ -1,0 +1,114 @@
+package io.modeldeploy.gui;
+
+import io.modeldeploy.gui.dialogs.ErrorAlert;
+import io.modeldeploy.gui.main.ConsoleContext;
+import io.modeldeploy.gui.main.GuiPreferences;
+import io.modeldeploy.gui.main.MainView;
+import io.modeldeploy.gui.style.ThemeManager;
+import io.modeldeploy.gui.util.AppInfo;
+import io.modeldeploy.gui.util.Async;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The JavaFX application: shows a splash while the server starts (or is reached), then the main
+ * window. Closing the window stops the built-in server. Start it through {@link ConsoleLauncher}.
+ */
+public final class ConsoleApp extends Application {
+
+    private static volatile int exitCode;
+
+    private LaunchOptions options;
+    private String startupError;
+    private volatile ServerConnection connection;
+    private ExecutorService workers;
+    private MainView mainView;
+    private Stage primaryStage;
+
+    /** The process exit code the launcher uses after the application ends: 0, or 1 if start-up failed. */
+    static int exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public void init() {
+        try {
+            options = LaunchOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            options = null;
+            startupError = e.getMessage();
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        primaryStage = stage;
+        GuiPreferences preferences = GuiPreferences.forUser();
+        ThemeManager themes = new ThemeManager(preferences.theme());
+        if (options == null) {
+            fail(themes, "Invalid command line: " + startupError);
+            return;
+        }
+        SplashView splash = new SplashView(themes);
+        splash.show();
+        Thread starter = new Thread(() -> {
+            try {
+                ServerConnection opened = ServerConnection.open(options,
+                        text -> Platform.runLater(() -> splash.setMessage(text)));
+                connection = opened;
+                Platform.runLater(() -> {
+                    showMainWindow(stage, themes, preferences, opened);
+                    splash.close();
+                });
+            } catch (ServerConnection.StartupException e) {
+                Platform.runLater(() -> {
+                    fail(themes, e.getMessage());
+                    splash.close();
+                });
+            }
+        }, "modeldeploy-startup");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void showMainWindow(Stage stage, ThemeManager themes, GuiPreferences preferences,
+                                ServerConnection opened) {
+        workers = Async.newWorkerPool();
+        ConsoleContext context = new ConsoleContext(opened.client(), Async.onFx(workers), themes, preferences,
+                opened.info());
+        mainView = new MainView(context);
+        Scene scene = new Scene(mainView);
+        themes.style(scene);
+        stage.setScene(scene);
+        stage.setTitle(AppInfo.NAME + " — " + opened.info().baseUrl());
+        stage.getIcons().setAll(AppIcon.images());
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        mainView.attach(stage);
+        stage.show();
+        mainView.start();
+    }
+
+    private void fail(ThemeManager themes, String message) {
+        exitCode = 1;
+        System.err.println(AppInfo.NAME + " could not start: " + message);
+        ErrorAlert alert = new ErrorAlert(null, themes, AppInfo.NAME + " could not start", message);
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        ServerConnection current = connection;
+        if (current != null) {
+            current.close();
+        }
+    }
+}

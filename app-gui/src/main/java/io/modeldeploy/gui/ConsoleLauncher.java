@@ -1,0 +1,73 @@
+package io.modeldeploy.gui;
+
+import io.modeldeploy.gui.util.AppInfo;
+import javafx.application.Application;
+
+import java.util.Arrays;
+import java.util.logging.Logger;
+
+/**
+ * Entry point of the console (also of a fat jar, which is why it does not extend
+ * {@link Application}). Checks the command line and the display, then runs {@link ConsoleApp}
+ * and exits with its exit code.
+ */
+public final class ConsoleLauncher {
+
+    /**
+     * JavaFX warns when it is loaded from the class path (as in the fat jar); that is a supported
+     * way to run this console, so exactly that warning is filtered out. Held here because loggers
+     * are weakly referenced.
+     */
+    private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
+
+    private ConsoleLauncher() {
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("modeldeploy-console: " + e.getMessage() + " (try --help)");
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(LaunchOptions.USAGE);
+            System.exit(0);
+            return;
+        }
+        if (options.version()) {
+            System.out.println(AppInfo.NAME + " " + AppInfo.version());
+            System.exit(0);
+            return;
+        }
+        if (!DisplayCheck.hasDisplay()) {
+            System.err.println(DisplayCheck.noDisplayMessage(AppInfo.version()));
+            System.exit(3);
+            return;
+        }
+        if (!Application.class.getModule().isNamed()) {
+            JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
+                    || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
+        }
+        try {
+            Application.launch(ConsoleApp.class, args);
+        } catch (RuntimeException | Error e) {
+            if (DisplayCheck.isDisplayFailure(e)) {
+                System.err.println(DisplayCheck.noDisplayMessage(AppInfo.version()));
+                System.exit(3);
+                return;
+            }
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println(AppInfo.NAME + " failed: " + (root.getMessage() == null
+                    ? root.getClass().getSimpleName() : root.getMessage()));
+            System.exit(1);
+            return;
+        }
+        System.exit(ConsoleApp.exitCode());
+    }
+}

@@ -1,0 +1,126 @@
+package io.modeldeploy.gui;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Command line of the console. Without {@code --server} it starts its own server in-process
+ * (on {@code --port}, default 8080 or any free port when 8080 is taken, with its data in
+ * {@code --data-dir} or the per-user data directory).
+ */
+public record LaunchOptions(URI server, Integer port, Path dataDir, boolean help, boolean version) {
+
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: modeldeploy-console [--server URL] [--port N] [--data-dir DIR]",
+            "",
+            "  --server URL    connect to a running ModelDeploy server instead of starting one",
+            "                  (for example http://127.0.0.1:8080)",
+            "  --port N        port for the built-in server (default: 8080, or a free port if 8080 is taken;",
+            "                  0 = any free port)",
+            "  --data-dir DIR  data directory of the built-in server (default: $MODELDEPLOY_DATA_DIR,",
+            "                  else $XDG_DATA_HOME/modeldeploy, else ~/.local/share/modeldeploy)",
+            "  --version       print the version and exit",
+            "  -h, --help      print this help and exit");
+
+    public static LaunchOptions defaults() {
+        return new LaunchOptions(null, null, null, false, false);
+    }
+
+    public boolean embedded() {
+        return server == null;
+    }
+
+    /**
+     * Reads the arguments; JavaFX-style {@code --name=value} works too.
+     *
+     * @throws IllegalArgumentException with a one-line explanation for bad arguments
+     */
+    public static LaunchOptions parse(List<String> args) {
+        URI server = null;
+        Integer port = null;
+        Path dataDir = null;
+        boolean help = false;
+        boolean version = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "-h", "--help" -> help = true;
+                case "--version" -> version = true;
+                case "--server" -> {
+                    if (value == null) {
+                        value = next(args, ++i, name);
+                    }
+                    server = serverUrl(value);
+                }
+                case "--port" -> {
+                    if (value == null) {
+                        value = next(args, ++i, name);
+                    }
+                    port = port(value);
+                }
+                case "--data-dir" -> {
+                    if (value == null) {
+                        value = next(args, ++i, name);
+                    }
+                    if (value.isBlank()) {
+                        throw new IllegalArgumentException("--data-dir needs a directory");
+                    }
+                    dataDir = Path.of(value).toAbsolutePath();
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        if (server != null && (port != null || dataDir != null)) {
+            throw new IllegalArgumentException("--port and --data-dir apply to the built-in server, not to --server");
+        }
+        return new LaunchOptions(server, port, dataDir, help, version);
+    }
+
+    private static String next(List<String> args, int index, String option) {
+        if (index >= args.size() || args.get(index).startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static URI serverUrl(String value) {
+        String text = value.strip();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new IllegalArgumentException("--server needs an http(s) URL such as http://127.0.0.1:8080, got '"
+                        + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--server needs an http(s) URL such as http://127.0.0.1:8080, got '"
+                    + value + "'");
+        }
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port needs a number from 0 to 65535, got '" + value + "'");
+        }
+    }
+}

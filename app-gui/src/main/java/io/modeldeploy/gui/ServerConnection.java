@@ -1,0 +1,150 @@
+package io.modeldeploy.gui;
+
+import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.server.ModelDeployServer;
+import io.modeldeploy.server.RunningServer;
+import io.modeldeploy.server.ServerOptions;
+import io.modeldeploy.server.ServerStartException;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The server the console talks to: started in this JVM (closed with the console) or an external one
+ * given with {@code --server}. Either way the console only uses it over HTTP.
+ */
+final class ServerConnection implements AutoCloseable {
+
+    /** The console cannot get a working server; the message says why in one line. */
+    static final class StartupException extends Exception {
+        StartupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static final Duration EMBEDDED_HEALTH_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration REMOTE_HEALTH_TIMEOUT = Duration.ofSeconds(8);
+
+    private final DeploymentApiClient client;
+    private final ConnectionInfo info;
+    private final RunningServer server;
+
+    private ServerConnection(DeploymentApiClient client, ConnectionInfo info, RunningServer server) {
+        this.client = client;
+        this.info = info;
+        this.server = server;
+    }
+
+    /** Starts the built-in server or connects to {@code --server}, and waits until it answers /health. */
+    static ServerConnection open(LaunchOptions options, Consumer<String> progress) throws StartupException {
+        return open(options, progress, REMOTE_HEALTH_TIMEOUT);
+    }
+
+    static ServerConnection open(LaunchOptions options, Consumer<String> progress, Duration remoteTimeout)
+            throws StartupException {
+        if (!options.embedded()) {
+            progress.accept("Connecting to " + options.server() + "…");
+            DeploymentApiClient client = new DeploymentApiClient(options.server());
+            if (!awaitHealthy(client, remoteTimeout)) {
+                throw new StartupException("No ModelDeploy server answers at " + options.server()
+                        + " (GET /health). Start it, or leave out --server to use the built-in one.", null);
+            }
+            return new ServerConnection(client, ConnectionInfo.remote(options.server()), null);
+        }
+        ServerOptions serverOptions = ServerOptions.defaults();
+        if (options.dataDir() != null) {
+            serverOptions = serverOptions.withDataDir(options.dataDir());
+        }
+        progress.accept("Starting the local server…");
+        RunningServer running = startEmbedded(serverOptions, options.port());
+        try {
+            URI baseUrl = running.baseUrl();
+            progress.accept("Waiting for the local server at " + baseUrl + "…");
+            DeploymentApiClient client = new DeploymentApiClient(baseUrl);
+            if (!awaitHealthy(client, EMBEDDED_HEALTH_TIMEOUT)) {
+                throw new StartupException("The local server started but does not answer at " + baseUrl + "/health.",
+                        null);
+            }
+            return new ServerConnection(client, ConnectionInfo.embedded(baseUrl, running.dataDir()), running);
+        } catch (StartupException | RuntimeException e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the built-in server. The port is checked first: Micronaut ends the JVM when it cannot
+     * bind outside tests, so a taken port must never reach it. Without {@code --port} the default
+     * port is used when free, any free port otherwise.
+     */
+    private static RunningServer startEmbedded(ServerOptions defaults, Integer port) throws StartupException {
+        ServerOptions options;
+        if (port != null) {
+            if (port != 0 && !isFree(defaults.bind(), port)) {
+                throw new StartupException("Port " + port + " on " + defaults.bind() + " is already in use. "
+                        + "Stop the other program, choose another port with --port, or use --port 0 for any free port.",
+                        null);
+            }
+            options = defaults.withPort(port);
+        } else {
+            options = isFree(defaults.bind(), defaults.port()) ? defaults : defaults.withPort(0);
+        }
+        try {
+            return ModelDeployServer.start(options);
+        } catch (ServerStartException e) {
+            throw new StartupException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new StartupException("The local server could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when nothing listens on {@code host:port} right now. */
+    static boolean isFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static boolean awaitHealthy(DeploymentApiClient client, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (client.isHealthy()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    DeploymentApiClient client() {
+        return client;
+    }
+
+    ConnectionInfo info() {
+        return info;
+    }
+
+    /** Stops the built-in server (finishing requests in flight); nothing to do for an external one. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

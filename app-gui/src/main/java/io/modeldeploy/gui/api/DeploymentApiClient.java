@@ -1,0 +1,343 @@
+package io.modeldeploy.gui.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.ListPage;
+import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusHistoryEntry;
+import io.modeldeploy.model.StatusUpdateRequest;
+import io.modeldeploy.model.ValidationError;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Blocking HTTP client for the ModelDeploy API ({@code /apis/models/v2}). One instance per server;
+ * thread-safe. Every call blocks, so the UI runs them on an executor, never on the FX thread.
+ * Every request carries {@code X-ModelDeploy-Source: gui} so the server records changes as made
+ * from the console.
+ */
+public class DeploymentApiClient {
+
+    /** Page size used to fetch complete lists: the API's maximum. */
+    public static final int FULL_PAGE_SIZE = ApiLimits.MAX_PAGE_SIZE;
+    static final String SOURCE_VALUE = "gui";
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+    private static final TypeReference<ListPage<ModelDeployment>> DEPLOYMENT_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<ListPage<StatusHistoryEntry>> HISTORY_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ModelDeployment>> DEPLOYMENT_LIST = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ValidationError>> VALIDATION_ERRORS = new TypeReference<>() {
+    };
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final URI baseUrl;
+    private final String root;
+    private final int fullPageSize;
+    private final HttpClient http;
+    private final ObjectMapper json = Json.mapper();
+
+    public DeploymentApiClient(URI baseUrl) {
+        this(baseUrl, FULL_PAGE_SIZE);
+    }
+
+    /** With a smaller page size for {@link #listAllDeployments}: lets tests cover paging with few rows. */
+    DeploymentApiClient(URI baseUrl, int fullPageSize) {
+        if (fullPageSize < 1 || fullPageSize > ApiLimits.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be 1.." + ApiLimits.MAX_PAGE_SIZE);
+        }
+        this.fullPageSize = fullPageSize;
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        String text = baseUrl.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        this.root = text;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .executor(Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "modeldeploy-http-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }))
+                .build();
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    // ---------------------------------------------------------------- deployments
+
+    public ListPage<ModelDeployment> listDeployments(String workspace, int page, int pageSize) throws ApiException {
+        String path = deployments(workspace) + "?page=" + page + "&page_size=" + pageSize;
+        return send(get(path), DEPLOYMENT_PAGE);
+    }
+
+    /** The latest version of every deployment of {@code workspace} ({@code "-"} = all), following every page. */
+    public List<ModelDeployment> listAllDeployments(String workspace) throws ApiException {
+        List<ModelDeployment> all = new ArrayList<>();
+        int page = 1;
+        while (true) {
+            ListPage<ModelDeployment> current = listDeployments(workspace, page, fullPageSize);
+            List<ModelDeployment> data = current.data() == null ? List.of() : current.data();
+            all.addAll(data);
+            if (data.isEmpty() || current.pagination() == null || page >= current.pagination().totalPages()) {
+                return all;
+            }
+            page++;
+        }
+    }
+
+    public ModelDeployment getDeployment(String workspace, String name) throws ApiException {
+        return send(get(deployment(workspace, name)), ModelDeployment.class);
+    }
+
+    /** Every version of a deployment, newest first. */
+    public List<ModelDeployment> listVersions(String workspace, String name) throws ApiException {
+        return send(get(deployment(workspace, name) + "/versions"), DEPLOYMENT_LIST);
+    }
+
+    public ModelDeployment getVersion(String workspace, String name, int version) throws ApiException {
+        return send(get(deployment(workspace, name) + "/versions/" + version), ModelDeployment.class);
+    }
+
+    public ModelDeployment createDeployment(String workspace, CreateDeploymentRequest request) throws ApiException {
+        return send(withBody("POST", deployments(workspace), request), ModelDeployment.class);
+    }
+
+    public ModelDeployment createVersion(String workspace, String name, NewVersionRequest request) throws ApiException {
+        return send(withBody("POST", deployment(workspace, name), request), ModelDeployment.class);
+    }
+
+    public ModelDeployment updateStatus(String workspace, String name, int version, StatusUpdateRequest request)
+            throws ApiException {
+        String path = deployment(workspace, name) + "/status?version=" + version;
+        return send(withBody("PATCH", path, request), ModelDeployment.class);
+    }
+
+    /**
+     * Deletes every version: the answer is the latest version, now DELETING, or empty when the
+     * deployment was purged because every version was already DELETED.
+     */
+    public Optional<ModelDeployment> deleteDeployment(String workspace, String name) throws ApiException {
+        String path = deployment(workspace, name);
+        return deleteAndRead(path, () -> getDeployment(workspace, name));
+    }
+
+    /** Deletes one version: the answer is that version, now DELETING, or empty when it was purged. */
+    public Optional<ModelDeployment> deleteVersion(String workspace, String name, int version) throws ApiException {
+        String path = deployment(workspace, name) + "/versions/" + version;
+        return deleteAndRead(path, () -> getVersion(workspace, name, version));
+    }
+
+    /** One page of the full status history of a version, oldest first. */
+    public ListPage<StatusHistoryEntry> statusHistory(String workspace, String name, int version, int page, int pageSize)
+            throws ApiException {
+        String path = deployment(workspace, name) + "/status-history?version=" + version
+                + "&page=" + page + "&page_size=" + pageSize;
+        return send(get(path), HISTORY_PAGE);
+    }
+
+    /** True when {@code GET /health} answers 2xx within a few seconds. Never throws. */
+    public boolean isHealthy() {
+        try {
+            HttpRequest request = request("/health").timeout(HEALTH_TIMEOUT).GET().build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private interface Reader {
+        ModelDeployment read() throws ApiException;
+    }
+
+    private Optional<ModelDeployment> deleteAndRead(String path, Reader reread) throws ApiException {
+        HttpResponse<String> response = exchange(request(path).DELETE().build());
+        if (response.statusCode() == 204) {
+            return Optional.empty();
+        }
+        ensureSuccess(response);
+        String body = response.body();
+        if (body == null || body.isBlank() || body.trim().equals("null")) {
+            // NeMo answers 202 with a null body; read the marked version back instead.
+            try {
+                return Optional.of(reread.read());
+            } catch (ApiException e) {
+                if (e.isNotFound()) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }
+        return Optional.of(parse(response, body, ModelDeployment.class));
+    }
+
+    private String deployments(String workspace) {
+        return "/apis/models/v2/workspaces/" + segment(workspace) + "/deployments";
+    }
+
+    private String deployment(String workspace, String name) {
+        return deployments(workspace) + "/" + segment(name);
+    }
+
+    /** Percent-encodes one path segment (spaces as %20, '/' encoded, '-' '.' '_' kept). */
+    static String segment(String value) {
+        Objects.requireNonNull(value, "path segment");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(root + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header(ApiLimits.SOURCE_HEADER, SOURCE_VALUE);
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpRequest withBody(String method, String path, Object body) throws ApiException {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(0, "Could not encode the request: " + e.getOriginalMessage(), List.of(), e);
+        }
+        return request(path)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+    }
+
+    private <T> T send(HttpRequest request, Class<T> type) throws ApiException {
+        HttpResponse<String> response = exchange(request);
+        ensureSuccess(response);
+        return parse(response, response.body(), type);
+    }
+
+    private <T> T send(HttpRequest request, TypeReference<T> type) throws ApiException {
+        HttpResponse<String> response = exchange(request);
+        ensureSuccess(response);
+        try {
+            T value = json.readValue(response.body(), type);
+            if (value == null) {
+                throw new ApiException(response.statusCode(), "The server sent an empty answer.", List.of());
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw unreadable(response, e);
+        }
+    }
+
+    private <T> T parse(HttpResponse<String> response, String body, Class<T> type) throws ApiException {
+        try {
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw new ApiException(response.statusCode(), "The server sent an empty answer.", List.of());
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw unreadable(response, e);
+        }
+    }
+
+    private static ApiException unreadable(HttpResponse<String> response, JsonProcessingException e) {
+        return new ApiException(response.statusCode(),
+                "The server's answer could not be read: " + e.getOriginalMessage(), List.of(), e);
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) throws ApiException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw ApiException.connectionFailure("The server at " + baseUrl + " did not answer in time.", e);
+        } catch (ConnectException e) {
+            throw ApiException.connectionFailure("Cannot connect to the server at " + baseUrl + ".", e);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw ApiException.connectionFailure("Lost the connection to " + baseUrl + ": " + why, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.connectionFailure("The request was interrupted.", e);
+        }
+    }
+
+    private void ensureSuccess(HttpResponse<String> response) throws ApiException {
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return;
+        }
+        throw errorFrom(status, response.body());
+    }
+
+    /** Turns an error answer into an exception: {@code {"detail": "..."}} or a 422 list of problems. */
+    ApiException errorFrom(int status, String body) {
+        if (body != null && !body.isBlank()) {
+            try {
+                JsonNode node = json.readTree(body);
+                JsonNode detail = node == null ? null : node.get("detail");
+                if (detail != null && detail.isArray()) {
+                    List<ValidationError> errors = json.convertValue(detail, VALIDATION_ERRORS);
+                    return ApiException.validation(status, errors);
+                }
+                if (detail != null && detail.isTextual() && !detail.asText().isBlank()) {
+                    return new ApiException(status, detail.asText(), List.of());
+                }
+                if (detail != null && !detail.isNull()) {
+                    return new ApiException(status, detail.toString(), List.of());
+                }
+            } catch (JsonProcessingException | IllegalArgumentException ignored) {
+                // not JSON: fall through to the generic text
+            }
+        }
+        return new ApiException(status, genericDetail(status), List.of());
+    }
+
+    private static String genericDetail(int status) {
+        return switch (status) {
+            case 400 -> "The server rejected the request (400 Bad Request).";
+            case 401, 403 -> "The server refused access (" + status + ").";
+            case 404 -> "Not found (404).";
+            case 409 -> "The request conflicts with the current state (409).";
+            case 422 -> "The request was rejected as invalid (422).";
+            default -> status >= 500
+                    ? "The server failed to handle the request (" + status + ")."
+                    : "Unexpected answer from the server (" + status + ").";
+        };
+    }
+}

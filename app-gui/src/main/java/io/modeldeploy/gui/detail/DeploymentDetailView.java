@@ -1,0 +1,119 @@
+package io.modeldeploy.gui.detail;
+
+import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.model.ModelDeployment;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The right-hand side of the console: the selected deployment's details, its status editor and
+ * its status timeline, or an empty state when nothing is selected.
+ *
+ * <p>Requests run on the executor given to the constructor; their results come back on the FX
+ * thread. Keyboard: Ctrl+Enter applies the status change, Esc reverts it.
+ */
+public class DeploymentDetailView extends StackPane {
+
+    /** Applies the status change from anywhere in the view. */
+    public static final KeyCombination APPLY_KEYS = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    private static final Duration TICK = Duration.seconds(30);
+
+    private final DeploymentDetailViewModel viewModel;
+    private final DeploymentInfoView infoView;
+    private final StatusEditorView editorView;
+    private final StatusTimelineView timelineView;
+    private final Timeline ticker;
+
+    @FXML
+    private VBox emptyState;
+    @FXML
+    private VBox content;
+
+    public DeploymentDetailView(DeploymentApiClient client, Executor executor) {
+        this(new DeploymentDetailViewModel(Objects.requireNonNull(client, "client"),
+                Objects.requireNonNull(executor, "executor"), Platform::runLater, Clock.systemDefaultZone()));
+    }
+
+    /** For tests and embedding: a view over an existing view-model. */
+    public DeploymentDetailView(DeploymentDetailViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        Fxml.loadInto(this);
+        getStylesheets().add(Objects.requireNonNull(
+                DeploymentDetailView.class.getResource("detail.css"), "detail.css").toExternalForm());
+
+        infoView = new DeploymentInfoView(viewModel);
+        editorView = new StatusEditorView(viewModel.editor());
+        timelineView = new StatusTimelineView(viewModel.timeline());
+        content.getChildren().setAll(infoView, editorView, timelineView);
+        VBox.setVgrow(timelineView, javafx.scene.layout.Priority.ALWAYS);
+
+        emptyState.visibleProperty().bind(viewModel.emptyProperty());
+        emptyState.managedProperty().bind(viewModel.emptyProperty());
+        content.visibleProperty().bind(viewModel.emptyProperty().not());
+        content.managedProperty().bind(viewModel.emptyProperty().not());
+
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+
+        ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                ticker.play();
+            } else {
+                ticker.stop();
+            }
+        });
+    }
+
+    /** Shows {@code deploymentOrNull} (the list's selection); null shows "Select a deployment". */
+    public void show(ModelDeployment deploymentOrNull) {
+        viewModel.show(deploymentOrNull);
+    }
+
+    /** Called on the FX thread with the server's answer after every applied status update. */
+    public void setOnDeploymentChanged(Consumer<ModelDeployment> listener) {
+        viewModel.setOnDeploymentChanged(listener);
+    }
+
+    public DeploymentDetailViewModel getViewModel() {
+        return viewModel;
+    }
+
+    private void tick() {
+        viewModel.tick();
+        timelineView.refreshRows();
+    }
+
+    private void onKeyPressed(KeyEvent event) {
+        if (viewModel.emptyProperty().get()) {
+            return;
+        }
+        if (APPLY_KEYS.match(event)) {
+            // Consumed even when nothing can be applied, so the message area gets no stray line break.
+            event.consume();
+            viewModel.editor().apply();
+        } else if (event.getCode() == KeyCode.ESCAPE && !event.isShortcutDown() && !event.isAltDown()) {
+            boolean popupOpen = event.getTarget() instanceof ComboBoxBase<?> combo && combo.isShowing();
+            if (!popupOpen && viewModel.editor().canRevertProperty().get()) {
+                event.consume();
+                viewModel.editor().revert();
+            }
+        }
+    }
+}

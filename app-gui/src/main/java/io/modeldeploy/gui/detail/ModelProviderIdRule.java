@@ -1,0 +1,50 @@
+package io.modeldeploy.gui.detail;
+
+import io.modeldeploy.model.ApiLimits;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Client-side check of the {@code model_provider_id} field, the same rule the server applies
+ * ({@link ApiLimits#isValidModelProviderId}: at most 255 characters, {@code workspace/name}).
+ * The status endpoint cannot clear a provider reference (an absent value means "leave it"), so an
+ * empty field is only fine while the version has none.
+ */
+public final class ModelProviderIdRule {
+
+    private ModelProviderIdRule() {
+    }
+
+    /** The field text as it would be sent: surrounding blanks removed, never null. */
+    public static String normalize(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    /** True when the (normalized) field differs from the version's current provider reference. */
+    public static boolean isChanged(String text, String current) {
+        String value = normalize(text);
+        String before = current == null ? "" : current;
+        return !value.equals(before);
+    }
+
+    /** The problem with the field, ready to show under it; empty when it may be sent (or is unchanged). */
+    public static Optional<String> problem(String text, String current) {
+        String value = normalize(text);
+        if (!isChanged(value, current)) {
+            return Optional.empty();
+        }
+        if (value.isEmpty()) {
+            return Optional.of("A model provider can't be removed through a status update; "
+                    + "press Esc to keep " + Objects.requireNonNull(current));
+        }
+        if (ApiLimits.characterCount(value) > ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH) {
+            return Optional.of("At most " + ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH + " characters ("
+                    + ApiLimits.characterCount(value) + " entered)");
+        }
+        if (!ApiLimits.isValidModelProviderId(value)) {
+            return Optional.of("Use the form workspace/name (letters, digits, '_', '-' and '.' on each side)");
+        }
+        return Optional.empty();
+    }
+}

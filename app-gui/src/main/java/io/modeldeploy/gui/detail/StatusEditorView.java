@@ -1,0 +1,228 @@
+package io.modeldeploy.gui.detail;
+
+import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.model.DeploymentStatus;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Arrays;
+
+/**
+ * The status editor: status drop-down (statuses the server would refuse are greyed out and say
+ * why), message with a live character counter, model provider reference, Apply and Revert.
+ * A thin view over {@link StatusEditorViewModel}.
+ */
+public class StatusEditorView extends VBox {
+
+    /** Style class of the message counter once the message is too long. */
+    public static final String OVER_LIMIT_CLASS = "over-limit";
+    /** Pseudo-class of drop-down entries the server would refuse. */
+    public static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final StatusEditorViewModel viewModel;
+
+    @FXML
+    private Label targetLabel;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private ComboBox<DeploymentStatus> statusCombo;
+    @FXML
+    private Label statusProblemLabel;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private TextArea messageArea;
+    @FXML
+    private Label messageCounter;
+    @FXML
+    private Label messageProblemLabel;
+    @FXML
+    private Label providerLabel;
+    @FXML
+    private TextField providerField;
+    @FXML
+    private Label providerProblemLabel;
+    @FXML
+    private Label errorLabel;
+    @FXML
+    private ProgressIndicator busyIndicator;
+    @FXML
+    private Button revertButton;
+    @FXML
+    private Button applyButton;
+
+    public StatusEditorView(StatusEditorViewModel viewModel) {
+        this.viewModel = viewModel;
+        Fxml.loadInto(this);
+    }
+
+    @FXML
+    private void initialize() {
+        targetLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> viewModel.deploymentProperty().get() == null ? ""
+                        : "Applies to version " + viewModel.deploymentProperty().get().entityVersion(),
+                viewModel.deploymentProperty()));
+        statusLabel.setLabelFor(statusCombo);
+        messageLabel.setLabelFor(messageArea);
+        providerLabel.setLabelFor(providerField);
+
+        statusCombo.setItems(FXCollections.observableList(Arrays.asList(DeploymentStatus.values())));
+        statusCombo.setCellFactory(list -> new StatusChoiceCell(viewModel, false));
+        statusCombo.setButtonCell(new StatusChoiceCell(viewModel, true));
+        statusCombo.valueProperty().bindBidirectional(viewModel.statusProperty());
+
+        messageArea.textProperty().bindBidirectional(viewModel.messageProperty());
+        messageArea.addEventFilter(KeyEvent.KEY_PRESSED, StatusEditorView::tabLeavesTextArea);
+        providerField.textProperty().bindBidirectional(viewModel.modelProviderIdProperty());
+
+        messageCounter.textProperty().bind(viewModel.messageCounterProperty());
+        viewModel.messageOverLimitProperty().addListener((obs, was, over) -> showOverLimit(over));
+        showOverLimit(viewModel.messageOverLimitProperty().get());
+
+        bindProblem(statusProblemLabel, viewModel.statusProblemProperty());
+        bindProblem(messageProblemLabel, viewModel.messageProblemProperty());
+        bindProblem(providerProblemLabel, viewModel.modelProviderIdProblemProperty());
+        viewModel.modelProviderIdProblemProperty().addListener((obs, was, problem) ->
+                providerField.pseudoClassStateChanged(INVALID, !problem.isEmpty()));
+        viewModel.statusProblemProperty().addListener((obs, was, problem) ->
+                statusCombo.pseudoClassStateChanged(INVALID, !problem.isEmpty()));
+
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        var noVersion = viewModel.deploymentProperty().isNull();
+        statusCombo.disableProperty().bind(viewModel.busyProperty().or(noVersion));
+        messageArea.disableProperty().bind(viewModel.busyProperty().or(noVersion));
+        providerField.disableProperty().bind(viewModel.busyProperty().or(noVersion));
+        applyButton.disableProperty().bind(viewModel.canApplyProperty().not());
+        revertButton.disableProperty().bind(viewModel.canRevertProperty().not());
+        applyButton.setTooltip(new Tooltip("Send the change to the selected version (Ctrl+Enter)"));
+        revertButton.setTooltip(new Tooltip("Restore the current values (Esc)"));
+    }
+
+    @FXML
+    private void apply() {
+        viewModel.apply();
+    }
+
+    @FXML
+    private void revert() {
+        viewModel.revert();
+    }
+
+    private void showOverLimit(boolean over) {
+        if (over) {
+            if (!messageCounter.getStyleClass().contains(OVER_LIMIT_CLASS)) {
+                messageCounter.getStyleClass().add(OVER_LIMIT_CLASS);
+            }
+        } else {
+            messageCounter.getStyleClass().remove(OVER_LIMIT_CLASS);
+        }
+        messageArea.pseudoClassStateChanged(INVALID, over);
+    }
+
+    private static void bindProblem(Label label, javafx.beans.value.ObservableStringValue problem) {
+        label.textProperty().bind(problem);
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problem));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** Tab moves on to the next field instead of typing a tab character (Ctrl+Tab still works too). */
+    private static void tabLeavesTextArea(KeyEvent event) {
+        if (event.getCode() != KeyCode.TAB || event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
+            return;
+        }
+        event.consume();
+        TextArea area = (TextArea) event.getSource();
+        area.fireEvent(new KeyEvent(event.getSource(), event.getTarget(), event.getEventType(),
+                event.getCharacter(), event.getText(), event.getCode(),
+                event.isShiftDown(), true, false, false));
+    }
+
+    /**
+     * A status in the drop-down: coloured icon and name. Statuses the server would refuse are
+     * shown greyed out with the reason as tooltip and can't be picked with the mouse. The button
+     * cell (the closed drop-down) always shows its status plainly; a refused choice is flagged by
+     * the field's problem text instead.
+     */
+    static final class StatusChoiceCell extends ListCell<DeploymentStatus> {
+        private final StatusEditorViewModel viewModel;
+        private final boolean buttonCell;
+        private final FontIcon icon = StatusStyle.iconNode(DeploymentStatus.UNKNOWN);
+        private final Tooltip tooltip = new Tooltip();
+        private final InvalidationListener choicesChanged = obs -> refreshChoice();
+
+        StatusChoiceCell(StatusEditorViewModel viewModel, boolean buttonCell) {
+            this.viewModel = viewModel;
+            this.buttonCell = buttonCell;
+            getStyleClass().add("status-choice-cell");
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(320);
+            viewModel.choices().addListener(new WeakInvalidationListener(choicesChanged));
+            addEventFilter(MouseEvent.MOUSE_PRESSED, this::blockRefused);
+            addEventFilter(MouseEvent.MOUSE_RELEASED, this::blockRefused);
+            addEventFilter(MouseEvent.MOUSE_CLICKED, this::blockRefused);
+        }
+
+        @Override
+        protected void updateItem(DeploymentStatus item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                pseudoClassStateChanged(REFUSED, false);
+                return;
+            }
+            setText(StatusStyle.displayName(item));
+            icon.setIconCode(StatusStyle.icon(item));
+            StatusStyle.applyStatusClass(icon, item);
+            setGraphic(icon);
+            refreshChoice();
+        }
+
+        /** Whether this drop-down entry is one the server would refuse. */
+        boolean isRefused() {
+            return !buttonCell && getItem() != null && !viewModel.choiceFor(getItem()).allowed();
+        }
+
+        private void refreshChoice() {
+            DeploymentStatus item = getItem();
+            if (item == null || isEmpty()) {
+                return;
+            }
+            StatusChoice choice = viewModel.choiceFor(item);
+            boolean refused = !buttonCell && !choice.allowed();
+            pseudoClassStateChanged(REFUSED, refused);
+            tooltip.setText(refused ? choice.reason() : StatusStyle.description(item));
+            setTooltip(tooltip);
+            setAccessibleHelp(refused ? choice.reason() : null);
+        }
+
+        private void blockRefused(MouseEvent event) {
+            if (isRefused()) {
+                event.consume();
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.modeldeploy.gui.dialogs;
+
+import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.gui.style.ThemeManager;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+/** A failed action, told in plain words: what was tried and what the server (or network) said. */
+public final class ErrorAlert extends Alert {
+
+    public ErrorAlert(Window owner, ThemeManager themes, String action, ApiException error) {
+        this(owner, themes, action, describe(error));
+    }
+
+    public ErrorAlert(Window owner, ThemeManager themes, String action, String detail) {
+        super(AlertType.ERROR, detail, ButtonType.CLOSE);
+        setTitle("ModelDeploy Console");
+        setHeaderText(action);
+        if (owner != null) {
+            initOwner(owner);
+            initModality(Modality.WINDOW_MODAL);
+        }
+        if (themes != null) {
+            themes.style(getDialogPane());
+        }
+        getDialogPane().setMinWidth(440);
+    }
+
+    static String describe(ApiException error) {
+        String detail = error.detail();
+        if (error.isConnectionFailure()) {
+            return detail + "\nCheck that the server is running, then try again.";
+        }
+        if (error.isNotFound()) {
+            return detail + "\nIt may have been deleted in the meantime; refresh the list (F5).";
+        }
+        return detail;
+    }
+}

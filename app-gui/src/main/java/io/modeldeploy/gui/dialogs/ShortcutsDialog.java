@@ -1,0 +1,58 @@
+package io.modeldeploy.gui.dialogs;
+
+import io.modeldeploy.gui.style.ThemeManager;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+import java.util.List;
+
+/** Help ▸ Keyboard shortcuts: every action of the console is reachable from the keyboard. */
+public final class ShortcutsDialog extends Dialog<Void> {
+
+    /** Shortcut and what it does, in display order. */
+    public static final List<String[]> SHORTCUTS = List.of(
+            new String[]{"Ctrl+N", "New deployment"},
+            new String[]{"Ctrl+Shift+N", "New version of the selected deployment"},
+            new String[]{"Delete", "Delete the selected deployment"},
+            new String[]{"F5", "Refresh the list"},
+            new String[]{"Ctrl+F", "Search by name or message"},
+            new String[]{"Esc (in search)", "Clear the search, then back to the list"},
+            new String[]{"Ctrl+L", "Go to the list"},
+            new String[]{"Ctrl+Shift+W", "Choose the workspace"},
+            new String[]{"Ctrl+Shift+X", "Clear all filters"},
+            new String[]{"↑ ↓ Page Up/Down Home End", "Move through the list"},
+            new String[]{"Shift+F10 / context menu key", "Actions for the selected row"},
+            new String[]{"Ctrl+Q", "Quit"});
+
+    public ShortcutsDialog(Window owner, ThemeManager themes) {
+        setTitle("Keyboard shortcuts");
+        getDialogPane().setHeaderText("Keyboard shortcuts");
+        FontIcon icon = new FontIcon(Material2AL.KEYBOARD);
+        icon.getStyleClass().add("dialog-header-icon");
+        getDialogPane().setGraphic(icon);
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("shortcut-grid");
+        grid.setHgap(18);
+        grid.setVgap(6);
+        for (int i = 0; i < SHORTCUTS.size(); i++) {
+            Label key = new Label(SHORTCUTS.get(i)[0]);
+            key.getStyleClass().add("shortcut-key");
+            grid.addRow(i, key, new Label(SHORTCUTS.get(i)[1]));
+        }
+        getDialogPane().setContent(grid);
+        getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        if (owner != null) {
+            initOwner(owner);
+        }
+        initModality(Modality.WINDOW_MODAL);
+        if (themes != null) {
+            themes.style(getDialogPane());
+        }
+    }
+}

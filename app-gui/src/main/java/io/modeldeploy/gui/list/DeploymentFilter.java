@@ -1,0 +1,60 @@
+package io.modeldeploy.gui.list;
+
+import io.modeldeploy.model.DeploymentStatus;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * An immutable filter of the deployment list: one workspace or all, a set of statuses (empty = any)
+ * and search words that must all occur in the name or status message (case-insensitive).
+ */
+public record DeploymentFilter(String workspace, Set<DeploymentStatus> statuses, String[] words)
+        implements Predicate<DeploymentRow> {
+
+    public static final DeploymentFilter NONE = of(null, EnumSet.noneOf(DeploymentStatus.class), "");
+
+    public static DeploymentFilter of(String workspace, Collection<DeploymentStatus> statuses, String searchText) {
+        EnumSet<DeploymentStatus> copy = statuses.isEmpty()
+                ? EnumSet.noneOf(DeploymentStatus.class) : EnumSet.copyOf(statuses);
+        String normalized = searchText == null ? "" : searchText.trim().toLowerCase(Locale.ROOT);
+        String[] words = normalized.isEmpty() ? new String[0] : normalized.split("\\s+");
+        return new DeploymentFilter(workspace, copy, words);
+    }
+
+    @Override
+    public boolean test(DeploymentRow row) {
+        return matchesWorkspaceAndSearch(row) && matchesStatus(row);
+    }
+
+    /** Everything but the status: what the live counts of the status chips are based on. */
+    public boolean matchesWorkspaceAndSearch(DeploymentRow row) {
+        if (workspace != null && !workspace.equals(row.workspace())) {
+            return false;
+        }
+        String text = row.searchText();
+        for (String word : words) {
+            if (!text.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean matchesStatus(DeploymentRow row) {
+        return statuses.isEmpty() || statuses.contains(row.status());
+    }
+
+    /** Same workspace, statuses and words: filtering again would change nothing. */
+    public boolean sameAs(DeploymentFilter other) {
+        return other != null && java.util.Objects.equals(workspace, other.workspace)
+                && statuses.equals(other.statuses) && java.util.Arrays.equals(words, other.words);
+    }
+
+    public boolean isEmpty() {
+        return workspace == null && statuses.isEmpty() && words.length == 0;
+    }
+}

@@ -1,0 +1,550 @@
+package io.modeldeploy.gui.list;
+
+import atlantafx.base.controls.CustomTextField;
+import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.gui.util.TimeFormat;
+import io.modeldeploy.model.DeploymentStatus;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The deployment list: workspace selector, search field, status filter chips with live counts,
+ * and a virtualized table of the latest version of every deployment. State lives in
+ * {@link DeploymentListViewModel}; this class only wires controls to it. The selection survives
+ * refreshes and row updates (it follows the deployment, not the row index).
+ */
+public final class DeploymentListView extends VBox {
+
+    private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+    private static final Duration RELATIVE_TIME_TICK = Duration.seconds(30);
+    /** How long typing must pause before the list is filtered. */
+    public static final Duration SEARCH_DEBOUNCE = Duration.millis(150);
+
+    private final DeploymentListViewModel viewModel;
+    private final ListActions actions;
+    private final NumberFormat numbers = NumberFormat.getIntegerInstance();
+    private final Map<DeploymentStatus, ToggleButton> statusChips = new EnumMap<>(DeploymentStatus.class);
+
+    @FXML
+    private ComboBox<WorkspaceOption> workspaceCombo;
+    @FXML
+    private CustomTextField searchField;
+    @FXML
+    private Button refreshButton;
+    @FXML
+    private Button newButton;
+    @FXML
+    private FlowPane chipPane;
+    @FXML
+    private TableView<DeploymentRow> table;
+    @FXML
+    private TableColumn<DeploymentRow, String> workspaceColumn;
+    @FXML
+    private TableColumn<DeploymentRow, String> nameColumn;
+    @FXML
+    private TableColumn<DeploymentRow, Integer> versionColumn;
+    @FXML
+    private TableColumn<DeploymentRow, DeploymentStatus> statusColumn;
+    @FXML
+    private TableColumn<DeploymentRow, String> messageColumn;
+    @FXML
+    private TableColumn<DeploymentRow, Instant> updatedColumn;
+    @FXML
+    private TableColumn<DeploymentRow, String> providerColumn;
+
+    private ToggleButton allChip;
+    private String selectedKey;
+    private boolean listChanging;
+
+    public DeploymentListView(DeploymentListViewModel viewModel, ListActions actions) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.actions = Objects.requireNonNull(actions, "actions");
+        FXMLLoader loader = new FXMLLoader(DeploymentListView.class.getResource("DeploymentListView.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load DeploymentListView.fxml", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        workspaceCombo.setId("workspaceFilter");
+        searchField.setId("searchField");
+        refreshButton.setId("refreshButton");
+        newButton.setId("newDeploymentButton");
+        table.setId("deploymentTable");
+        setUpWorkspaceSelector();
+        setUpSearch();
+        setUpChips();
+        setUpTable();
+        setUpPlaceholder();
+        refreshButton.disableProperty().bind(viewModel.loadingProperty());
+    }
+
+    @FXML
+    private void refresh() {
+        actions.refresh();
+    }
+
+    @FXML
+    private void newDeployment() {
+        actions.newDeployment();
+    }
+
+    // ------------------------------------------------------------------ workspace selector
+
+    private void setUpWorkspaceSelector() {
+        workspaceCombo.setItems(viewModel.workspaceOptions());
+        workspaceCombo.valueProperty().bindBidirectional(viewModel.workspaceProperty());
+        workspaceCombo.setCellFactory(list -> new WorkspaceCell());
+        workspaceCombo.setButtonCell(new WorkspaceCell());
+        workspaceCombo.setVisibleRowCount(14);
+    }
+
+    private final class WorkspaceCell extends ListCell<WorkspaceOption> {
+        private final Label name = new Label();
+        private final Label count = new Label();
+        private final HBox box = new HBox(8);
+        private final FontIcon icon = new FontIcon(Material2AL.LAYERS);
+
+        WorkspaceCell() {
+            icon.getStyleClass().add("workspace-icon");
+            name.setGraphic(icon);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            count.getStyleClass().add("workspace-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            name.setMinWidth(0);
+            box.getChildren().addAll(name, spacer, count);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(WorkspaceOption option, boolean empty) {
+            super.updateItem(option, empty);
+            if (empty || option == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            icon.setIconCode(option.isAll() ? Material2AL.LAYERS : Material2AL.FOLDER_OPEN);
+            name.setText(option.label());
+            count.setText(numbers.format(option.count()));
+            setText(option.label());
+            setGraphic(box);
+        }
+    }
+
+    // ------------------------------------------------------------------ search
+
+    private void setUpSearch() {
+        // Typing is debounced: one refilter when the user pauses, not one per keystroke.
+        searchField.setText(viewModel.searchTextProperty().get());
+        PauseTransition typing = new PauseTransition(SEARCH_DEBOUNCE);
+        typing.setOnFinished(e -> viewModel.searchTextProperty().set(searchField.getText()));
+        searchField.textProperty().addListener((obs, old, now) -> {
+            if (now.isEmpty() || now.equals(viewModel.searchTextProperty().get())) {
+                typing.stop();
+                viewModel.searchTextProperty().set(now);
+            } else {
+                typing.playFromStart();
+            }
+        });
+        viewModel.searchTextProperty().addListener((obs, old, now) -> {
+            if (!now.equals(searchField.getText())) {
+                typing.stop();
+                searchField.setText(now);
+            }
+        });
+        FontIcon searchIcon = new FontIcon(Material2MZ.SEARCH);
+        searchIcon.getStyleClass().add("search-icon");
+        searchField.setLeft(searchIcon);
+        Button clear = new Button(null, new FontIcon(Material2AL.CLEAR));
+        clear.getStyleClass().addAll("flat", "search-clear");
+        clear.setFocusTraversable(false);
+        clear.setCursor(javafx.scene.Cursor.DEFAULT);
+        clear.setTooltip(new Tooltip("Clear the search (Esc)"));
+        clear.setOnAction(e -> {
+            searchField.clear();
+            searchField.requestFocus();
+        });
+        clear.visibleProperty().bind(searchField.textProperty().isNotEmpty());
+        searchField.setRight(clear);
+        searchField.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                if (searchField.getText().isEmpty()) {
+                    focusTable();
+                } else {
+                    searchField.clear();
+                }
+                event.consume();
+            } else if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
+                focusTable();
+                event.consume();
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ status chips
+
+    private void setUpChips() {
+        allChip = chip("chip-all", null, "All", viewModel.countAnyStatusProperty(),
+                "Show every status");
+        allChip.setOnAction(e -> {
+            viewModel.statusFilter().clear();
+            allChip.setSelected(true);
+        });
+        chipPane.getChildren().add(allChip);
+        for (DeploymentStatus status : DeploymentStatus.values()) {
+            ToggleButton chip = chip("chip-" + status.name().toLowerCase(java.util.Locale.ROOT),
+                    StatusStyle.dot(status), StatusStyle.displayName(status), viewModel.countProperty(status),
+                    StatusStyle.description(status) + "\nClick to filter by this status; click more to combine.");
+            chip.setOnAction(e -> viewModel.toggleStatus(status, chip.isSelected()));
+            statusChips.put(status, chip);
+            chipPane.getChildren().add(chip);
+        }
+        viewModel.statusFilter().addListener((SetChangeListener<DeploymentStatus>) change -> syncChips());
+        syncChips();
+    }
+
+    private ToggleButton chip(String id, Node dot, String text, ReadOnlyIntegerProperty count, String tooltip) {
+        Label name = new Label(text);
+        name.getStyleClass().add("chip-name");
+        Label countLabel = new Label();
+        countLabel.getStyleClass().add("chip-count");
+        countLabel.textProperty().bind(Bindings.createStringBinding(() -> numbers.format(count.get()), count));
+        HBox box = dot == null ? new HBox(5, name, countLabel) : new HBox(5, dot, name, countLabel);
+        box.setAlignment(Pos.CENTER_LEFT);
+        ToggleButton chip = new ToggleButton(text);
+        chip.setId(id);
+        chip.getStyleClass().add("status-chip");
+        chip.setGraphic(box);
+        chip.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        chip.setMnemonicParsing(false);
+        chip.setTooltip(new Tooltip(tooltip));
+        chip.accessibleTextProperty().bind(Bindings.createStringBinding(
+                () -> text + ": " + count.get(), count));
+        chip.pseudoClassStateChanged(EMPTY, count.get() == 0);
+        count.addListener((obs, old, now) -> chip.pseudoClassStateChanged(EMPTY, now.intValue() == 0));
+        return chip;
+    }
+
+    private void syncChips() {
+        statusChips.forEach((status, chip) -> chip.setSelected(viewModel.statusFilter().contains(status)));
+        allChip.setSelected(viewModel.statusFilter().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ table
+
+    private void setUpTable() {
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        workspaceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().workspace()));
+        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        versionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version()));
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
+        updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
+        providerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().modelProviderId()));
+
+        workspaceColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("workspace-cell", ""));
+        nameColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("name-cell", ""));
+        versionColumn.setCellFactory(c -> new DeploymentTableCells.VersionCell());
+        statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell());
+        messageColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("message-cell", ""));
+        updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell());
+        providerColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("provider-cell", TimeFormat.NONE));
+
+        Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
+        workspaceColumn.setComparator(text);
+        nameColumn.setComparator(text);
+        messageColumn.setComparator(text);
+        providerColumn.setComparator(text);
+        versionColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        statusColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        updatedColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        updatedColumn.setSortType(TableColumn.SortType.DESCENDING);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+
+        // Follow the selected deployment across list changes: note the change before the table
+        // reacts to it, restore the selection by key afterwards.
+        viewModel.visibleRows().addListener((ListChangeListener<DeploymentRow>) c -> listChanging = true);
+        table.setItems(viewModel.visibleRows());
+        viewModel.visibleRows().comparatorProperty().bind(table.comparatorProperty());
+        table.getSortOrder().add(updatedColumn);
+        viewModel.visibleRows().addListener((ListChangeListener<DeploymentRow>) c -> {
+            listChanging = false;
+            restoreSelection();
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                selectedKey = now.key();
+            } else if (!listChanging) {
+                selectedKey = null;
+            }
+        });
+
+        // One menu for the table, so the keyboard (context-menu key, Shift+F10) opens it too.
+        table.setContextMenu(rowMenu());
+        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.CONTEXT_MENU || event.getCode() == KeyCode.F10 && event.isShiftDown()) {
+                event.consume();
+                showContextMenuAtSelection();
+            }
+        });
+
+        Timeline tick = new Timeline(new KeyFrame(RELATIVE_TIME_TICK, e -> refreshRelativeTimes()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        sceneProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                tick.stop();
+            } else {
+                tick.play();
+            }
+        });
+    }
+
+    private ContextMenu rowMenu() {
+        MenuItem newVersion = new MenuItem("New version…", new FontIcon(Material2AL.LIBRARY_ADD));
+        newVersion.setOnAction(e -> actions.newVersion());
+        MenuItem delete = new MenuItem("Delete…", new FontIcon(Material2AL.DELETE_OUTLINE));
+        delete.setOnAction(e -> actions.delete());
+        MenuItem copyName = new MenuItem("Copy name", new FontIcon(Material2AL.CONTENT_COPY));
+        copyName.setOnAction(e -> copySelected(false));
+        MenuItem copyQualified = new MenuItem("Copy workspace/name");
+        copyQualified.setOnAction(e -> copySelected(true));
+        MenuItem onlyWorkspace = new MenuItem("Show only this workspace", new FontIcon(Material2AL.FILTER_ALT));
+        onlyWorkspace.setOnAction(e -> {
+            DeploymentRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                viewModel.selectWorkspace(row.workspace());
+            }
+        });
+        MenuItem newDeployment = new MenuItem("New deployment…", new FontIcon(Material2AL.ADD));
+        newDeployment.setOnAction(e -> actions.newDeployment());
+        MenuItem refresh = new MenuItem("Refresh", new FontIcon(Material2MZ.REFRESH));
+        refresh.setOnAction(e -> actions.refresh());
+        var noSelection = table.getSelectionModel().selectedItemProperty().isNull();
+        for (MenuItem item : new MenuItem[]{newVersion, delete, copyName, copyQualified, onlyWorkspace}) {
+            item.disableProperty().bind(noSelection);
+        }
+        return new ContextMenu(newVersion, delete, new SeparatorMenuItem(), copyName, copyQualified, onlyWorkspace,
+                new SeparatorMenuItem(), newDeployment, refresh);
+    }
+
+    /** Opens the row menu under the selected row (or over the table when nothing is selected). */
+    private void showContextMenuAtSelection() {
+        ContextMenu menu = table.getContextMenu();
+        if (menu.isShowing()) {
+            return;
+        }
+        int selected = table.getSelectionModel().getSelectedIndex();
+        Node anchor = table;
+        double x = table.getWidth() / 3;
+        double y = table.getHeight() / 3;
+        for (Node node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof javafx.scene.control.TableRow<?> row && row.getIndex() == selected
+                    && row.isVisible() && !row.isEmpty()) {
+                anchor = row;
+                x = 24;
+                y = row.getHeight();
+                break;
+            }
+        }
+        var point = anchor.localToScreen(x, y);
+        if (point != null) {
+            menu.show(anchor, point.getX(), point.getY());
+        }
+    }
+
+    private void copySelected(boolean qualified) {
+        DeploymentRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(qualified ? row.key() : row.name());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void restoreSelection() {
+        if (selectedKey == null) {
+            return;
+        }
+        int index = viewModel.viewIndexOf(selectedKey);
+        if (index < 0) {
+            return;
+        }
+        DeploymentRow wanted = viewModel.visibleRows().get(index);
+        if (table.getSelectionModel().getSelectedItem() != wanted) {
+            table.getSelectionModel().clearAndSelect(index);
+        }
+    }
+
+    /** Re-renders the visible rows so that "3 min ago" stays true. */
+    public void refreshRelativeTimes() {
+        table.refresh();
+    }
+
+    // ------------------------------------------------------------------ placeholder
+
+    private void setUpPlaceholder() {
+        FontIcon icon = new FontIcon();
+        icon.getStyleClass().add("placeholder-icon");
+        Label title = new Label();
+        title.getStyleClass().add("placeholder-title");
+        Label text = new Label();
+        text.getStyleClass().add("placeholder-text");
+        text.setWrapText(true);
+        Button action = new Button();
+        action.getStyleClass().add("placeholder-action");
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.getStyleClass().add("placeholder-progress");
+        progress.setPrefSize(36, 36);
+        VBox box = new VBox(10, progress, icon, title, text, action);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(420);
+        box.getStyleClass().add("table-placeholder");
+        table.setPlaceholder(box);
+
+        InvalidationListener update = obs -> {
+            DeploymentListViewModel.LoadState state = viewModel.loadStateProperty().get();
+            boolean loadingFirst = state == DeploymentListViewModel.LoadState.LOADING;
+            progress.setVisible(loadingFirst);
+            progress.setManaged(loadingFirst);
+            icon.setVisible(!loadingFirst);
+            icon.setManaged(!loadingFirst);
+            action.setVisible(!loadingFirst);
+            action.setManaged(!loadingFirst);
+            if (loadingFirst) {
+                title.setText("Loading deployments…");
+                text.setText("Fetching every workspace from the server.");
+            } else if (state == DeploymentListViewModel.LoadState.FAILED) {
+                icon.setIconCode(Material2MZ.SYNC_PROBLEM);
+                title.setText("Could not load deployments");
+                text.setText(viewModel.loadErrorProperty().get());
+                action.setText("Try again");
+                action.setOnAction(e -> actions.refresh());
+            } else if (viewModel.totalCountProperty().get() == 0) {
+                icon.setIconCode(Material2AL.LAYERS);
+                title.setText("No deployments yet");
+                text.setText("Create the first one; API clients' deployments show up here too after a refresh.");
+                action.setText("New deployment…");
+                action.setOnAction(e -> actions.newDeployment());
+            } else {
+                icon.setIconCode(Material2MZ.SEARCH_OFF);
+                title.setText("No deployments match");
+                text.setText("Nothing in the current workspace, status and search filters.");
+                action.setText("Clear filters");
+                action.setOnAction(e -> viewModel.clearFilters());
+            }
+        };
+        viewModel.loadStateProperty().addListener(update);
+        viewModel.loadErrorProperty().addListener(update);
+        viewModel.totalCountProperty().addListener(update);
+        viewModel.filterProperty().addListener(update);
+        update.invalidated(null);
+    }
+
+    // ------------------------------------------------------------------ API for the main window
+
+    public ReadOnlyObjectProperty<DeploymentRow> selectedRowProperty() {
+        return table.getSelectionModel().selectedItemProperty();
+    }
+
+    public DeploymentRow selectedRow() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    /** Selects a deployment (clearing filters that hide it), scrolls to it and focuses the table. */
+    public void select(String workspace, String name) {
+        viewModel.reveal(workspace, name);
+        String key = DeploymentRow.keyOf(workspace, name);
+        int index = viewModel.viewIndexOf(key);
+        if (index >= 0) {
+            selectedKey = key;
+            table.getSelectionModel().clearAndSelect(index);
+            table.scrollTo(Math.max(0, index - 3));
+        }
+        focusTable();
+    }
+
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    public void focusWorkspace() {
+        workspaceCombo.requestFocus();
+        workspaceCombo.show();
+    }
+
+    /** Focuses the table, selecting the first row if nothing is selected. */
+    public void focusTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+            table.getFocusModel().focus(0);
+        }
+    }
+
+    public DeploymentListViewModel viewModel() {
+        return viewModel;
+    }
+
+    public TableView<DeploymentRow> table() {
+        return table;
+    }
+}

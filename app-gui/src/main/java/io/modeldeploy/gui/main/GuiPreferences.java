@@ -1,0 +1,115 @@
+package io.modeldeploy.gui.main;
+
+import io.modeldeploy.gui.style.Theme;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * What the console remembers between runs: theme, window bounds and split-pane divider
+ * positions. The application uses the user node {@code io/modeldeploy/gui}; tests pass their own node.
+ */
+public final class GuiPreferences {
+
+    /** The node the application stores its preferences under. */
+    public static final String NODE = "io/modeldeploy/gui";
+
+    private static final String THEME = "theme";
+    private static final String X = "window.x";
+    private static final String Y = "window.y";
+    private static final String WIDTH = "window.width";
+    private static final String HEIGHT = "window.height";
+    private static final String MAXIMIZED = "window.maximized";
+    private static final String DIVIDERS = "dividers.";
+
+    /** Saved bounds of the main window. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    private final Preferences node;
+
+    public GuiPreferences(Preferences node) {
+        this.node = Objects.requireNonNull(node, "node");
+    }
+
+    /** The application's preferences ({@value #NODE} under the user root). */
+    public static GuiPreferences forUser() {
+        return new GuiPreferences(Preferences.userRoot().node(NODE));
+    }
+
+    public Preferences node() {
+        return node;
+    }
+
+    public Theme theme() {
+        return Theme.fromName(node.get(THEME, Theme.LIGHT.storedName()));
+    }
+
+    public void setTheme(Theme theme) {
+        write(() -> node.put(THEME, theme.storedName()));
+    }
+
+    public Optional<WindowBounds> windowBounds() {
+        double width = node.getDouble(WIDTH, -1);
+        double height = node.getDouble(HEIGHT, -1);
+        if (width <= 0 || height <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new WindowBounds(node.getDouble(X, Double.NaN), node.getDouble(Y, Double.NaN),
+                width, height, node.getBoolean(MAXIMIZED, false)));
+    }
+
+    public void setWindowBounds(WindowBounds bounds) {
+        write(() -> {
+            node.putDouble(X, bounds.x());
+            node.putDouble(Y, bounds.y());
+            node.putDouble(WIDTH, bounds.width());
+            node.putDouble(HEIGHT, bounds.height());
+            node.putBoolean(MAXIMIZED, bounds.maximized());
+        });
+    }
+
+    /** Divider positions saved for the split pane called {@code name}; empty when none are saved. */
+    public double[] dividerPositions(String name) {
+        String saved = node.get(DIVIDERS + name, "");
+        if (saved.isBlank()) {
+            return new double[0];
+        }
+        try {
+            double[] positions = Arrays.stream(saved.split(",")).mapToDouble(Double::parseDouble).toArray();
+            for (double p : positions) {
+                if (!(p > 0 && p < 1)) {
+                    return new double[0];
+                }
+            }
+            return positions;
+        } catch (NumberFormatException e) {
+            return new double[0];
+        }
+    }
+
+    public void setDividerPositions(String name, double[] positions) {
+        StringBuilder text = new StringBuilder();
+        for (double p : positions) {
+            if (!text.isEmpty()) {
+                text.append(',');
+            }
+            text.append(p);
+        }
+        write(() -> node.put(DIVIDERS + name, text.toString()));
+    }
+
+    /** Preferences are a convenience: failing to save them must never break the console. */
+    private void write(Runnable change) {
+        try {
+            change.run();
+            node.flush();
+        } catch (BackingStoreException | IllegalStateException e) {
+            System.getLogger(GuiPreferences.class.getName())
+                    .log(System.Logger.Level.WARNING, "Could not save preferences: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.modeldeploy.gui.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modeldeploy.model.ChangeSource;
+import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.StatusHistoryEntry;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How answers are read: error bodies of every shape, timestamps with and without offset. */
+class ErrorAndJsonParsingTest {
+
+    private final DeploymentApiClient client = new DeploymentApiClient(URI.create("http://127.0.0.1:9"));
+    private final ObjectMapper json = Json.mapper();
+
+    @Test
+    void stringDetailIsTakenAsIs() {
+        ApiException e = client.errorFrom(409, "{\"detail\":\"Deployment is marked for deletion (DELETING).\"}");
+        assertEquals(409, e.status());
+        assertEquals("Deployment is marked for deletion (DELETING).", e.detail());
+        assertTrue(e.validationErrors().isEmpty());
+    }
+
+    @Test
+    void validationListBecomesFieldColonMessageJoinedBySemicolons() {
+        ApiException e = client.errorFrom(422, """
+                {"detail":[
+                  {"type":"string_too_long","loc":["body","status_message"],"msg":"String should have at most 1000 characters","input":"x","ctx":{"max_length":1000}},
+                  {"type":"missing","loc":["body","status"],"msg":"Field required","input":{}}
+                ]}""");
+        assertEquals(422, e.status());
+        assertEquals(2, e.validationErrors().size());
+        assertEquals("status_message: String should have at most 1000 characters; status: Field required", e.detail());
+        assertEquals(e.detail(), e.getMessage());
+    }
+
+    @Test
+    void validationErrorWithoutLocationIsJustTheMessage() {
+        ApiException e = client.errorFrom(422, "{\"detail\":[{\"type\":\"x\",\"loc\":[],\"msg\":\"Bad\"}]}");
+        assertEquals("Bad", e.detail());
+    }
+
+    @Test
+    void bodyThatIsNotJsonGivesAGenericExplanation() {
+        ApiException e = client.errorFrom(502, "<html>Bad gateway</html>");
+        assertEquals(502, e.status());
+        assertTrue(e.detail().contains("502"), e.detail());
+        ApiException empty = client.errorFrom(404, "");
+        assertTrue(empty.isNotFound());
+        assertFalse(empty.detail().isBlank());
+    }
+
+    @Test
+    void timestampsWithoutOffsetAreReadAsUtc() throws Exception {
+        ModelDeployment d = json.readValue("""
+                {"id":"x","name":"n","workspace":"w","created_at":"2026-07-01T10:00:00.123456",
+                 "updated_at":"2026-07-01T12:00:00+02:00","entity_version":1,"config":"c","config_version":1,
+                 "status":"READY","status_message":"","status_history":[],"brand_new_field":42}""",
+                ModelDeployment.class);
+        assertEquals(Instant.parse("2026-07-01T10:00:00.123456Z"), d.createdAt());
+        assertEquals(Instant.parse("2026-07-01T10:00:00Z"), d.updatedAt());
+    }
+
+    @Test
+    void unknownEnumValuesDoNotBreakReading() throws Exception {
+        StatusHistoryEntry entry = json.readValue(
+                "{\"timestamp\":\"2026-07-01T10:00:00Z\",\"status\":\"HIBERNATING\",\"status_message\":\"\","
+                        + "\"source\":\"robot\"}", StatusHistoryEntry.class);
+        assertNull(entry.status());
+        assertNull(entry.source());
+        StatusHistoryEntry gui = json.readValue(
+                "{\"timestamp\":\"2026-07-01T10:00:00Z\",\"status\":\"READY\",\"source\":\"gui\"}",
+                StatusHistoryEntry.class);
+        assertEquals(ChangeSource.GUI, gui.source());
+        assertEquals(DeploymentStatus.READY, gui.status());
+    }
+
+    @Test
+    void requestsAreWrittenInSnakeCaseWithoutNulls() throws Exception {
+        String body = json.writeValueAsString(new CreateDeploymentRequest("n", "c", null, null));
+        assertEquals("{\"name\":\"n\",\"config\":\"c\"}", body);
+        String instant = json.writeValueAsString(Instant.parse("2026-07-01T10:00:00Z"));
+        assertEquals("\"2026-07-01T10:00:00Z\"", instant);
+    }
+}

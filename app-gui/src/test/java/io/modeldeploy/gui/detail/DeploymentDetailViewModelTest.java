@@ -1,0 +1,203 @@
+package io.modeldeploy.gui.detail;
+
+import io.modeldeploy.gui.util.TimeFormat;
+import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ModelDeployment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeploymentDetailViewModelTest {
+
+    private FakeDeploymentApiClient client;
+    private QueuedExecutor background;
+    private DeploymentDetailViewModel detail;
+    private final List<ModelDeployment> changed = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        client = new FakeDeploymentApiClient();
+        background = new QueuedExecutor();
+        detail = new DeploymentDetailViewModel(client, background, Runnable::run,
+                Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
+        detail.setOnDeploymentChanged(changed::add);
+    }
+
+    @Test
+    void startsEmptyAndNullShowsTheEmptyState() {
+        assertTrue(detail.emptyProperty().get());
+        detail.show(client.create("default", "llama", 1).toResource());
+        assertFalse(detail.emptyProperty().get());
+        detail.show(null);
+        assertTrue(detail.emptyProperty().get());
+        assertNull(detail.getDeployment());
+        assertTrue(detail.versions().isEmpty());
+        assertNull(detail.editor().deploymentProperty().get());
+        assertTrue(detail.timeline().items().isEmpty());
+    }
+
+    @Test
+    void showsTheFieldsAtOnceAndThenTheVersions() {
+        client.create("default", "llama", 1);
+        FakeDeploymentApiClient.Stored v2 = client.create("default", "llama", 2);
+        detail.show(v2.toResource());
+
+        assertEquals("default", detail.workspaceProperty().get());
+        assertEquals("llama", detail.nameProperty().get());
+        assertEquals("model-deployment-llama-2", detail.idProperty().get());
+        assertEquals("llama-nim@3", detail.configProperty().get());
+        assertEquals("proj", detail.projectProperty().get());
+        assertEquals(TimeFormat.NONE, detail.modelProviderIdProperty().get());
+        assertEquals("alice", detail.createdByProperty().get());
+        assertEquals(DeploymentStatus.CREATED, detail.statusProperty().get());
+        assertEquals(TimeFormat.exact(v2.createdAt), detail.createdExact());
+        assertEquals("1 h ago", detail.createdRelative());
+        assertTrue(detail.loadingProperty().get());
+
+        background.runAll();
+
+        assertFalse(detail.loadingProperty().get());
+        assertEquals(List.of("Version 2 (latest)", "Version 1"),
+                detail.versions().stream().map(VersionChoice::label).toList());
+        assertEquals(2, detail.selectedVersionProperty().get().version());
+    }
+
+    @Test
+    void choosingAVersionShowsItAndTheEditorTargetsIt() {
+        FakeDeploymentApiClient.Stored v1 = client.create("default", "llama", 1);
+        client.addChanges(v1, 2);
+        FakeDeploymentApiClient.Stored v2 = client.create("default", "llama", 2);
+        detail.show(v2.toResource());
+        background.runAll();
+
+        detail.selectVersion(1);
+        assertEquals(1, detail.getDeployment().entityVersion(), "what is known is shown at once");
+        background.runAll();
+
+        assertTrue(client.calls.contains("getVersion llama 1"));
+        assertEquals(1, detail.selectedVersionProperty().get().version());
+        assertEquals(3, detail.timeline().items().size());
+        assertEquals(1, detail.editor().deploymentProperty().get().entityVersion());
+
+        detail.editor().statusProperty().set(DeploymentStatus.ERROR);
+        detail.editor().apply();
+        background.runAll();
+        assertEquals(DeploymentStatus.ERROR, v1.status);
+        assertEquals(DeploymentStatus.CREATED, v2.status);
+    }
+
+    @Test
+    void anAppliedUpdateIsShownAtOnceAndReportedToTheList() {
+        FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
+        detail.show(stored.toResource());
+        background.runAll();
+        client.calls.clear();
+
+        detail.editor().statusProperty().set(DeploymentStatus.READY);
+        detail.editor().messageProperty().set("serving");
+        detail.editor().modelProviderIdProperty().set("default/llama");
+        detail.editor().apply();
+        background.runAll();
+
+        assertEquals(List.of("updateStatus llama 1"), client.calls, "no extra reload");
+        assertEquals(1, changed.size());
+        assertEquals(DeploymentStatus.READY, changed.get(0).status());
+        assertEquals(DeploymentStatus.READY, detail.statusProperty().get());
+        assertEquals("default/llama", detail.modelProviderIdProperty().get());
+        TimelineItem top = detail.timeline().items().get(0);
+        assertEquals(DeploymentStatus.READY, top.status());
+        assertEquals("serving", top.entry().statusMessage());
+        assertEquals(DeploymentStatus.READY, detail.versions().get(0).status(), "the version selector follows");
+    }
+
+    @Test
+    void aConflictReadsTheVersionAgainSoOnlyDeletedIsOffered() {
+        FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
+        detail.show(stored.toResource());
+        background.runAll();
+        stored.status = DeploymentStatus.DELETING; // deleted elsewhere
+        stored.message = "Deployment deletion requested";
+
+        detail.editor().statusProperty().set(DeploymentStatus.READY);
+        detail.editor().apply();
+        background.runAll();
+
+        assertTrue(detail.editor().getError().contains("Only transition to DELETED is allowed"));
+        assertEquals(DeploymentStatus.DELETING, detail.statusProperty().get());
+        assertEquals(List.of(DeploymentStatus.DELETED), detail.editor().choices().stream()
+                .filter(StatusChoice::allowed).map(StatusChoice::status).toList());
+        assertEquals(DeploymentStatus.READY, detail.editor().statusProperty().get(), "the edit stays");
+        assertFalse(detail.editor().canApply());
+        assertTrue(changed.isEmpty());
+    }
+
+    @Test
+    void showingTheSameDeploymentAgainRefreshesInPlaceAndKeepsEdits() {
+        FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
+        detail.show(stored.toResource());
+        background.runAll();
+        detail.editor().messageProperty().set("half-typed");
+        client.addChanges(stored, 1);
+
+        detail.show(stored.toResource());
+        background.runAll();
+
+        assertEquals("half-typed", detail.editor().messageProperty().get());
+        assertEquals(2, detail.timeline().items().size());
+        assertEquals(stored.status, detail.statusProperty().get());
+    }
+
+    @Test
+    void anOlderCopyFromTheListDoesNotUndoAnUpdateAppliedHere() {
+        FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
+        ModelDeployment listCopy = stored.toResource();
+        detail.show(listCopy);
+        background.runAll();
+        detail.editor().statusProperty().set(DeploymentStatus.READY);
+        detail.editor().apply();
+        background.runAll();
+
+        detail.show(listCopy); // the list re-selects its older row
+        background.runAll();
+
+        assertEquals(DeploymentStatus.READY, detail.statusProperty().get());
+        assertEquals(DeploymentStatus.READY, detail.editor().statusProperty().get());
+        assertEquals(DeploymentStatus.READY, detail.timeline().items().get(0).status());
+        assertEquals(2, detail.timeline().items().size());
+    }
+
+    @Test
+    void aLateAnswerForAnEarlierSelectionIsDropped() {
+        FakeDeploymentApiClient.Stored first = client.create("default", "llama", 1);
+        FakeDeploymentApiClient.Stored second = client.create("default", "mistral", 1);
+        detail.show(first.toResource());
+        detail.show(second.toResource());
+        background.runAll();
+
+        assertEquals("mistral", detail.nameProperty().get());
+        assertEquals(List.of("Version 1 (latest)"), detail.versions().stream().map(VersionChoice::label).toList());
+        assertFalse(detail.loadingProperty().get());
+    }
+
+    @Test
+    void aFailedVersionListIsShownInline() {
+        FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
+        client.failNext(io.modeldeploy.gui.api.ApiException.connectionFailure("Connection refused", null));
+        detail.show(stored.toResource());
+        background.runAll();
+
+        assertEquals("Couldn't load the versions: the server can't be reached. Connection refused.",
+                detail.loadErrorProperty().get());
+        assertEquals("llama", detail.nameProperty().get(), "what the list gave is still shown");
+    }
+}

@@ -1,0 +1,56 @@
+package io.modeldeploy.gui.dialogs;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The server's field rules, as the dialogs check them while typing. */
+class FieldRulesTest {
+
+    @Test
+    void namesAllowLettersDigitsUnderscoreHyphenAndDot() {
+        assertNull(FieldRules.name("Llama-3.1_8b"));
+        assertNull(FieldRules.name("  padded  "), "surrounding blanks are trimmed");
+        assertEquals(FieldRules.REQUIRED, FieldRules.name("   "));
+        assertEquals(FieldRules.NAME_CHARACTERS, FieldRules.name("with space"));
+        assertEquals(FieldRules.NAME_CHARACTERS, FieldRules.name("with/slash"));
+        assertNull(FieldRules.name("x".repeat(255)));
+        assertTrue(FieldRules.name("x".repeat(256)).startsWith("At most 255 characters"));
+    }
+
+    @Test
+    void workspaceMayNotBeTheAllWorkspacesDash() {
+        assertEquals(FieldRules.ALL_WORKSPACES, FieldRules.workspace("-"));
+        assertNull(FieldRules.workspace("team-a"));
+        assertEquals(FieldRules.REQUIRED, FieldRules.workspace(""));
+    }
+
+    @Test
+    void configIsRequiredAndAtMost255Characters() {
+        assertNull(FieldRules.config("any config: even spaces"));
+        assertEquals(FieldRules.REQUIRED, FieldRules.config(null));
+        assertTrue(FieldRules.config("c".repeat(256)).contains("255"));
+    }
+
+    @Test
+    void configVersionIsEmptyOrAPositiveWholeNumber() {
+        assertNull(FieldRules.configVersion(""));
+        assertNull(FieldRules.configVersion("7"));
+        assertNull(FieldRules.configVersion(String.valueOf(Integer.MAX_VALUE)));
+        for (String bad : new String[]{"0", "-1", "1.5", "abc", "99999999999", "2147483648"}) {
+            assertEquals(FieldRules.CONFIG_VERSION, FieldRules.configVersion(bad), bad);
+        }
+        assertNull(FieldRules.parseConfigVersion(""));
+        assertEquals(12, FieldRules.parseConfigVersion(" 12 "));
+    }
+
+    @Test
+    void projectIsOptionalAndMayContainSlashes() {
+        assertNull(FieldRules.project(""));
+        assertNull(FieldRules.project("org/team.project_1"));
+        assertEquals(FieldRules.PROJECT_CHARACTERS, FieldRules.project("no spaces"));
+        assertTrue(FieldRules.project("p".repeat(256)).contains("255"));
+    }
+}

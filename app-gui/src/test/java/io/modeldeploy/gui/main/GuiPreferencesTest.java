@@ -1,0 +1,71 @@
+package io.modeldeploy.gui.main;
+
+import io.modeldeploy.gui.style.Theme;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Uses its own preferences node, never the application's. */
+class GuiPreferencesTest {
+
+    static final String TEST_ROOT = "io/modeldeploy/gui-test";
+
+    private final Preferences node = Preferences.userRoot().node(TEST_ROOT + "/" + UUID.randomUUID());
+    private final GuiPreferences prefs = new GuiPreferences(node);
+
+    @AfterEach
+    void removeNode() throws BackingStoreException {
+        removeTestRoot();
+    }
+
+    /** Removes every node the tests created and writes that through, so nothing is left on disk. */
+    static void removeTestRoot() throws BackingStoreException {
+        Preferences root = Preferences.userRoot();
+        if (root.nodeExists(TEST_ROOT)) {
+            Preferences testRoot = root.node(TEST_ROOT);
+            Preferences parent = testRoot.parent();
+            testRoot.removeNode();
+            parent.flush();
+        }
+    }
+
+    @Test
+    void themeDefaultsToLightAndIsRemembered() {
+        assertEquals(Theme.LIGHT, prefs.theme());
+        prefs.setTheme(Theme.DARK);
+        assertEquals(Theme.DARK, new GuiPreferences(node).theme());
+        node.put("theme", "neon");
+        assertEquals(Theme.LIGHT, prefs.theme(), "unknown values fall back to light");
+    }
+
+    @Test
+    void windowBoundsRoundTrip() {
+        assertTrue(prefs.windowBounds().isEmpty());
+        prefs.setWindowBounds(new GuiPreferences.WindowBounds(10, 20, 1200, 700, true));
+        assertEquals(new GuiPreferences.WindowBounds(10, 20, 1200, 700, true),
+                new GuiPreferences(node).windowBounds().orElseThrow());
+    }
+
+    @Test
+    void dividerPositionsRoundTripAndNonsenseIsIgnored() {
+        assertArrayEquals(new double[0], prefs.dividerPositions("main"));
+        prefs.setDividerPositions("main", new double[]{0.55});
+        assertArrayEquals(new double[]{0.55}, prefs.dividerPositions("main"));
+        node.put("dividers.main", "1.7");
+        assertArrayEquals(new double[0], prefs.dividerPositions("main"));
+        node.put("dividers.main", "abc");
+        assertArrayEquals(new double[0], prefs.dividerPositions("main"));
+    }
+
+    @Test
+    void applicationStoresItsPreferencesUnderIoModeldeployGui() {
+        assertEquals("io/modeldeploy/gui", GuiPreferences.NODE, "tests never touch this node");
+    }
+}

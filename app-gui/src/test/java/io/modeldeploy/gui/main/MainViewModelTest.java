@@ -1,0 +1,160 @@
+package io.modeldeploy.gui.main;
+
+import io.modeldeploy.gui.Deployments;
+import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.list.DeploymentListViewModel;
+import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ModelDeployment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Main window state without a window: delete flow, status bar texts, connection checks. */
+class MainViewModelTest {
+
+    /** Serves a fixed list, answers deletes and health checks as told. */
+    static final class ScriptedClient extends DeploymentApiClient {
+        final List<ModelDeployment> deployments = new ArrayList<>();
+        Optional<ModelDeployment> deleteAnswer = Optional.empty();
+        ApiException deleteFailure;
+        boolean healthy = true;
+        String deleted;
+        int listCalls;
+
+        ScriptedClient() {
+            super(URI.create("http://127.0.0.1:9"));
+        }
+
+        @Override
+        public List<ModelDeployment> listAllDeployments(String workspace) {
+            listCalls++;
+            return List.copyOf(deployments);
+        }
+
+        @Override
+        public Optional<ModelDeployment> deleteDeployment(String workspace, String name) throws ApiException {
+            deleted = workspace + "/" + name;
+            if (deleteFailure != null) {
+                throw deleteFailure;
+            }
+            return deleteAnswer;
+        }
+
+        @Override
+        public boolean isHealthy() {
+            return healthy;
+        }
+    }
+
+    private ScriptedClient client;
+    private MainViewModel vm;
+    private final ModelDeployment llama = Deployments.of("prod", "llama", DeploymentStatus.READY, "serving");
+
+    @BeforeEach
+    void setUp() {
+        client = new ScriptedClient();
+        client.deployments.add(llama);
+        client.deployments.add(Deployments.of("prod", "phi", DeploymentStatus.ERROR, "oom"));
+        Async async = Async.direct();
+        vm = new MainViewModel(client, async, ConnectionInfo.remote(URI.create("http://127.0.0.1:9")),
+                new DeploymentListViewModel(client, async));
+        vm.refresh();
+    }
+
+    @Test
+    void deleteShowsTheDeletingVersionTheServerAnswered() {
+        ModelDeployment deleting = Deployments.of("prod", "llama", 1, DeploymentStatus.DELETING,
+                "Deployment deletion requested", Deployments.T0.plusSeconds(3));
+        client.deleteAnswer = Optional.of(deleting);
+        List<Optional<ModelDeployment>> results = new ArrayList<>();
+        vm.delete(llama, results::add, e -> { throw new AssertionError(e); });
+        assertEquals("prod/llama", client.deleted);
+        assertEquals(List.of(Optional.of(deleting)), results);
+        assertEquals(DeploymentStatus.DELETING, vm.list().find("prod", "llama").orElseThrow().status());
+        assertTrue(vm.activityProperty().get().contains("Deleting"), vm.activityProperty().get());
+    }
+
+    @Test
+    void purgedDeploymentDisappearsFromTheList() {
+        client.deleteAnswer = Optional.empty();
+        vm.delete(llama, r -> { }, e -> { throw new AssertionError(e); });
+        assertFalse(vm.list().exists("prod", "llama"));
+        assertEquals("Purged prod/llama", vm.activityProperty().get());
+    }
+
+    @Test
+    void deletingSomethingAlreadyGoneRemovesTheRowAndReportsTheFailure() {
+        client.deleteFailure = new ApiException(404, "Deployment 'prod/llama' not found", List.of());
+        List<ApiException> failures = new ArrayList<>();
+        vm.delete(llama, r -> { throw new AssertionError("no success expected"); }, failures::add);
+        assertEquals(1, failures.size());
+        assertFalse(vm.list().exists("prod", "llama"));
+        assertTrue(vm.activityProperty().get().contains("not found"));
+    }
+
+    @Test
+    void failedDeleteKeepsTheRow() {
+        client.deleteFailure = ApiException.connectionFailure("Cannot connect.", null);
+        List<ApiException> failures = new ArrayList<>();
+        vm.delete(llama, r -> { }, failures::add);
+        assertEquals(1, failures.size());
+        assertEquals(DeploymentStatus.READY, vm.list().find("prod", "llama").orElseThrow().status());
+    }
+
+    @Test
+    void createdAndNewVersionAndStatusChangesUpdateTheListAndStatusBar() {
+        vm.created(Deployments.of("dev", "new", DeploymentStatus.CREATED, "Deployment created"));
+        assertTrue(vm.list().exists("dev", "new"));
+        assertEquals("Created dev/new (version 1)", vm.activityProperty().get());
+
+        vm.versionCreated(Deployments.of("prod", "llama", 2, DeploymentStatus.PENDING, "", Deployments.T0));
+        assertEquals(2, vm.list().find("prod", "llama").orElseThrow().version());
+        assertEquals("Created version 2 of prod/llama", vm.activityProperty().get());
+
+        vm.statusChanged(Deployments.of("prod", "llama", 2, DeploymentStatus.READY, "", Deployments.T0));
+        assertEquals(DeploymentStatus.READY, vm.list().find("prod", "llama").orElseThrow().status());
+        assertEquals("prod/llama v2 is now Ready", vm.activityProperty().get());
+    }
+
+    @Test
+    void countTextSaysHowManyAreShown() {
+        assertEquals("2 deployments", vm.countTextProperty().get());
+        vm.list().toggleStatus(DeploymentStatus.ERROR, true);
+        assertEquals("Showing 1 of 2 deployments", vm.countTextProperty().get());
+    }
+
+    @Test
+    void healthChecksTrackTheConnectionAndReloadWhenItComesBack() {
+        assertEquals(MainViewModel.Connection.ONLINE, vm.connectionProperty().get());
+        client.healthy = false;
+        vm.checkHealth();
+        assertEquals(MainViewModel.Connection.OFFLINE, vm.connectionProperty().get());
+        int callsWhileOffline = client.listCalls;
+        client.deployments.add(Deployments.of("prod", "added-meanwhile", DeploymentStatus.READY, ""));
+        client.healthy = true;
+        vm.checkHealth();
+        assertEquals(MainViewModel.Connection.ONLINE, vm.connectionProperty().get());
+        assertEquals("Connection restored", vm.activityProperty().get());
+        assertEquals(callsWhileOffline + 1, client.listCalls);
+        assertTrue(vm.list().exists("prod", "added-meanwhile"));
+    }
+
+    @Test
+    void selectionIsExposedAsADeployment() {
+        assertFalse(vm.hasSelectionProperty().get());
+        vm.selectedProperty().set(vm.list().find("prod", "phi").orElseThrow());
+        assertTrue(vm.hasSelectionProperty().get());
+        assertEquals("phi", vm.selectedDeployment().orElseThrow().name());
+    }
+}

@@ -329,10 +329,10 @@ public final class DeploymentListView extends VBox {
             restoreSelection();
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                selectedKey = now.key();
-            } else if (!listChanging) {
-                selectedKey = null;
+            // While the list changes, the table may move its selection to whatever row now sits
+            // at the old index; that is not the admin's choice, so the key is kept.
+            if (!listChanging) {
+                selectedKey = now == null ? null : now.key();
             }
         });
 

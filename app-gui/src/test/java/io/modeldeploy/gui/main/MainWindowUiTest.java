@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.model.StatusUpdateRequest;
+import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.gui.dialogs.DeleteConfirmation;
 import io.modeldeploy.gui.dialogs.FieldRules;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
@@ -430,6 +432,22 @@ class MainWindowUiTest {
                 () -> !Objects.equals("beta-pending", view.viewModel().selectedProperty().get().name())
                         && Objects.equals(view.viewModel().selectedProperty().get().name(),
                         view.detailView().getViewModel().nameProperty().get()));
+    }
+
+    @Test
+    void selectionStaysOnTheDeploymentWhoseStatusChangeMovesItToTheTop(FxRobot robot) throws Exception {
+        waitForLoad();
+        List<DeploymentRow> shown = list().visibleRows();
+        DeploymentRow last = shown.get(shown.size() - 1);
+        clickRow(robot, last.workspace(), last.name());
+
+        ModelDeployment updated = new DeploymentApiClient(server.baseUrl()).updateStatus(last.workspace(), last.name(),
+                last.version(), new StatusUpdateRequest(DeploymentStatus.LOST, "node lost " + UUID.randomUUID()));
+        robot.interact(() -> view.viewModel().statusChanged(updated));
+
+        assertEquals(0, list().viewIndexOf(last.key()), "the newest change sorts first");
+        assertEquals(last.key(), view.viewModel().selectedProperty().get().key(), "the selection followed it");
+        assertEquals(last.key(), table(robot).getSelectionModel().getSelectedItem().key());
     }
 
     @Test

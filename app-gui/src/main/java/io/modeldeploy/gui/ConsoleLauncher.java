@@ -23,13 +23,21 @@ public final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
+    /**
+     * Under {@code mvnw javafx:run} a non-zero exit makes Maven print a stack trace of its own
+     * below the console's one-line reason; there that line is the whole report, so Maven is told 0.
+     */
+    private static void exit(int code) {
+        System.exit(Boolean.getBoolean("modeldeploy.launchedByMaven") ? 0 : code);
+    }
+
     public static void main(String[] args) {
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(Arrays.asList(args));
         } catch (IllegalArgumentException e) {
             System.err.println("modeldeploy-console: " + e.getMessage() + " (try --help)");
-            System.exit(2);
+            exit(2);
             return;
         }
         if (options.help()) {
@@ -44,7 +52,7 @@ public final class ConsoleLauncher {
         }
         if (!DisplayCheck.hasDisplay()) {
             System.err.println(DisplayCheck.noDisplayMessage(AppInfo.version()));
-            System.exit(3);
+            exit(3);
             return;
         }
         if (!Application.class.getModule().isNamed()) {
@@ -56,7 +64,7 @@ public final class ConsoleLauncher {
         } catch (RuntimeException | Error e) {
             if (DisplayCheck.isDisplayFailure(e)) {
                 System.err.println(DisplayCheck.noDisplayMessage(AppInfo.version()));
-                System.exit(3);
+                exit(3);
                 return;
             }
             Throwable root = e;
@@ -65,9 +73,9 @@ public final class ConsoleLauncher {
             }
             System.err.println(AppInfo.NAME + " failed: " + (root.getMessage() == null
                     ? root.getClass().getSimpleName() : root.getMessage()));
-            System.exit(1);
+            exit(1);
             return;
         }
-        System.exit(ConsoleApp.exitCode());
+        exit(ConsoleApp.exitCode());
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 final class DisplayCheck {
 
     static final String NO_DISPLAY = "No display available: the console needs a graphical session. "
-            + "To run the server alone: java -jar app-server/target/app-server-%s-all.jar";
+            + "To run the server alone: java -jar app-server/target/app-server-%s-all.jar (built by ./mvnw verify)";
 
     private DisplayCheck() {
     }

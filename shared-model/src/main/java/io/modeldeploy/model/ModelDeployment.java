@@ -30,6 +30,17 @@ public record ModelDeployment(
         @JsonProperty("model_provider_id") String modelProviderId,
         @JsonProperty("auth_context") AuthContext authContext) {
 
+    /**
+     * The entity tag of this version's current state, as the server sends it in {@code ETag}: it
+     * changes with every applied change (the server keeps {@code updated_at} strictly increasing
+     * per version), so a client can compute it from a body and send it back in {@code If-Match}.
+     */
+    public String etag() {
+        long micros = Math.addExact(Math.multiplyExact(updatedAt.getEpochSecond(), 1_000_000L),
+                updatedAt.getNano() / 1_000L);
+        return "\"" + id + "." + Long.toString(micros, 36) + "\"";
+    }
+
     /** {@code workspace/name}, the way the API and the console refer to a deployment. */
     public String qualifiedName() {
         return workspace + "/" + name;

@@ -1,10 +1,11 @@
 package io.modeldeploy.server.api;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -29,6 +29,7 @@ import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 import io.modeldeploy.server.service.Caller;
 import io.modeldeploy.server.service.DeploymentService;
+import io.modeldeploy.server.service.EntityTagCondition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -70,18 +71,17 @@ public class DeploymentController {
                     schema = @Schema(implementation = CreateDeploymentRequest.class))))
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Status(HttpStatus.CREATED)
-    public ModelDeployment create(String workspace, @Body @Nullable byte[] body,
-                                  @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+    public HttpResponse<ModelDeployment> create(String workspace, @Body @Nullable byte[] body,
+                                                @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
         PathSegments.requireWorkspaceName(workspace);
         CreateDeploymentRequest request = requests.create(body);
-        return deployments.create(workspace, request, caller(source));
+        return tagged(HttpResponse.created(deployments.create(workspace, request, caller(source))));
     }
 
     @Operation(summary = "Get Latest ModelDeployment")
     @Get("/{name}")
-    public ModelDeployment getLatest(String workspace, String name) {
-        return deployments.getLatest(workspace, name);
+    public HttpResponse<ModelDeployment> getLatest(String workspace, String name) {
+        return tagged(HttpResponse.ok(deployments.getLatest(workspace, name)));
     }
 
     @Operation(summary = "Update ModelDeployment (creates a new version)",
@@ -90,10 +90,10 @@ public class DeploymentController {
                     schema = @Schema(implementation = NewVersionRequest.class))))
     @Post("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Status(HttpStatus.CREATED)
-    public ModelDeployment createVersion(String workspace, String name, @Body @Nullable byte[] body,
-                                         @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
-        return deployments.createVersion(workspace, name, requests.newVersion(body), caller(source));
+    public HttpResponse<ModelDeployment> createVersion(String workspace, String name, @Body @Nullable byte[] body,
+                                                       @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+        return tagged(HttpResponse.created(
+                deployments.createVersion(workspace, name, requests.newVersion(body), caller(source))));
     }
 
     @Operation(summary = "Delete All ModelDeployment Versions",
@@ -113,9 +113,9 @@ public class DeploymentController {
 
     @Operation(summary = "Get Specific ModelDeployment Version")
     @Get("/{deployment}/versions/{name}")
-    public ModelDeployment getVersion(String workspace, String deployment,
-                                      @Parameter(description = "The version number") String name) {
-        return deployments.getVersion(workspace, deployment, QueryValues.versionSegment(name));
+    public HttpResponse<ModelDeployment> getVersion(String workspace, String deployment,
+                                                    @Parameter(description = "The version number") String name) {
+        return tagged(HttpResponse.ok(deployments.getVersion(workspace, deployment, QueryValues.versionSegment(name))));
     }
 
     @Operation(summary = "Delete Specific ModelDeployment Version",
@@ -135,10 +135,11 @@ public class DeploymentController {
                     schema = @Schema(implementation = StatusUpdateRequest.class))))
     @Patch("/{name}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ModelDeployment patchStatus(String workspace, String name, @QueryValue @Nullable String version,
-                                       @Body @Nullable byte[] body,
-                                       @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
-        return updateStatus(workspace, name, version, body, source);
+    public HttpResponse<ModelDeployment> patchStatus(String workspace, String name,
+                                                     @QueryValue @Nullable String version, @Body @Nullable byte[] body,
+                                                     @Header(ApiLimits.SOURCE_HEADER) @Nullable String source,
+                                                     @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return updateStatus(workspace, name, version, body, source, ifMatch);
     }
 
     @Operation(summary = "Update ModelDeployment Status (NeMo-compatible POST)",
@@ -147,10 +148,11 @@ public class DeploymentController {
                     schema = @Schema(implementation = StatusUpdateRequest.class))))
     @Post("/{name}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ModelDeployment postStatus(String workspace, String name, @QueryValue @Nullable String version,
-                                      @Body @Nullable byte[] body,
-                                      @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
-        return updateStatus(workspace, name, version, body, source);
+    public HttpResponse<ModelDeployment> postStatus(String workspace, String name,
+                                                     @QueryValue @Nullable String version, @Body @Nullable byte[] body,
+                                                     @Header(ApiLimits.SOURCE_HEADER) @Nullable String source,
+                                                     @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return updateStatus(workspace, name, version, body, source, ifMatch);
     }
 
     @Operation(summary = "Status history of one version",
@@ -172,14 +174,23 @@ public class DeploymentController {
         return new ModelsPlaceholder(workspace, name, List.of());
     }
 
-    private ModelDeployment updateStatus(String workspace, String name, String version, byte[] body, String source) {
+    private HttpResponse<ModelDeployment> updateStatus(String workspace, String name, String version, byte[] body,
+                                                       String source, String ifMatch) {
         Integer selectedVersion = QueryValues.version(version);
-        return deployments.updateStatus(workspace, name, selectedVersion, requests.statusUpdate(body), caller(source));
+        StatusUpdateRequest request = requests.statusUpdate(body);
+        return tagged(HttpResponse.ok(deployments.updateStatus(workspace, name, selectedVersion, request,
+                EntityTagCondition.ifMatch(ifMatch), caller(source))));
     }
 
     private static HttpResponse<ModelDeployment> deleted(Optional<ModelDeployment> result) {
-        return result.<HttpResponse<ModelDeployment>>map(d -> HttpResponse.accepted().body(d))
+        return result.map(d -> tagged(HttpResponse.accepted().body(d)))
                 .orElseGet(HttpResponse::noContent);
+    }
+
+    /** Every answer that is one deployment version carries its entity tag. */
+    private static HttpResponse<ModelDeployment> tagged(MutableHttpResponse<ModelDeployment> response) {
+        response.getBody().ifPresent(deployment -> response.header(HttpHeaders.ETAG, deployment.etag()));
+        return response;
     }
 
     private static Caller caller(String sourceHeader) {

@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.AuthContext;
 import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.DeploymentEventType;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -50,16 +51,18 @@ public class DeploymentService {
     private final WorkspaceRepository workspaces;
     private final WorkspaceRegistry workspaceRegistry;
     private final DeploymentQueries queries;
+    private final DeploymentEventLog eventLog;
     private final Clock clock;
 
     public DeploymentService(DeploymentVersionRepository versions, StatusEventRepository events,
                              WorkspaceRepository workspaces, WorkspaceRegistry workspaceRegistry,
-                             DeploymentQueries queries, Clock clock) {
+                             DeploymentQueries queries, DeploymentEventLog eventLog, Clock clock) {
         this.versions = versions;
         this.events = events;
         this.workspaces = workspaces;
         this.workspaceRegistry = workspaceRegistry;
         this.queries = queries;
+        this.eventLog = eventLog;
         this.clock = clock;
     }
 
@@ -75,9 +78,7 @@ public class DeploymentService {
         DeploymentVersionRow row = new DeploymentVersionRow(DeploymentIds.next(), workspace, request.name(), 1,
                 request.project(), request.config(), configVersionOrDefault(request.configVersion()),
                 DeploymentStatus.CREATED, CREATED_MESSAGE, null, caller.actor(), now, now);
-        versions.save(row);
-        events.save(StatusEventRow.of(row.id(), row.status(), row.statusMessage(), caller.actor(), caller.source(), now));
-        return toResource(row);
+        return insertVersion(row, DeploymentEventType.CREATED, caller);
     }
 
     @Transactional
@@ -91,9 +92,17 @@ public class DeploymentService {
         DeploymentVersionRow row = new DeploymentVersionRow(DeploymentIds.next(), workspace, name, latest + 1,
                 current.project(), request.config(), configVersionOrDefault(request.configVersion()),
                 DeploymentStatus.PENDING, UPDATE_PENDING_MESSAGE, null, caller.actor(), now, now);
+        return insertVersion(row, DeploymentEventType.VERSION_CREATED, caller);
+    }
+
+    /** A new version starts with one history entry: its initial state. */
+    private ModelDeployment insertVersion(DeploymentVersionRow row, DeploymentEventType eventType, Caller caller) {
         versions.save(row);
-        events.save(StatusEventRow.of(row.id(), row.status(), row.statusMessage(), caller.actor(), caller.source(), now));
-        return toResource(row);
+        StatusEventRow first = events.save(StatusEventRow.of(row.id(), row.status(), row.statusMessage(),
+                caller.actor(), caller.source(), row.createdAt()));
+        ModelDeployment created = toResource(row, List.of(first));
+        eventLog.record(eventType, created, row.createdAt());
+        return created;
     }
 
     @ReadOnly
@@ -137,12 +146,18 @@ public class DeploymentService {
     /**
      * Applies a status change to one version (the latest when {@code version} is null). A request
      * that changes nothing writes nothing; one that only brings a new model provider updates it
-     * without a history entry; every other change appends exactly one entry.
+     * without a history entry; every other change appends exactly one entry. With {@code ifMatch}
+     * (an If-Match header) the change is applied only to the state that tag names.
+     *
+     * @throws PreconditionFailedException when {@code ifMatch} names another state
      */
     @Transactional
     public ModelDeployment updateStatus(String workspace, String name, Integer version, StatusUpdateRequest request,
-                                        Caller caller) {
+                                        EntityTagCondition ifMatch, Caller caller) {
         DeploymentVersionRow row = lockForUpdate(workspace, name, version);
+        if (!ifMatch.matches(toResource(row, List.of()).etag())) {
+            throw new PreconditionFailedException(toResource(row));
+        }
         if (!row.status().allowsTransitionTo(request.status())) {
             throw ApiException.conflict(ONLY_DELETED_ALLOWED);
         }
@@ -153,7 +168,8 @@ public class DeploymentService {
         if (!statusChanged && !providerChanged) {
             return toResource(row);
         }
-        return toResource(applyChange(row, request.status(), message, modelProviderId, statusChanged, caller));
+        return toResource(applyChange(row, request.status(), message, modelProviderId, statusChanged,
+                DeploymentEventType.STATUS_CHANGED, caller));
     }
 
     /**
@@ -167,7 +183,7 @@ public class DeploymentService {
             throw notFound(workspace, name);
         }
         if (all.stream().allMatch(row -> row.status() == DeploymentStatus.DELETED)) {
-            versions.deleteAll(all);
+            all.forEach(this::purge);
             return Optional.empty();
         }
         List<DeploymentVersionRow> after = new ArrayList<>();
@@ -183,27 +199,46 @@ public class DeploymentService {
     public Optional<ModelDeployment> deleteVersion(String workspace, String name, int version, Caller caller) {
         DeploymentVersionRow row = lockForUpdate(workspace, name, version);
         if (row.status() == DeploymentStatus.DELETED) {
-            versions.delete(row);
+            purge(row);
             return Optional.empty();
         }
         return Optional.of(toResource(markDeleting(row, caller)));
+    }
+
+    private void purge(DeploymentVersionRow row) {
+        versions.delete(row);
+        eventLog.record(DeploymentEventType.PURGED, toResource(row, List.of()), now());
     }
 
     private DeploymentVersionRow markDeleting(DeploymentVersionRow row, Caller caller) {
         if (row.status() == DeploymentStatus.DELETING && row.statusMessage().equals(DELETION_REQUESTED_MESSAGE)) {
             return row;
         }
-        return applyChange(row, DeploymentStatus.DELETING, DELETION_REQUESTED_MESSAGE, row.modelProviderId(), true, caller);
+        return applyChange(row, DeploymentStatus.DELETING, DELETION_REQUESTED_MESSAGE, row.modelProviderId(), true,
+                DeploymentEventType.DELETED, caller);
     }
 
     private DeploymentVersionRow applyChange(DeploymentVersionRow row, DeploymentStatus status, String message,
-                                             String modelProviderId, boolean appendHistory, Caller caller) {
+                                             String modelProviderId, boolean appendHistory,
+                                             DeploymentEventType eventType, Caller caller) {
+        Instant at = nextUpdateTime(row);
+        versions.updateStatus(row.id(), status, message, modelProviderId, at);
+        List<StatusEventRow> added = appendHistory
+                ? List.of(events.save(StatusEventRow.of(row.id(), status, message, caller.actor(), caller.source(), at)))
+                : List.of();
+        DeploymentVersionRow changed = row.withStatus(status, message, modelProviderId, at);
+        eventLog.record(eventType, toResource(changed, added), at);
+        return changed;
+    }
+
+    /**
+     * Now, but always after the version's previous update: {@code updated_at} strictly increases
+     * per version, which is what makes it (with the id) a valid entity tag.
+     */
+    private Instant nextUpdateTime(DeploymentVersionRow row) {
         Instant now = now();
-        versions.updateStatus(row.id(), status, message, modelProviderId, now);
-        if (appendHistory) {
-            events.save(StatusEventRow.of(row.id(), status, message, caller.actor(), caller.source(), now));
-        }
-        return row.withStatus(status, message, modelProviderId, now);
+        Instant earliest = row.updatedAt().plus(1, ChronoUnit.MICROS);
+        return now.isBefore(earliest) ? earliest : now;
     }
 
     private DeploymentVersionRow lockForUpdate(String workspace, String name, Integer version) {

@@ -1,0 +1,233 @@
+package io.modeldeploy.server.events;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.http.sse.Event;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.modeldeploy.model.StreamHeartbeat;
+import io.modeldeploy.server.persistence.DeploymentEventRow;
+import io.modeldeploy.server.service.DeploymentEventLog;
+import io.modeldeploy.server.service.DeploymentEventLog.EventsCommitted;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Fans committed events out to every subscriber of the event stream. One thread does all the
+ * work: it reads new events from the database after each commit (the table, not memory, is the
+ * source of truth), replays the backlog of a subscriber that resumes, and sends heartbeats. Since
+ * subscribing, replaying and dispatching all happen on that thread, a resuming subscriber gets
+ * every event after its id exactly once, in order. Writers only wake it up, so any number of
+ * subscribers costs a status update nothing. A subscriber that cannot keep up is disconnected;
+ * it resumes with its Last-Event-ID.
+ */
+@Singleton
+public class DeploymentEventBroadcaster implements ApplicationEventListener<StartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(DeploymentEventBroadcaster.class);
+    private static final int READ_BATCH = 500;
+    private static final int RECENT_EVENTS = 4096;
+    private static final int SUBSCRIBER_BUFFER = 8192;
+
+    private final DeploymentEventLog eventLog;
+    private final JsonMapper jsonMapper;
+    private final Clock clock;
+    private final Duration heartbeatInterval;
+    private final ScheduledExecutorService thread;
+    private final AtomicBoolean readScheduled = new AtomicBoolean();
+    private final ArrayDeque<DeploymentEventRow> recent = new ArrayDeque<>();
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    private volatile long lastId = -1;
+
+    public DeploymentEventBroadcaster(DeploymentEventLog eventLog, JsonMapper jsonMapper, Clock clock,
+                                      @Value("${modeldeploy.events.heartbeat-interval:10s}") Duration heartbeatInterval) {
+        this.eventLog = eventLog;
+        this.jsonMapper = jsonMapper;
+        this.clock = clock;
+        this.heartbeatInterval = heartbeatInterval;
+        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "modeldeploy-events");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        thread.execute(this::start);
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onEventsCommitted(EventsCommitted committed) {
+        if (readScheduled.compareAndSet(false, true)) {
+            thread.execute(() -> {
+                readScheduled.set(false);
+                readNewEvents();
+            });
+        }
+    }
+
+    /**
+     * The stream for one subscriber: the events after {@code afterId} (none before now when null),
+     * then every new one, of one workspace or of all ({@code workspace} null), with heartbeats.
+     */
+    public Publisher<Event<String>> subscribe(String workspace, Long afterId) {
+        Sinks.Many<Event<String>> sink = Sinks.many().unicast()
+                .onBackpressureBuffer(Queues.<Event<String>>get(SUBSCRIBER_BUFFER).get());
+        Subscriber subscriber = new Subscriber(workspace, sink);
+        thread.execute(() -> register(subscriber, afterId));
+        return sink.asFlux().doFinally(signal -> subscriber.closed = true);
+    }
+
+    private void start() {
+        lastId = eventLog.lastId();
+        thread.scheduleWithFixedDelay(this::heartbeat, heartbeatInterval.toMillis(), heartbeatInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void register(Subscriber subscriber, Long afterId) {
+        readNewEvents();
+        if (afterId != null && afterId < lastId) {
+            replay(subscriber, afterId);
+        }
+        subscriber.send(heartbeatEvent());
+        subscribers.add(subscriber);
+    }
+
+    private void replay(Subscriber subscriber, long afterId) {
+        DeploymentEventRow oldestRecent = recent.peekFirst();
+        if (oldestRecent != null && oldestRecent.id() <= afterId + 1) {
+            for (DeploymentEventRow event : recent) {
+                if (event.id() > afterId) {
+                    subscriber.offer(event);
+                }
+            }
+            return;
+        }
+        long cursor = afterId;
+        while (cursor < lastId && !subscriber.closed) {
+            List<DeploymentEventRow> batch = eventLog.readAfter(cursor, READ_BATCH);
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (DeploymentEventRow event : batch) {
+                if (event.id() > lastId) {
+                    return;
+                }
+                subscriber.offer(event);
+                cursor = event.id();
+            }
+        }
+    }
+
+    private void readNewEvents() {
+        try {
+            List<DeploymentEventRow> batch;
+            do {
+                batch = eventLog.readAfter(lastId, READ_BATCH);
+                for (DeploymentEventRow event : batch) {
+                    lastId = event.id();
+                    remember(event);
+                    dispatch(event);
+                }
+            } while (batch.size() == READ_BATCH);
+        } catch (RuntimeException e) {
+            LOG.error("Reading new deployment events failed; retrying with the next change", e);
+        }
+    }
+
+    private void remember(DeploymentEventRow event) {
+        recent.addLast(event);
+        if (recent.size() > RECENT_EVENTS) {
+            recent.removeFirst();
+        }
+    }
+
+    private void dispatch(DeploymentEventRow event) {
+        for (Iterator<Subscriber> it = subscribers.iterator(); it.hasNext(); ) {
+            Subscriber subscriber = it.next();
+            if (subscriber.closed) {
+                it.remove();
+            } else {
+                subscriber.offer(event);
+            }
+        }
+    }
+
+    private void heartbeat() {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Event<String> heartbeat = heartbeatEvent();
+        subscribers.removeIf(subscriber -> subscriber.closed);
+        subscribers.forEach(subscriber -> subscriber.send(heartbeat));
+    }
+
+    private Event<String> heartbeatEvent() {
+        try {
+            String data = jsonMapper.writeValueAsString(new StreamHeartbeat(lastId, clock.instant()));
+            return Event.of(data).name("heartbeat");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many streams are open (for tests and diagnostics). */
+    public int subscriberCount() {
+        return (int) subscribers.stream().filter(s -> !s.closed).count();
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
+        subscribers.forEach(subscriber -> subscriber.sink.tryEmitComplete());
+    }
+
+    private static final class Subscriber {
+        private final String workspace;
+        private final Sinks.Many<Event<String>> sink;
+        private volatile boolean closed;
+
+        Subscriber(String workspace, Sinks.Many<Event<String>> sink) {
+            this.workspace = workspace;
+            this.sink = sink;
+        }
+
+        void offer(DeploymentEventRow event) {
+            if (workspace == null || workspace.equals(event.workspace())) {
+                send(Event.of(event.payload()).id(Long.toString(event.id())).name(event.eventType()));
+            }
+        }
+
+        void send(Event<String> event) {
+            if (closed) {
+                return;
+            }
+            Sinks.EmitResult result = sink.tryEmitNext(event);
+            if (result.isFailure()) {
+                // Too far behind (or gone): end the stream; the client resumes from its last id.
+                closed = true;
+                sink.tryEmitComplete();
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.modeldeploy.server.events;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.ValidationError;
+import io.modeldeploy.server.error.ApiException;
+import io.modeldeploy.server.error.RequestValidationException;
+import io.modeldeploy.server.service.WorkspaceRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.reactivestreams.Publisher;
+
+import java.util.List;
+
+/** Server-sent events: every committed change of deployments, live, resumable by event id. */
+@Controller("/apis/models/v2/workspaces/{workspace}/deployment-events")
+@Tag(name = "ModelDeployments")
+public class DeploymentEventController {
+    private final DeploymentEventBroadcaster broadcaster;
+    private final WorkspaceRegistry workspaces;
+
+    public DeploymentEventController(DeploymentEventBroadcaster broadcaster, WorkspaceRegistry workspaces) {
+        this.broadcaster = broadcaster;
+        this.workspaces = workspaces;
+    }
+
+    @Operation(summary = "Stream of deployment changes (text/event-stream)",
+            description = "One event per committed change: created, status_changed, version_created, deleted, purged; "
+                    + "id = event id (increasing in commit order), data = {event_id, type, workspace, name, "
+                    + "entity_version, timestamp, deployment}. Send Last-Event-ID (header or ?last_event_id=) to "
+                    + "receive exactly the events after it first. A 'heartbeat' event without id comes on connect "
+                    + "and every 10 s. Workspace '-' streams every workspace.")
+    @Get(produces = MediaType.TEXT_EVENT_STREAM)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public Publisher<Event<String>> stream(String workspace,
+                                           @Header("Last-Event-ID") @Nullable String lastEventIdHeader,
+                                           @QueryValue("last_event_id") @Nullable String lastEventIdQuery) {
+        boolean all = ApiLimits.ALL_WORKSPACES.equals(workspace);
+        if (!all && !workspaces.exists(workspace)) {
+            throw ApiException.notFound("Workspace '" + workspace + "' not found");
+        }
+        Long afterId = parseEventId(lastEventIdHeader, List.of("header", "Last-Event-ID"));
+        if (afterId == null) {
+            afterId = parseEventId(lastEventIdQuery, List.of("query", "last_event_id"));
+        }
+        return broadcaster.subscribe(all ? null : workspace, afterId);
+    }
+
+    /** Null when absent; a whole number of 0 or more otherwise. */
+    private static Long parseEventId(String raw, List<Object> loc) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.trim());
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new RequestValidationException(new ValidationError("int_parsing", loc,
+                "Input should be an event id: a whole number, 0 or more", raw, null));
+    }
+}

@@ -1,0 +1,24 @@
+package io.modeldeploy.server.persistence;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.H2)
+public interface DeploymentEventRepository extends GenericRepository<DeploymentEventRow, Long> {
+
+    /** Takes the next event id; the row lock it leaves is held until the transaction ends. */
+    @Query("UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1")
+    void advanceSequence();
+
+    @Query("SELECT last_id FROM event_sequence WHERE id = 1")
+    long lastId();
+
+    DeploymentEventRow save(DeploymentEventRow event);
+
+    @Query("SELECT * FROM deployment_event WHERE id > :afterId ORDER BY id LIMIT :limit")
+    List<DeploymentEventRow> findAfter(long afterId, int limit);
+}

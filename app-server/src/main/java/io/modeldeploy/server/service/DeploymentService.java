@@ -178,19 +178,22 @@ public class DeploymentService {
      */
     @Transactional
     public Optional<ModelDeployment> delete(String workspace, String name, Caller caller) {
-        List<DeploymentVersionRow> all = versions.findByWorkspaceAndNameOrderByEntityVersionDesc(workspace, name);
-        if (all.isEmpty()) {
+        List<DeploymentVersionRow> found = versions.findByWorkspaceAndNameOrderByEntityVersionDesc(workspace, name);
+        if (found.isEmpty()) {
             throw notFound(workspace, name);
         }
+        // Every version is locked before anything is written: writing records an event, which
+        // takes the event-id lock, and no one may wait for a version lock while holding that.
+        List<DeploymentVersionRow> all = found.stream()
+                .map(row -> lockForUpdate(workspace, name, row.entityVersion()))
+                .toList();
         if (all.stream().allMatch(row -> row.status() == DeploymentStatus.DELETED)) {
             all.forEach(this::purge);
             return Optional.empty();
         }
-        List<DeploymentVersionRow> after = new ArrayList<>();
-        for (DeploymentVersionRow row : all) {
-            DeploymentVersionRow locked = lockForUpdate(workspace, name, row.entityVersion());
-            after.add(locked.status() == DeploymentStatus.DELETED ? locked : markDeleting(locked, caller));
-        }
+        List<DeploymentVersionRow> after = all.stream()
+                .map(row -> row.status() == DeploymentStatus.DELETED ? row : markDeleting(row, caller))
+                .toList();
         return Optional.of(toResource(after.get(0)));
     }
 

@@ -1,0 +1,267 @@
+package io.modeldeploy.server.events;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.DeploymentEvent;
+import io.modeldeploy.model.ListPage;
+import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.StatusHistoryEntry;
+import io.modeldeploy.model.StreamHeartbeat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Black-box helper over real HTTP (java.net.http): the deployment requests the event and ETag
+ * tests make, every answer handed back as a {@link Reply} whatever its status.
+ */
+final class EventsApi {
+    static final String BASE = "/apis/models/v2/workspaces/";
+    static final String DEFAULT = "default";
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    static final Argument<ListPage<StatusHistoryEntry>> HISTORY_PAGE = Argument.of(
+            (Class<ListPage<StatusHistoryEntry>>) (Class<?>) ListPage.class, StatusHistoryEntry.class);
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final String root;
+    private final JsonMapper json;
+    private final HttpClient http;
+
+    EventsApi(URI serverUrl, JsonMapper json) {
+        String url = serverUrl.toString();
+        this.root = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.json = json;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** A name no other test uses: {@code prefix-N-xxxxxxxx}. */
+    static String unique(String prefix) {
+        return prefix + "-" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String deployments(String workspace, String... segments) {
+        StringBuilder path = new StringBuilder(BASE).append(encode(workspace)).append("/deployments");
+        for (String segment : segments) {
+            path.append('/').append(encode(segment));
+        }
+        return path.toString();
+    }
+
+    static String events(String workspace) {
+        return BASE + encode(workspace) + "/deployment-events";
+    }
+
+    static String statusBody(String status, String message) {
+        return "{\"status\":\"" + status + "\",\"status_message\":\"" + message + "\"}";
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create(root + pathAndQuery);
+    }
+
+    // ---- sending ----
+
+    /** Sends {@code method path} with an optional JSON body and extra headers (name/value pairs). */
+    Reply send(String method, String path, String body, String... headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(method + " " + path, response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    Reply get(String path, String... headerPairs) {
+        return send("GET", path, null, headerPairs);
+    }
+
+    // ---- deployments ----
+
+    ModelDeployment create(String workspace, String name) {
+        return createReply(workspace, name).expect(201).deployment();
+    }
+
+    Reply createReply(String workspace, String name) {
+        return send("POST", deployments(workspace), "{\"name\":\"" + name + "\",\"config\":\"cfg\"}");
+    }
+
+    Reply newVersionReply(String workspace, String name, String config) {
+        return send("POST", deployments(workspace, name), "{\"config\":\"" + config + "\"}");
+    }
+
+    ModelDeployment newVersion(String workspace, String name, String config) {
+        return newVersionReply(workspace, name, config).expect(201).deployment();
+    }
+
+    Reply latestReply(String workspace, String name) {
+        return get(deployments(workspace, name));
+    }
+
+    ModelDeployment latest(String workspace, String name) {
+        return latestReply(workspace, name).expect(200).deployment();
+    }
+
+    Reply versionReply(String workspace, String name, int version) {
+        return get(deployments(workspace, name, "versions", String.valueOf(version)));
+    }
+
+    /** PATCH .../{name}/status with a raw JSON body; {@code query} is appended as is ("" for none). */
+    Reply patchStatus(String workspace, String name, String query, String body, String... headerPairs) {
+        return send("PATCH", deployments(workspace, name, "status") + query, body, headerPairs);
+    }
+
+    Reply postStatus(String workspace, String name, String query, String body, String... headerPairs) {
+        return send("POST", deployments(workspace, name, "status") + query, body, headerPairs);
+    }
+
+    ModelDeployment setStatus(String workspace, String name, String status, String message) {
+        return patchStatus(workspace, name, "", statusBody(status, message)).expect(200).deployment();
+    }
+
+    ModelDeployment setVersionStatus(String workspace, String name, int version, String status, String message) {
+        return patchStatus(workspace, name, "?version=" + version, statusBody(status, message)).expect(200)
+                .deployment();
+    }
+
+    Reply deleteReply(String workspace, String name) {
+        return send("DELETE", deployments(workspace, name), null);
+    }
+
+    Reply deleteVersionReply(String workspace, String name, int version) {
+        return send("DELETE", deployments(workspace, name, "versions", String.valueOf(version)), null);
+    }
+
+    /** Every history entry of a version (the latest when {@code version} is null), oldest first. */
+    List<StatusHistoryEntry> fullHistory(String workspace, String name, Integer version) {
+        List<StatusHistoryEntry> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            String path = deployments(workspace, name, "status-history") + "?page=" + page + "&page_size="
+                    + ApiLimits.MAX_PAGE_SIZE + (version == null ? "" : "&version=" + version);
+            ListPage<StatusHistoryEntry> result = get(path).expect(200).as(HISTORY_PAGE);
+            all.addAll(result.data());
+            if (page >= result.pagination().totalPages()) {
+                return all;
+            }
+        }
+    }
+
+    // ---- JSON ----
+
+    <T> T read(String body, Argument<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + type + " from: " + body, e);
+        }
+    }
+
+    DeploymentEvent event(SseStream.SseEvent event) {
+        return read(event.data(), Argument.of(DeploymentEvent.class));
+    }
+
+    StreamHeartbeat heartbeat(SseStream.SseEvent event) {
+        assertEquals("heartbeat", event.name(), "a heartbeat: " + event);
+        return read(event.data(), Argument.of(StreamHeartbeat.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map(String body) {
+        Object tree = read(body, Argument.OBJECT_ARGUMENT);
+        if (!(tree instanceof Map)) {
+            fail("expected a JSON object but got: " + body);
+        }
+        return (Map<String, Object>) tree;
+    }
+
+    /** {@code deployment} with its status_history replaced. */
+    static ModelDeployment withHistory(ModelDeployment d, List<StatusHistoryEntry> history) {
+        return new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(), d.updatedAt(),
+                d.entityVersion(), d.config(), d.configVersion(), d.status(), d.statusMessage(), history,
+                d.modelProviderId(), d.authContext());
+    }
+
+    /** {@code deployment} with only the newest entry of its status_history, as an event carries it. */
+    static ModelDeployment withNewestEntryOnly(ModelDeployment d) {
+        List<StatusHistoryEntry> history = d.statusHistory();
+        return withHistory(d, List.of(history.get(history.size() - 1)));
+    }
+
+    /** A received answer. */
+    final class Reply {
+        final String request;
+        final int status;
+        final java.net.http.HttpHeaders headers;
+        final String body;
+
+        Reply(String request, int status, java.net.http.HttpHeaders headers, String body) {
+            this.request = request;
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
+        }
+
+        Reply expect(int expected) {
+            if (status != expected) {
+                fail(request + ": expected HTTP " + expected + " but got " + status + " with body: " + body);
+            }
+            return this;
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String etag() {
+            return header("ETag");
+        }
+
+        ModelDeployment deployment() {
+            return read(body, Argument.of(ModelDeployment.class));
+        }
+
+        Map<String, Object> map() {
+            return EventsApi.this.map(body);
+        }
+
+        <T> T as(Argument<T> type) {
+            return read(body, type);
+        }
+    }
+}

@@ -2,6 +2,7 @@ package io.modeldeploy.server;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.modeldeploy.server.security.LocalTokenFile;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,6 +32,11 @@ public final class RunningServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The local editor token of this server's data directory, for a console of the same user. */
+    public String localToken() {
+        return LocalTokenFile.readIfPresent(dataDir);
     }
 
     private String hostForUrl() {

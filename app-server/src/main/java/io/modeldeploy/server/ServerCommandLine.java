@@ -11,13 +11,17 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
               --bind ADDRESS    address to listen on (default 127.0.0.1)
               --data-dir DIR    where the database lives (default $MODELDEPLOY_DATA_DIR,
                                 else $XDG_DATA_HOME/modeldeploy, else ~/.local/share/modeldeploy)
-              --help            this text""";
+              --require-auth    loopback callers need a token too (others always do)
+              --help            this text
+            Tokens: MODELDEPLOY_TOKENS=name:role:secret,... (role viewer or editor); the local
+            editor token is created in the data directory as local-token.""";
 
     /** @throws IllegalArgumentException with a message naming the bad option */
     public static ServerCommandLine parse(String[] args, Map<String, String> environment) {
         String bind = ServerOptions.DEFAULT_BIND;
         int port = ServerOptions.DEFAULT_PORT;
         String dataDir = null;
+        boolean requireAuth = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -25,6 +29,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
                 case "--help", "-h" -> {
                     return new ServerCommandLine(null, true);
                 }
+                case "--require-auth" -> requireAuth = true;
                 case "--port", "--bind", "--data-dir" -> {
                     String value;
                     if (arg.contains("=")) {
@@ -44,7 +49,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
             }
         }
         return new ServerCommandLine(
-                new ServerOptions(bind, port, DataDirectory.resolve(dataDir, environment)), false);
+                new ServerOptions(bind, port, DataDirectory.resolve(dataDir, environment), requireAuth), false);
     }
 
     private static int parsePort(String value) {

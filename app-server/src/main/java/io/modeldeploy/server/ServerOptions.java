@@ -8,7 +8,7 @@ import java.util.Objects;
  * How to run the server: the address to bind, the port (0 picks a free one) and the data
  * directory holding the H2 database.
  */
-public record ServerOptions(String bind, int port, Path dataDir) {
+public record ServerOptions(String bind, int port, Path dataDir, boolean requireAuth) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -21,21 +21,30 @@ public record ServerOptions(String bind, int port, Path dataDir) {
         }
     }
 
+    public ServerOptions(String bind, int port, Path dataDir) {
+        this(bind, port, dataDir, false);
+    }
+
     /** 127.0.0.1:8080 with the per-user data directory (see {@link DataDirectory}). */
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_BIND, DEFAULT_PORT, DataDirectory.resolve(null, System.getenv()));
     }
 
     public ServerOptions withBind(String newBind) {
-        return new ServerOptions(newBind, port, dataDir);
+        return new ServerOptions(newBind, port, dataDir, requireAuth);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(bind, newPort, dataDir);
+        return new ServerOptions(bind, newPort, dataDir, requireAuth);
     }
 
     public ServerOptions withDataDir(Path newDataDir) {
-        return new ServerOptions(bind, port, newDataDir);
+        return new ServerOptions(bind, port, newDataDir, requireAuth);
+    }
+
+    /** Whether loopback callers need a token too. */
+    public ServerOptions withRequireAuth(boolean newRequireAuth) {
+        return new ServerOptions(bind, port, dataDir, newRequireAuth);
     }
 
     /**
@@ -52,6 +61,8 @@ public record ServerOptions(String bind, int port, Path dataDir) {
         return Map.of(
                 "micronaut.server.host", bind,
                 "micronaut.server.port", port == 0 ? -1 : port,
-                "datasources.default.url", jdbcUrl());
+                "datasources.default.url", jdbcUrl(),
+                "modeldeploy.data-dir", dataDir.toAbsolutePath().toString(),
+                "modeldeploy.require-auth", requireAuth);
     }
 }

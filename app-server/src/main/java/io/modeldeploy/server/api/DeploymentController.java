@@ -27,6 +27,7 @@ import io.modeldeploy.model.ModelsPlaceholder;
 import io.modeldeploy.model.NewVersionRequest;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
+import io.modeldeploy.server.security.AccessControlFilter;
 import io.modeldeploy.server.service.Caller;
 import io.modeldeploy.server.service.DeploymentService;
 import io.modeldeploy.server.service.EntityTagCondition;
@@ -72,10 +73,10 @@ public class DeploymentController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> create(String workspace, @Body @Nullable byte[] body,
-                                                @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+                                                HttpRequest<?> request) {
         PathSegments.requireWorkspaceName(workspace);
-        CreateDeploymentRequest request = requests.create(body);
-        return tagged(HttpResponse.created(deployments.create(workspace, request, caller(source))));
+        CreateDeploymentRequest create = requests.create(body);
+        return tagged(HttpResponse.created(deployments.create(workspace, create, caller(request))));
     }
 
     @Operation(summary = "Get Latest ModelDeployment")
@@ -91,9 +92,9 @@ public class DeploymentController {
     @Post("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> createVersion(String workspace, String name, @Body @Nullable byte[] body,
-                                                       @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+                                                       HttpRequest<?> request) {
         return tagged(HttpResponse.created(
-                deployments.createVersion(workspace, name, requests.newVersion(body), caller(source))));
+                deployments.createVersion(workspace, name, requests.newVersion(body), caller(request))));
     }
 
     @Operation(summary = "Delete All ModelDeployment Versions",
@@ -101,8 +102,8 @@ public class DeploymentController {
                     + "204 when every version was already DELETED and they were removed.")
     @Delete("/{name}")
     public HttpResponse<ModelDeployment> delete(String workspace, String name,
-                                                @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
-        return deleted(deployments.delete(workspace, name, caller(source)));
+                                                HttpRequest<?> request) {
+        return deleted(deployments.delete(workspace, name, caller(request)));
     }
 
     @Operation(summary = "List ModelDeployment Versions", description = "Every version, newest first.")
@@ -123,9 +124,9 @@ public class DeploymentController {
     @Delete("/{deployment}/versions/{name}")
     public HttpResponse<ModelDeployment> deleteVersion(String workspace, String deployment,
                                                        @Parameter(description = "The version number") String name,
-                                                       @Header(ApiLimits.SOURCE_HEADER) @Nullable String source) {
+                                                       HttpRequest<?> request) {
         return deleted(deployments.deleteVersion(workspace, deployment, QueryValues.versionSegment(name),
-                caller(source)));
+                caller(request)));
     }
 
     @Operation(summary = "Update ModelDeployment Status",
@@ -137,9 +138,9 @@ public class DeploymentController {
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> patchStatus(String workspace, String name,
                                                      @QueryValue @Nullable String version, @Body @Nullable byte[] body,
-                                                     @Header(ApiLimits.SOURCE_HEADER) @Nullable String source,
+                                                     HttpRequest<?> request,
                                                      @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        return updateStatus(workspace, name, version, body, source, ifMatch);
+        return updateStatus(workspace, name, version, body, request, ifMatch);
     }
 
     @Operation(summary = "Update ModelDeployment Status (NeMo-compatible POST)",
@@ -150,9 +151,9 @@ public class DeploymentController {
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> postStatus(String workspace, String name,
                                                      @QueryValue @Nullable String version, @Body @Nullable byte[] body,
-                                                     @Header(ApiLimits.SOURCE_HEADER) @Nullable String source,
+                                                     HttpRequest<?> request,
                                                      @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        return updateStatus(workspace, name, version, body, source, ifMatch);
+        return updateStatus(workspace, name, version, body, request, ifMatch);
     }
 
     @Operation(summary = "Status history of one version",
@@ -175,11 +176,11 @@ public class DeploymentController {
     }
 
     private HttpResponse<ModelDeployment> updateStatus(String workspace, String name, String version, byte[] body,
-                                                       String source, String ifMatch) {
+                                                       HttpRequest<?> request, String ifMatch) {
         Integer selectedVersion = QueryValues.version(version);
-        StatusUpdateRequest request = requests.statusUpdate(body);
-        return tagged(HttpResponse.ok(deployments.updateStatus(workspace, name, selectedVersion, request,
-                EntityTagCondition.ifMatch(ifMatch), caller(source))));
+        StatusUpdateRequest update = requests.statusUpdate(body);
+        return tagged(HttpResponse.ok(deployments.updateStatus(workspace, name, selectedVersion, update,
+                EntityTagCondition.ifMatch(ifMatch), caller(request))));
     }
 
     private static HttpResponse<ModelDeployment> deleted(Optional<ModelDeployment> result) {
@@ -193,7 +194,9 @@ public class DeploymentController {
         return response;
     }
 
-    private static Caller caller(String sourceHeader) {
-        return Caller.anonymous(ChangeSource.fromHeader(sourceHeader));
+    /** The token's name (set by the access filter), or anonymous; the source from the console's header. */
+    private static Caller caller(HttpRequest<?> request) {
+        String actor = request.getAttribute(AccessControlFilter.PRINCIPAL, String.class).orElse(Caller.ANONYMOUS);
+        return new Caller(actor, ChangeSource.fromHeader(request.getHeaders().get(ApiLimits.SOURCE_HEADER)));
     }
 }

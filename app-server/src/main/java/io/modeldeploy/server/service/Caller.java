@@ -5,10 +5,6 @@ import io.modeldeploy.model.ChangeSource;
 /** Who makes a change and through what: recorded with every history entry. */
 public record Caller(String actor, ChangeSource source) {
 
-    /** Until access control exists every caller is anonymous. */
+    /** A loopback caller without a token (allowed unless --require-auth). */
     public static final String ANONYMOUS = "anonymous";
-
-    public static Caller anonymous(ChangeSource source) {
-        return new Caller(ANONYMOUS, source);
-    }
 }

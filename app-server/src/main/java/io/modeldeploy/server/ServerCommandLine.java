@@ -12,6 +12,8 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
               --data-dir DIR    where the database lives (default $MODELDEPLOY_DATA_DIR,
                                 else $XDG_DATA_HOME/modeldeploy, else ~/.local/share/modeldeploy)
               --require-auth    loopback callers need a token too (others always do)
+              --demo            a new data directory gets demo deployments, and a demo
+                                controller moves them along (as the console does by default)
               --help            this text
             Tokens: MODELDEPLOY_TOKENS=name:role:secret,... (role viewer or editor); the local
             editor token is created in the data directory as local-token.""";
@@ -22,6 +24,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
         int port = ServerOptions.DEFAULT_PORT;
         String dataDir = null;
         boolean requireAuth = false;
+        boolean demo = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -30,6 +33,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
                     return new ServerCommandLine(null, true);
                 }
                 case "--require-auth" -> requireAuth = true;
+                case "--demo" -> demo = true;
                 case "--port", "--bind", "--data-dir" -> {
                     String value;
                     if (arg.contains("=")) {
@@ -49,7 +53,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
             }
         }
         return new ServerCommandLine(
-                new ServerOptions(bind, port, DataDirectory.resolve(dataDir, environment), requireAuth), false);
+                new ServerOptions(bind, port, DataDirectory.resolve(dataDir, environment), requireAuth, demo), false);
     }
 
     private static int parsePort(String value) {

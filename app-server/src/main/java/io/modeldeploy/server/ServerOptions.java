@@ -1,6 +1,7 @@
 package io.modeldeploy.server;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * How to run the server: the address to bind, the port (0 picks a free one) and the data
  * directory holding the H2 database.
  */
-public record ServerOptions(String bind, int port, Path dataDir, boolean requireAuth) {
+public record ServerOptions(String bind, int port, Path dataDir, boolean requireAuth, boolean demo) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -22,7 +23,7 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
     }
 
     public ServerOptions(String bind, int port, Path dataDir) {
-        this(bind, port, dataDir, false);
+        this(bind, port, dataDir, false, false);
     }
 
     /** 127.0.0.1:8080 with the per-user data directory (see {@link DataDirectory}). */
@@ -31,20 +32,28 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
     }
 
     public ServerOptions withBind(String newBind) {
-        return new ServerOptions(newBind, port, dataDir, requireAuth);
+        return new ServerOptions(newBind, port, dataDir, requireAuth, demo);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(bind, newPort, dataDir, requireAuth);
+        return new ServerOptions(bind, newPort, dataDir, requireAuth, demo);
     }
 
     public ServerOptions withDataDir(Path newDataDir) {
-        return new ServerOptions(bind, port, newDataDir, requireAuth);
+        return new ServerOptions(bind, port, newDataDir, requireAuth, demo);
+    }
+
+    /**
+     * Demo mode: a new data directory gets the demo fleet, and the demo controller runs. Without
+     * it, the setting {@code modeldeploy.demo.enabled} (e.g. MODELDEPLOY_DEMO_ENABLED) decides.
+     */
+    public ServerOptions withDemo(boolean newDemo) {
+        return new ServerOptions(bind, port, dataDir, requireAuth, newDemo);
     }
 
     /** Whether loopback callers need a token too. */
     public ServerOptions withRequireAuth(boolean newRequireAuth) {
-        return new ServerOptions(bind, port, dataDir, newRequireAuth);
+        return new ServerOptions(bind, port, dataDir, newRequireAuth, demo);
     }
 
     /**
@@ -58,11 +67,15 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
 
     /** The Micronaut properties these options stand for. */
     Map<String, Object> toProperties() {
-        return Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "micronaut.server.host", bind,
                 "micronaut.server.port", port == 0 ? -1 : port,
                 "datasources.default.url", jdbcUrl(),
                 "modeldeploy.data-dir", dataDir.toAbsolutePath().toString(),
-                "modeldeploy.require-auth", requireAuth);
+                "modeldeploy.require-auth", requireAuth));
+        if (demo) {
+            properties.put("modeldeploy.demo.enabled", true);
+        }
+        return properties;
     }
 }

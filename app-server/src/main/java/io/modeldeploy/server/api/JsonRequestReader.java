@@ -8,6 +8,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.NewVersionRequest;
 import io.modeldeploy.model.StatusUpdateRequest;
@@ -79,6 +80,39 @@ public class JsonRequestReader {
         Integer configVersion = optionalInteger(json, "config_version", 0, errors);
         errors.throwIfAny();
         return new NewVersionRequest(config, configVersion);
+    }
+
+    /** Body of {@code PUT /apis/modeldeploy/v1/demo}: both fields optional. */
+    public DemoState demoState(byte[] body) {
+        JsonNode json = object(body);
+        ValidationErrors errors = new ValidationErrors();
+        Boolean running = null;
+        JsonNode runningNode = json.get("running");
+        if (runningNode != null && !runningNode.isNull()) {
+            if (runningNode.isBoolean()) {
+                running = runningNode.getBooleanValue();
+            } else {
+                errors.add("bool_type", List.of("body", "running"), "Input should be a valid boolean", plain(runningNode), null);
+            }
+        }
+        Double pace = null;
+        JsonNode paceNode = json.get("pace_seconds");
+        if (paceNode != null && !paceNode.isNull()) {
+            if (!paceNode.isNumber()) {
+                errors.add("float_type", List.of("body", "pace_seconds"), "Input should be a valid number", plain(paceNode), null);
+            } else {
+                double value = paceNode.getNumberValue().doubleValue();
+                if (!(value >= DemoState.MIN_PACE_SECONDS && value <= DemoState.MAX_PACE_SECONDS)) {
+                    errors.add("range", List.of("body", "pace_seconds"), "Input should be between "
+                            + DemoState.MIN_PACE_SECONDS + " and " + DemoState.MAX_PACE_SECONDS + " seconds",
+                            plain(paceNode), Map.of("ge", DemoState.MIN_PACE_SECONDS, "le", DemoState.MAX_PACE_SECONDS));
+                } else {
+                    pace = value;
+                }
+            }
+        }
+        errors.throwIfAny();
+        return new DemoState(null, running, pace);
     }
 
     private JsonNode object(byte[] body) {

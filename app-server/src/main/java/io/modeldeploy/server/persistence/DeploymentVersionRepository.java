@@ -29,6 +29,9 @@ public interface DeploymentVersionRepository extends CrudRepository<DeploymentVe
 
     boolean existsByWorkspaceAndName(String workspace, String name);
 
+    @Query("SELECT * FROM deployment_version ORDER BY workspace, name, entity_version FOR UPDATE")
+    List<DeploymentVersionRow> lockAll();
+
     @Query("""
             UPDATE deployment_version
             SET status = :status, status_message = :statusMessage, model_provider_id = :modelProviderId,

@@ -11,9 +11,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +31,7 @@ public class TokenRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(TokenRegistry.class);
     private static final Pattern TOKEN_NAME = Pattern.compile("^[\\w\\-.@]{1,255}$");
 
-    private final List<AccessToken> tokens;
+    private final List<AccessToken> tokens = new CopyOnWriteArrayList<>();
     private final boolean requireAuth;
 
     public TokenRegistry(@Nullable @Value("${modeldeploy.data-dir}") String dataDir,
@@ -51,9 +54,21 @@ public class TokenRegistry {
                 throw new UncheckedIOException("Cannot create the local token in " + dataDir, e);
             }
         }
-        this.tokens = List.copyOf(known);
+        this.tokens.addAll(known);
         LOG.info("Access control: {} token(s) known{}", tokens.size(),
                 requireAuth ? "; every request needs one" : "; loopback callers may go without");
+    }
+
+    /**
+     * A token for a client that runs inside this server (the demo controller), with a fresh random
+     * secret that exists only in memory.
+     */
+    public String issueInternal(String name, Role role) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        tokens.add(new AccessToken(name, role, secret));
+        return secret;
     }
 
     public boolean requireAuth() {

@@ -33,7 +33,7 @@ public class DeploymentEventLog {
     }
 
     /** Must run inside the transaction that made the change. */
-    void record(DeploymentEventType type, ModelDeployment after, Instant at) {
+    public void record(DeploymentEventType type, ModelDeployment after, Instant at) {
         events.advanceSequence();
         long id = events.lastId();
         DeploymentEvent event = new DeploymentEvent(id, type, after.workspace(), after.name(), after.entityVersion(),

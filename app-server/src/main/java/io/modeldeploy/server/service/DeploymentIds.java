@@ -5,14 +5,14 @@ import java.nio.ByteBuffer;
 import java.util.UUID;
 
 /** Ids of deployment versions, in NeMo's form {@code model-deployment-<base58 of a random UUID>}. */
-final class DeploymentIds {
+public final class DeploymentIds {
     private static final char[] ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
     private static final BigInteger BASE = BigInteger.valueOf(ALPHABET.length);
 
     private DeploymentIds() {
     }
 
-    static String next() {
+    public static String next() {
         UUID uuid = UUID.randomUUID();
         byte[] bytes = ByteBuffer.allocate(16)
                 .putLong(uuid.getMostSignificantBits())

@@ -276,7 +276,8 @@ public class DeploymentService {
         return rows.stream().map(row -> toResource(row, history.getOrDefault(row.id(), List.of()))).toList();
     }
 
-    private static ModelDeployment toResource(DeploymentVersionRow row, List<StatusEventRow> history) {
+    /** The wire form of a version row with the given (oldest first) history entries. */
+    public static ModelDeployment toResource(DeploymentVersionRow row, List<StatusEventRow> history) {
         return new ModelDeployment(row.id(), row.name(), row.workspace(), row.project(), row.createdAt(),
                 row.updatedAt(), row.entityVersion(), row.config(), row.configVersion(), row.status(),
                 row.statusMessage(), history.stream().map(StatusEventRow::toEntry).toList(), row.modelProviderId(),

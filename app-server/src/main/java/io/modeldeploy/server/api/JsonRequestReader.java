@@ -3,6 +3,7 @@ package io.modeldeploy.server.api;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +52,8 @@ public class JsonRequestReader {
     }
 
     public StatusUpdateRequest statusUpdate(byte[] body) {
-        JsonNode json = object(body);
+        ParsedBody parsed = object(body);
+        JsonNode json = parsed.json();
         ValidationErrors errors = new ValidationErrors();
         DeploymentStatus status = status(json, errors);
         String message = optionalString(json, "status_message", ApiLimits.MAX_STATUS_MESSAGE_LENGTH, null, null, errors);
@@ -61,12 +64,13 @@ public class JsonRequestReader {
     }
 
     public CreateDeploymentRequest create(byte[] body) {
-        JsonNode json = object(body);
+        ParsedBody parsed = object(body);
+        JsonNode json = parsed.json();
         ValidationErrors errors = new ValidationErrors();
         String name = requiredString(json, "name", ApiLimits.MAX_NAME_LENGTH, ApiLimits.NAME_PATTERN,
                 ApiLimits.NAME_REGEX, errors);
         String config = requiredString(json, "config", ApiLimits.MAX_CONFIG_LENGTH, null, null, errors);
-        Integer configVersion = optionalInteger(json, "config_version", 0, errors);
+        Integer configVersion = optionalInteger(parsed, "config_version", 0, errors);
         String project = nullableString(json, "project", ApiLimits.MAX_PROJECT_LENGTH, ApiLimits.PROJECT_PATTERN,
                 ApiLimits.PROJECT_REGEX, errors);
         errors.throwIfAny();
@@ -74,17 +78,19 @@ public class JsonRequestReader {
     }
 
     public NewVersionRequest newVersion(byte[] body) {
-        JsonNode json = object(body);
+        ParsedBody parsed = object(body);
+        JsonNode json = parsed.json();
         ValidationErrors errors = new ValidationErrors();
         String config = requiredString(json, "config", ApiLimits.MAX_CONFIG_LENGTH, null, null, errors);
-        Integer configVersion = optionalInteger(json, "config_version", 0, errors);
+        Integer configVersion = optionalInteger(parsed, "config_version", 0, errors);
         errors.throwIfAny();
         return new NewVersionRequest(config, configVersion);
     }
 
     /** Body of {@code PUT /apis/modeldeploy/v1/demo}: both fields optional. */
     public DemoState demoState(byte[] body) {
-        JsonNode json = object(body);
+        ParsedBody parsed = object(body);
+        JsonNode json = parsed.json();
         ValidationErrors errors = new ValidationErrors();
         Boolean running = null;
         JsonNode runningNode = json.get("running");
@@ -115,15 +121,20 @@ public class JsonRequestReader {
         return new DemoState(null, running, pace);
     }
 
-    private JsonNode object(byte[] body) {
+    /** The JSON tree of a body, and the exact text of its top-level numbers (a double would round them). */
+    private record ParsedBody(JsonNode json, Map<String, String> numbers) {
+    }
+
+    private ParsedBody object(byte[] body) {
         ValidationErrors errors = new ValidationErrors();
         if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             errors.missing(List.of("body"), null);
             errors.throwIfAny();
         }
         JsonNode json;
+        Map<String, String> numbers;
         try {
-            requireSingleValue(body);
+            numbers = scanTopLevel(body);
             json = jsonMapper.readValue(body, Argument.of(JsonNode.class));
         } catch (IOException | RuntimeException e) {
             throw jsonInvalid(e, body);
@@ -133,7 +144,7 @@ public class JsonRequestReader {
                     "Input should be a valid dictionary or object to extract fields from", plain(json), null);
             errors.throwIfAny();
         }
-        return json;
+        return new ParsedBody(json, numbers);
     }
 
     private static RequestValidationException jsonInvalid(Exception e, byte[] body) {
@@ -152,15 +163,31 @@ public class JsonRequestReader {
                 "JSON decode error", Map.of(), Map.of("error", reason)));
     }
 
-    /** Refuses anything after the first JSON value, which the tree reader would silently ignore. */
-    private static void requireSingleValue(byte[] body) throws IOException {
+    /**
+     * Collects the text of the top-level numbers and refuses anything after the first JSON value,
+     * which the tree reader would silently ignore.
+     */
+    private static Map<String, String> scanTopLevel(byte[] body) throws IOException {
+        Map<String, String> numbers = new HashMap<>();
         try (JsonParser parser = JSON_FACTORY.createParser(body)) {
-            parser.nextToken();
-            parser.skipChildren();
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                        numbers.put(field, parser.getText());
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } else {
+                parser.skipChildren();
+            }
             if (parser.nextToken() != null) {
                 throw new JsonParseException(parser, "Extra data after the JSON value");
             }
         }
+        return numbers;
     }
 
     /** The character offset of a 1-based line and column, FastAPI's way of pointing into the body. */
@@ -237,8 +264,8 @@ public class JsonRequestReader {
         return text;
     }
 
-    private Integer optionalInteger(JsonNode json, String field, int min, ValidationErrors errors) {
-        JsonNode value = json.get(field);
+    private Integer optionalInteger(ParsedBody body, String field, int min, ValidationErrors errors) {
+        JsonNode value = body.json().get(field);
         if (value == null || value.isNull()) {
             return null;
         }
@@ -247,7 +274,19 @@ public class JsonRequestReader {
             errors.add("int_type", loc, "Input should be a valid integer", plain(value), null);
             return null;
         }
-        BigDecimal number = new BigDecimal(value.getNumberValue().toString());
+        String text = body.numbers().getOrDefault(field, value.getNumberValue().toString());
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            // an exponent beyond what even BigDecimal holds
+            if (text.startsWith("-")) {
+                errors.greaterOrEqual(loc, text, min);
+            } else {
+                errors.lessOrEqual(loc, text, Integer.MAX_VALUE);
+            }
+            return null;
+        }
         if (number.stripTrailingZeros().scale() > 0) {
             errors.add("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part",
                     plain(value), null);

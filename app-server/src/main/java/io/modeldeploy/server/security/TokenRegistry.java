@@ -40,8 +40,13 @@ public class TokenRegistry {
                          @Value("${micronaut.server.host:127.0.0.1}") String bindAddress) {
         this.requireAuth = requireAuth;
         List<AccessToken> known = new ArrayList<>();
-        known.addAll(parse(configuredTokens, "modeldeploy.tokens"));
-        known.addAll(parse(System.getenv(ENV_VARIABLE), ENV_VARIABLE));
+        // Micronaut also maps MODELDEPLOY_TOKENS onto modeldeploy.tokens: read each source once,
+        // under its own name, so that a mistake is reported where it was made.
+        String fromEnvironment = System.getenv(ENV_VARIABLE);
+        if (configuredTokens != null && !configuredTokens.equals(fromEnvironment)) {
+            known.addAll(parse(configuredTokens, "modeldeploy.tokens"));
+        }
+        known.addAll(parse(fromEnvironment, ENV_VARIABLE));
         if (!isLoopback(bindAddress) && known.isEmpty()) {
             throw new IllegalStateException("Refusing to listen on " + bindAddress + " without an API token: other "
                     + "machines could reach it. Set " + ENV_VARIABLE + "=name:role:secret (role viewer or editor) "

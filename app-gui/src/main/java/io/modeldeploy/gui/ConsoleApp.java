@@ -103,6 +103,9 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        if (mainView != null) {
+            mainView.stop();
+        }
         if (workers != null) {
             workers.shutdownNow();
         }

@@ -1,8 +1,10 @@
 package io.modeldeploy.gui.api;
 
+import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.ValidationError;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -12,19 +14,39 @@ import java.util.stream.Collectors;
  */
 public class ApiException extends Exception {
 
+    /** HTTP 412: an {@code If-Match} did not match the current state. */
+    public static final int PRECONDITION_FAILED = 412;
+
     private final int status;
     private final String detail;
     private final List<ValidationError> validationErrors;
+    private final transient ModelDeployment currentDeployment;
 
     public ApiException(int status, String detail, List<ValidationError> validationErrors) {
         this(status, detail, validationErrors, null);
     }
 
     public ApiException(int status, String detail, List<ValidationError> validationErrors, Throwable cause) {
+        this(status, detail, validationErrors, cause, null);
+    }
+
+    private ApiException(int status, String detail, List<ValidationError> validationErrors, Throwable cause,
+                         ModelDeployment currentDeployment) {
         super(detail, cause);
         this.status = status;
         this.detail = detail;
         this.validationErrors = validationErrors == null ? List.of() : List.copyOf(validationErrors);
+        this.currentDeployment = currentDeployment;
+    }
+
+    /**
+     * A 412 answer to a conditional update: the version changed since the state the request was
+     * based on. {@code current} is the version as the server now has it (the answer's body), or
+     * null when the body could not be read.
+     */
+    public static ApiException preconditionFailed(ModelDeployment current) {
+        return new ApiException(PRECONDITION_FAILED,
+                "The deployment changed on the server since you started editing it.", List.of(), null, current);
     }
 
     /** A failure to talk to the server at all (refused connection, timeout, broken stream). */
@@ -62,6 +84,16 @@ public class ApiException extends Exception {
 
     public boolean isConflict() {
         return status == 409;
+    }
+
+    /** True for a 412: a conditional update was based on a state the version no longer has. */
+    public boolean isPreconditionFailed() {
+        return status == PRECONDITION_FAILED;
+    }
+
+    /** For a 412: the version as the server has it now, if the answer carried it. Empty otherwise. */
+    public Optional<ModelDeployment> currentDeployment() {
+        return Optional.ofNullable(currentDeployment);
     }
 
     /** The field a validation error is about: the last element of its {@code loc}, or "" when it has none. */

@@ -136,10 +136,34 @@ public class DeploymentApiClient {
         return send(withBody("POST", deployment(workspace, name), request), ModelDeployment.class);
     }
 
+    /**
+     * Updates the status of a version unconditionally: the last write wins. The console's editor
+     * uses {@link #updateStatus(String, String, int, StatusUpdateRequest, String)} instead.
+     */
     public ModelDeployment updateStatus(String workspace, String name, int version, StatusUpdateRequest request)
             throws ApiException {
+        return updateStatus(workspace, name, version, request, null);
+    }
+
+    /**
+     * Updates the status of a version only if it is still in the state {@code ifMatch} names (an
+     * entity tag as {@link ModelDeployment#etag()} computes it; null sends no condition). When the
+     * version changed meanwhile the server answers 412 and this throws an {@link ApiException} whose
+     * {@link ApiException#currentDeployment()} is the version as it is now.
+     */
+    public ModelDeployment updateStatus(String workspace, String name, int version, StatusUpdateRequest request,
+                                        String ifMatch) throws ApiException {
         String path = deployment(workspace, name) + "/status?version=" + version;
-        return send(withBody("PATCH", path, request), ModelDeployment.class);
+        HttpRequest.Builder builder = jsonRequest("PATCH", path, request);
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            builder.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> response = exchange(builder.build());
+        if (response.statusCode() == ApiException.PRECONDITION_FAILED) {
+            throw preconditionFailed(response);
+        }
+        ensureSuccess(response);
+        return parse(response, response.body(), ModelDeployment.class);
     }
 
     /**
@@ -232,6 +256,10 @@ public class DeploymentApiClient {
     }
 
     private HttpRequest withBody(String method, String path, Object body) throws ApiException {
+        return jsonRequest(method, path, body).build();
+    }
+
+    private HttpRequest.Builder jsonRequest(String method, String path, Object body) throws ApiException {
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(body);
@@ -240,8 +268,24 @@ public class DeploymentApiClient {
         }
         return request(path)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+    }
+
+    /** A 412 carries the version as it is now; an unreadable body still makes a 412, without it. */
+    private ApiException preconditionFailed(HttpResponse<String> response) {
+        ModelDeployment current = null;
+        String body = response.body();
+        if (body != null && !body.isBlank()) {
+            try {
+                current = json.readValue(body, ModelDeployment.class);
+                if (current != null && (current.workspace() == null || current.name() == null)) {
+                    current = null; // not a deployment (e.g. an error body from a proxy)
+                }
+            } catch (JsonProcessingException e) {
+                current = null;
+            }
+        }
+        return ApiException.preconditionFailed(current);
     }
 
     private <T> T send(HttpRequest request, Class<T> type) throws ApiException {
@@ -334,6 +378,7 @@ public class DeploymentApiClient {
             case 401, 403 -> "The server refused access (" + status + ").";
             case 404 -> "Not found (404).";
             case 409 -> "The request conflicts with the current state (409).";
+            case 412 -> "The deployment changed on the server since you started editing it (412).";
             case 422 -> "The request was rejected as invalid (422).";
             default -> status >= 500
                     ? "The server failed to handle the request (" + status + ")."

@@ -8,6 +8,7 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -44,6 +45,8 @@ public class DeploymentDetailView extends StackPane {
     private VBox emptyState;
     @FXML
     private VBox content;
+    @FXML
+    private ScrollPane contentScroll;
 
     public DeploymentDetailView(DeploymentApiClient client, Executor executor) {
         this(new DeploymentDetailViewModel(Objects.requireNonNull(client, "client"),
@@ -66,7 +69,8 @@ public class DeploymentDetailView extends StackPane {
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         emptyState.managedProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
-        content.managedProperty().bind(viewModel.emptyProperty().not());
+        contentScroll.visibleProperty().bind(viewModel.emptyProperty().not());
+        contentScroll.managedProperty().bind(viewModel.emptyProperty().not());
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
 

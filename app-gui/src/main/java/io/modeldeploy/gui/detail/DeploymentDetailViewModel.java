@@ -2,7 +2,9 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.DeploymentEvents;
 import io.modeldeploy.gui.util.TimeFormat;
+import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import io.modeldeploy.gui.util.Async;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -34,6 +37,10 @@ import java.util.function.Consumer;
  * shows what is already known of it and reads it fresh. An applied status update becomes the shown
  * state right away, from the server's answer, and is passed on to the listener set with
  * {@link #setOnDeploymentChanged} so that the list can update its row.
+ *
+ * <p>Changes made anywhere arrive through {@link #applyEvents}: the shown version, its timeline
+ * (new entries on top), the version selector and the editor follow them. While the shown version
+ * is the latest and nothing is being edited, a new version is followed.
  */
 public final class DeploymentDetailViewModel {
 
@@ -74,12 +81,13 @@ public final class DeploymentDetailViewModel {
     private long versionSession;
     private int pendingLoads;
     private Consumer<ModelDeployment> onDeploymentChanged = changed -> { };
+    private Consumer<ModelDeployment> onFreshState = fresh -> { };
 
     public DeploymentDetailViewModel(DeploymentApiClient client, Executor background, Executor ui, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.async = new Async(background, ui);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.editor = new StatusEditorViewModel(client, background, ui);
+        this.editor = new StatusEditorViewModel(client, background, ui, clock);
         this.timeline = new StatusTimelineViewModel(client, background, ui, clock);
         editor.setOnApplied(this::applied);
         editor.setOnApplyFailed(this::applyFailed);
@@ -108,22 +116,35 @@ public final class DeploymentDetailViewModel {
             display(null, false);
             return;
         }
-        if (shown != null && sameDeployment(shown, selection)) {
+        if (shown != null && sameDeployment(shown, selection)
+                && (shown.entityVersion() != selection.entityVersion() || Objects.equals(shown.id(), selection.id()))) {
             if (shown.entityVersion() == selection.entityVersion()) {
                 // The list may hand over an older copy than the one shown (e.g. read before an update
                 // applied here): only a newer one replaces it.
                 if (isNewer(selection, shown)) {
                     display(selection, true);
                 }
-            } else {
-                ModelDeployment known = knownVersions.get(selection.entityVersion());
-                if (known == null || isNewer(selection, known)) {
-                    knownVersions.put(selection.entityVersion(), selection);
-                }
+                return;
             }
-            loadVersions();
+            int latestBefore = Math.max(latestKnown(), shown.entityVersion());
+            ModelDeployment known = knownVersions.get(selection.entityVersion());
+            if (known == null || isNewer(selection, known)) {
+                knownVersions.put(selection.entityVersion(), selection);
+                rebuildVersionChoices(Math.max(latestBefore, selection.entityVersion()));
+            }
+            if (selection.entityVersion() > shown.entityVersion() && shown.entityVersion() >= latestBefore) {
+                followNewVersion(selection);
+            }
+            if (known == null) {
+                loadVersions();
+            }
             return;
         }
+        startOver(selection);
+    }
+
+    /** Shows another deployment (or another deployment of the same name): everything is read anew. */
+    private void startOver(ModelDeployment selection) {
         deploymentSession++;
         versionSession++;
         pendingLoads = 0;
@@ -134,6 +155,112 @@ public final class DeploymentDetailViewModel {
         versions.setAll(List.of(VersionChoice.of(selection, true)));
         display(selection, false);
         loadVersions();
+    }
+
+    /** The shown version was the latest and a newer one appeared: show it, unless edits are in progress. */
+    private void followNewVersion(ModelDeployment newer) {
+        if (editor.isDirty() || editor.isBusy() || editor.getConflict() != null) {
+            return;
+        }
+        versionSession++;
+        loadError.set("");
+        display(newer, false);
+    }
+
+    // ------------------------------------------------------------------ live changes
+
+    /**
+     * Applies changes streamed from the server (in commit order). Only changes of the shown
+     * deployment matter: a newer state of the shown version is shown (the editor turns it into a
+     * conflict if it has unsaved edits), other versions update the version selector, a new
+     * version is followed when the latest was shown, and a purged version disappears.
+     */
+    public void applyEvents(List<DeploymentEvent> events) {
+        for (DeploymentEvent event : events) {
+            applyEvent(event);
+        }
+    }
+
+    private void applyEvent(DeploymentEvent event) {
+        ModelDeployment shown = deployment.get();
+        ModelDeployment after = event.deployment();
+        if (shown == null || after == null || event.type() == null
+                || !Objects.equals(shown.workspace(), event.workspace()) || !Objects.equals(shown.name(), event.name())) {
+            return;
+        }
+        int number = event.entityVersion();
+        switch (event.type()) {
+            case CREATED -> {
+                if (!Objects.equals(shown.id(), after.id()) && number == 1 && knownVersions.values().stream()
+                        .noneMatch(known -> Objects.equals(known.id(), after.id()))) {
+                    // A new deployment of the same name: the one shown was purged.
+                    startOver(after);
+                }
+            }
+            case VERSION_CREATED -> {
+                int latestBefore = Math.max(latestKnown(), shown.entityVersion());
+                ModelDeployment known = knownVersions.get(number);
+                if (known != null && !isNewer(after, known)) {
+                    return;
+                }
+                knownVersions.put(number, after);
+                rebuildVersionChoices(Math.max(latestBefore, number));
+                if (number > shown.entityVersion() && shown.entityVersion() >= latestBefore) {
+                    followNewVersion(after);
+                }
+            }
+            case STATUS_CHANGED, DELETED -> {
+                boolean isShown = shown.entityVersion() == number;
+                ModelDeployment base = isShown ? shown : knownVersions.get(number);
+                Optional<ModelDeployment> merged = DeploymentEvents.apply(base, event);
+                if (merged.isEmpty()) {
+                    // Not enough known to complete the history: read it.
+                    if (isShown) {
+                        rereadShownVersion();
+                    } else {
+                        loadVersions();
+                    }
+                    return;
+                }
+                if (merged.get() == base) {
+                    return;
+                }
+                if (isShown) {
+                    display(merged.get(), true);
+                } else {
+                    remember(merged.get());
+                }
+            }
+            case PURGED -> purged(number, after);
+            default -> {
+                // nothing else changes a version
+            }
+        }
+    }
+
+    private void purged(int number, ModelDeployment last) {
+        ModelDeployment known = knownVersions.get(number);
+        ModelDeployment shown = deployment.get();
+        boolean shownGone = shown.entityVersion() == number && Objects.equals(shown.id(), last.id());
+        if (known != null && Objects.equals(known.id(), last.id())) {
+            knownVersions.remove(number);
+        }
+        if (!shownGone) {
+            rebuildVersionChoices(knownVersions.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+            return;
+        }
+        versionSession++;
+        ModelDeployment remaining = knownVersions.keySet().stream().max(Integer::compare).map(knownVersions::get)
+                .orElse(null);
+        if (remaining != null) {
+            rebuildVersionChoices(remaining.entityVersion());
+            display(remaining, false);
+            loadVersions();
+        } else {
+            knownVersions.remove(number);
+            loadError.set(VERSIONS_FAILED + ": the deployment no longer exists on the server.");
+            editor.setDeployment(null);
+        }
     }
 
     /** Shows version {@code number} of the shown deployment: what is known at once, then a fresh read. */
@@ -192,11 +319,20 @@ public final class DeploymentDetailViewModel {
     public void tick() {
         now.set(clock.instant());
         timeline.tick();
+        editor.tick();
     }
 
     /** Called on the UI thread with every version the server answered an applied status update with. */
     public void setOnDeploymentChanged(Consumer<ModelDeployment> listener) {
         this.onDeploymentChanged = listener == null ? changed -> { } : listener;
+    }
+
+    /**
+     * Called on the UI thread with a newer state of a version learned from a refused update (412),
+     * so that the list can show it too even if the event stream is down.
+     */
+    public void setOnFreshState(Consumer<ModelDeployment> listener) {
+        this.onFreshState = listener == null ? fresh -> { } : listener;
     }
 
     // ------------------------------------------------------------------ internals
@@ -241,6 +377,18 @@ public final class DeploymentDetailViewModel {
             }
         }
         rebuildVersionChoices(latest);
+        boolean shownStillExists = shown == null || newestFirst.stream()
+                .anyMatch(v -> v.entityVersion() == shown.entityVersion() && Objects.equals(v.id(), shown.id()));
+        if (!shownStillExists) {
+            // The shown version was purged meanwhile: show the latest one instead.
+            versionSession++;
+            knownVersions.remove(shown.entityVersion());
+            ModelDeployment newest = newestFirst.stream().max((a, b) -> Integer.compare(a.entityVersion(),
+                    b.entityVersion())).orElseThrow();
+            rebuildVersionChoices(latest);
+            display(newest, false);
+            return;
+        }
         if (shownFresher != null) {
             // The shown version changed on the server since it was read: show the list's newer copy.
             display(shownFresher, true);
@@ -328,7 +476,9 @@ public final class DeploymentDetailViewModel {
         ModelDeployment shown = deployment.get();
         if (shown != null && sameDeployment(shown, updated)) {
             if (shown.entityVersion() == updated.entityVersion()) {
-                display(updated, true);
+                if (!isNewer(shown, updated)) { // a change streamed in meanwhile is newer still
+                    display(updated, true);
+                }
             } else {
                 remember(updated);
             }
@@ -340,7 +490,19 @@ public final class DeploymentDetailViewModel {
         // A refused change usually means the version changed elsewhere (e.g. it was marked for
         // deletion): read it again so the editor offers what the server now accepts. Edits stay.
         if (failure instanceof ApiException api) {
-            if (api.isConflict()) {
+            if (api.isPreconditionFailed()) {
+                ModelDeployment shown = deployment.get();
+                Optional<ModelDeployment> current = api.currentDeployment()
+                        .filter(d -> shown != null && sameDeployment(shown, d) && d.entityVersion() == shown.entityVersion());
+                if (current.isPresent()) {
+                    if (isNewer(current.get(), shown)) {
+                        display(current.get(), true);
+                    }
+                    onFreshState.accept(current.get());
+                } else {
+                    rereadShownVersion();
+                }
+            } else if (api.isConflict()) {
                 rereadShownVersion();
             } else if (api.isNotFound()) {
                 loadVersions();

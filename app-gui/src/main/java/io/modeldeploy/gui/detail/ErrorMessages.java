@@ -43,6 +43,7 @@ public final class ErrorMessages {
             case 401, 403 -> "the server refused access." + suffix(detail);
             case 404 -> "not found on the server." + suffix(detail);
             case 409 -> "the server refused the change." + suffix(detail);
+            case 412 -> "someone else changed it first." + suffix(detail);
             case 422 -> "the server found invalid input." + suffix(validation(e, detail));
             default -> e.status() >= 500
                     ? "the server failed (HTTP " + e.status() + ")." + suffix(detail)

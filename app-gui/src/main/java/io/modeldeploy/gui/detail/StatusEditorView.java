@@ -68,6 +68,20 @@ public class StatusEditorView extends VBox {
     private Button revertButton;
     @FXML
     private Button applyButton;
+    @FXML
+    private VBox conflictBanner;
+    @FXML
+    private Label conflictTitleLabel;
+    @FXML
+    private Label conflictWhoLabel;
+    @FXML
+    private Label conflictWhatLabel;
+    @FXML
+    private Label applyAnywayProblemLabel;
+    @FXML
+    private Button reloadButton;
+    @FXML
+    private Button applyAnywayButton;
 
     public StatusEditorView(StatusEditorViewModel viewModel) {
         this.viewModel = viewModel;
@@ -118,6 +132,38 @@ public class StatusEditorView extends VBox {
         revertButton.disableProperty().bind(viewModel.canRevertProperty().not());
         applyButton.setTooltip(new Tooltip("Send the change to the selected version (Ctrl+Enter)"));
         revertButton.setTooltip(new Tooltip("Restore the current values (Esc)"));
+        setUpConflictBanner();
+    }
+
+    private void setUpConflictBanner() {
+        conflictBanner.setId("conflictBanner");
+        var open = viewModel.conflictProperty().isNotNull();
+        conflictBanner.visibleProperty().bind(open);
+        conflictBanner.managedProperty().bind(open);
+        conflictTitleLabel.textProperty().bind(viewModel.conflictTitleProperty());
+        conflictWhoLabel.textProperty().bind(viewModel.conflictWhoProperty());
+        conflictWhatLabel.textProperty().bind(viewModel.conflictWhatProperty());
+        conflictWhatLabel.visibleProperty().bind(viewModel.conflictWhatProperty().isNotEmpty());
+        conflictWhatLabel.managedProperty().bind(conflictWhatLabel.visibleProperty());
+        bindProblem(applyAnywayProblemLabel, viewModel.applyAnywayProblemProperty());
+        reloadButton.disableProperty().bind(viewModel.busyProperty());
+        applyAnywayButton.disableProperty().bind(viewModel.canApplyAnywayProperty().not());
+        reloadButton.setTooltip(new Tooltip("Show the version as it is now and discard your edits (Esc)"));
+        applyAnywayButton.setTooltip(new Tooltip("Send your edits on top of the version as it is now"));
+        conflictBanner.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        conflictBanner.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(
+                viewModel.conflictTitleProperty(), ". ", viewModel.conflictWhoProperty(), ". ",
+                viewModel.conflictWhatProperty()));
+    }
+
+    @FXML
+    private void reload() {
+        viewModel.reload();
+    }
+
+    @FXML
+    private void applyAnyway() {
+        viewModel.applyAnyway();
     }
 
     @FXML

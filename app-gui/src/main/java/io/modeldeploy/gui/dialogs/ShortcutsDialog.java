@@ -28,6 +28,8 @@ public final class ShortcutsDialog extends Dialog<Void> {
             new String[]{"Ctrl+Shift+X", "Clear all filters"},
             new String[]{"↑ ↓ Page Up/Down Home End", "Move through the list"},
             new String[]{"Shift+F10 / context menu key", "Actions for the selected row"},
+            new String[]{"Ctrl+Enter (status editor)", "Apply the status change"},
+            new String[]{"Esc (status editor)", "Revert the edits; if the version changed meanwhile, reload it"},
             new String[]{"Ctrl+Q", "Quit"});
 
     public ShortcutsDialog(Window owner, ThemeManager themes) {

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -30,6 +31,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -53,18 +55,32 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The deployment list: workspace selector, search field, status filter chips with live counts,
  * and a virtualized table of the latest version of every deployment. State lives in
  * {@link DeploymentListViewModel}; this class only wires controls to it. The selection survives
- * refreshes and row updates (it follows the deployment, not the row index).
+ * refreshes and row updates (it follows the deployment, not the row index). A row changed by
+ * someone else flashes briefly (pseudo-class {@code :changed}, fading out through {@code :fade-1}
+ * to {@code :fade-4}).
  */
 public final class DeploymentListView extends VBox {
 
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+    /** A row changed by someone else, while it flashes. */
+    public static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    /** The selected row, kept although it no longer matches the filters. */
+    public static final PseudoClass OUTSIDE_FILTER = PseudoClass.getPseudoClass("outside-filter");
+    private static final PseudoClass[] FADE = {
+            PseudoClass.getPseudoClass("fade-1"), PseudoClass.getPseudoClass("fade-2"),
+            PseudoClass.getPseudoClass("fade-3"), PseudoClass.getPseudoClass("fade-4")};
+    /** Share of the highlight spent at full strength before fading. */
+    private static final double HOLD = 0.35;
+    private static final Duration HIGHLIGHT_FRAME = Duration.millis(60);
     private static final Duration RELATIVE_TIME_TICK = Duration.seconds(30);
     /** How long typing must pause before the list is filtered. */
     public static final Duration SEARCH_DEBOUNCE = Duration.millis(150);
@@ -104,6 +120,11 @@ public final class DeploymentListView extends VBox {
     private ToggleButton allChip;
     private String selectedKey;
     private boolean listChanging;
+    /** The admin's selection: follows the table's, except for the moments the list itself changes. */
+    private final ReadOnlyObjectWrapper<DeploymentRow> selectedRow = new ReadOnlyObjectWrapper<>(this, "selectedRow");
+    /** Rows the table created; weak, because the table drops and recreates rows (e.g. on refresh()). */
+    private final java.util.Set<LiveRow> liveRows = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private final Timeline highlightTicker = new Timeline(new KeyFrame(HIGHLIGHT_FRAME, e -> tickHighlights()));
 
     public DeploymentListView(DeploymentListViewModel viewModel, ListActions actions) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -327,14 +348,19 @@ public final class DeploymentListView extends VBox {
         viewModel.visibleRows().addListener((ListChangeListener<DeploymentRow>) c -> {
             listChanging = false;
             restoreSelection();
+            // One settled answer after the change (the row object is new when the deployment changed).
+            selectedRow.set(table.getSelectionModel().getSelectedItem());
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             // While the list changes, the table may move its selection to whatever row now sits
             // at the old index; that is not the admin's choice, so the key is kept.
             if (!listChanging) {
                 selectedKey = now == null ? null : now.key();
+                viewModel.setSelectedKey(selectedKey);
+                selectedRow.set(now);
             }
         });
+        setUpHighlights();
 
         // One menu for the table, so the keyboard (context-menu key, Shift+F10) opens it too.
         table.setContextMenu(rowMenu());
@@ -354,6 +380,77 @@ public final class DeploymentListView extends VBox {
                 tick.play();
             }
         });
+    }
+
+    // ------------------------------------------------------------------ highlights of changed rows
+
+    private void setUpHighlights() {
+        table.setRowFactory(t -> {
+            LiveRow row = new LiveRow();
+            liveRows.add(row);
+            return row;
+        });
+        highlightTicker.setCycleCount(Timeline.INDEFINITE);
+        viewModel.highlights().addListener((MapChangeListener<String, Instant>) change -> {
+            if (!viewModel.highlights().isEmpty() && getScene() != null
+                    && highlightTicker.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                highlightTicker.play();
+            }
+            updateLiveRows();
+        });
+        sceneProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                highlightTicker.stop();
+            } else if (!viewModel.highlights().isEmpty()) {
+                highlightTicker.play();
+            }
+        });
+    }
+
+    private void tickHighlights() {
+        viewModel.pruneHighlights();
+        updateLiveRows();
+        if (viewModel.highlights().isEmpty()) {
+            highlightTicker.stop();
+        }
+    }
+
+    private void updateLiveRows() {
+        for (LiveRow row : List.copyOf(liveRows)) {
+            row.updateLiveState();
+        }
+    }
+
+    /** A table row that shows whether its deployment was just changed elsewhere. */
+    private final class LiveRow extends TableRow<DeploymentRow> {
+
+        @Override
+        protected void updateItem(DeploymentRow item, boolean empty) {
+            super.updateItem(item, empty);
+            updateLiveState();
+        }
+
+        void updateLiveState() {
+            DeploymentRow item = getItem();
+            Optional<java.time.Duration> age = item == null || isEmpty() ? Optional.empty()
+                    : viewModel.highlightAge(item.key());
+            int step = age.map(DeploymentListView::fadeStep).orElse(-1);
+            pseudoClassStateChanged(CHANGED, step >= 0);
+            for (int i = 0; i < FADE.length; i++) {
+                pseudoClassStateChanged(FADE[i], step == i + 1);
+            }
+            pseudoClassStateChanged(OUTSIDE_FILTER, item != null && !isEmpty() && viewModel.isKeptOutsideFilter(item));
+        }
+    }
+
+    /** 0 while the highlight is at full strength, then 1..4 as it fades. */
+    static int fadeStep(java.time.Duration age) {
+        double share = (double) age.toMillis() / DeploymentListViewModel.HIGHLIGHT_DURATION.toMillis();
+        if (share < HOLD) {
+            return 0;
+        }
+        int step = 1 + (int) ((share - HOLD) / (1 - HOLD) * FADE.length);
+        return Math.min(FADE.length, step);
     }
 
     private ContextMenu rowMenu() {
@@ -480,7 +577,7 @@ public final class DeploymentListView extends VBox {
             } else if (viewModel.totalCountProperty().get() == 0) {
                 icon.setIconCode(Material2AL.LAYERS);
                 title.setText("No deployments yet");
-                text.setText("Create the first one; API clients' deployments show up here too after a refresh.");
+                text.setText("Create the first one; deployments that scripts and controllers create appear here as they happen.");
                 action.setText("New deployment…");
                 action.setOnAction(e -> actions.newDeployment());
             } else {
@@ -500,8 +597,13 @@ public final class DeploymentListView extends VBox {
 
     // ------------------------------------------------------------------ API for the main window
 
+    /**
+     * The selected row. Unlike the table's own selection it does not flicker while the list changes
+     * (a row replaced by a live change is briefly unselected inside the table), so whatever follows
+     * it, like the detail pane with its unsaved edits, sees only the settled selection.
+     */
     public ReadOnlyObjectProperty<DeploymentRow> selectedRowProperty() {
-        return table.getSelectionModel().selectedItemProperty();
+        return selectedRow.getReadOnlyProperty();
     }
 
     public DeploymentRow selectedRow() {

@@ -2,8 +2,10 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.DeploymentEvents;
 import io.modeldeploy.gui.util.Async;
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.property.ObjectProperty;
@@ -20,22 +22,28 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * State of the deployment list: every deployment loaded from the server (latest version each),
@@ -45,6 +53,11 @@ import java.util.Optional;
  * <p>All methods are meant for the FX thread; loading runs through the injected {@link Async}.
  * Filtering uses a {@link FilteredList} whose predicate only compares precomputed strings, so a
  * filter change over 10,000 rows costs a few milliseconds.
+ *
+ * <p>Changes made anywhere arrive as stream events ({@link #applyEvents}); each changed row is
+ * marked in {@link #highlights()} for {@link #HIGHLIGHT_DURATION} so the table can flash it. The row
+ * the admin has selected never vanishes because of such a change: if it stops matching the filters
+ * it stays shown until the selection or the filters change.
  */
 public final class DeploymentListViewModel {
 
@@ -58,13 +71,24 @@ public final class DeploymentListViewModel {
         FAILED
     }
 
-    private sealed interface LocalChange permits Upsert, Removal {
+    /** How long a row changed by someone else stays highlighted. */
+    public static final Duration HIGHLIGHT_DURATION = Duration.ofMillis(1800);
+
+    private sealed interface LocalChange permits Upsert, Removal, Purge, Created {
     }
 
     private record Upsert(ModelDeployment deployment) implements LocalChange {
     }
 
     private record Removal(String key) implements LocalChange {
+    }
+
+    /** The row is gone if it shows this version; {@code replacement} (may be null) takes its place. */
+    private record Purge(String key, int version, ModelDeployment replacement) implements LocalChange {
+    }
+
+    /** A new deployment of this name: it replaces whatever row the name had. */
+    private record Created(ModelDeployment deployment) implements LocalChange {
     }
 
     private final DeploymentApiClient client;
@@ -96,9 +120,17 @@ public final class DeploymentListViewModel {
     private final ReadOnlyObjectWrapper<Instant> lastLoaded = new ReadOnlyObjectWrapper<>(this, "lastLoaded");
     private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
 
+    private final ObservableMap<String, Instant> highlights = FXCollections.observableHashMap();
+    private final ObservableMap<String, Instant> highlightsView = FXCollections.unmodifiableObservableMap(highlights);
+    private final Set<String> fetching = new HashSet<>();
+
     private long generation;
     private final List<LocalChange> changesDuringLoad = new ArrayList<>();
     private boolean rebuildingOptions;
+    /** The deployment the admin has selected (set by the view). */
+    private String selectedKey;
+    /** The selected row, kept visible although a change made it stop matching the filters; null if none. */
+    private String keptKey;
 
     public DeploymentListViewModel(DeploymentApiClient client, Async async) {
         this(client, async, Clock.systemUTC());
@@ -155,8 +187,25 @@ public final class DeploymentListViewModel {
             if (change instanceof Upsert upsert) {
                 DeploymentRow local = new DeploymentRow(upsert.deployment());
                 byKey.merge(local.key(), local, DeploymentListViewModel::newer);
+            } else if (change instanceof Created created) {
+                DeploymentRow local = new DeploymentRow(created.deployment());
+                byKey.merge(local.key(), local, (loadedRow, createdRow) ->
+                        Objects.equals(loadedRow.deployment().id(), createdRow.deployment().id())
+                                ? newer(loadedRow, createdRow) : createdRow);
             } else if (change instanceof Removal removal) {
                 byKey.remove(removal.key());
+            } else if (change instanceof Purge purge) {
+                DeploymentRow loadedRow = byKey.get(purge.key());
+                if (loadedRow != null && loadedRow.version() == purge.version()) {
+                    if (purge.replacement() == null) {
+                        byKey.remove(purge.key());
+                    } else {
+                        byKey.put(purge.key(), new DeploymentRow(purge.replacement()));
+                    }
+                } else if (purge.replacement() != null) {
+                    DeploymentRow local = new DeploymentRow(purge.replacement());
+                    byKey.merge(local.key(), local, DeploymentListViewModel::newer);
+                }
             }
         }
         changesDuringLoad.clear();
@@ -194,25 +243,14 @@ public final class DeploymentListViewModel {
 
     /**
      * Puts a deployment the console just created or changed into the list, replacing the row of the
-     * same workspace and name unless that row shows a newer version (a status change of an older
-     * version does not change what the list shows).
+     * same workspace and name unless that row shows a newer version, or a later state of the same
+     * version (a status change of an older version does not change what the list shows, and an
+     * answer that arrives after a newer change was streamed in does not undo it).
      */
     public void upsert(ModelDeployment deployment) {
-        DeploymentRow row = new DeploymentRow(deployment);
-        if (loading.get()) {
-            changesDuringLoad.add(new Upsert(deployment));
+        if (putIfNewer(deployment)) {
+            dataChanged();
         }
-        int index = indexOf(row.key());
-        if (index < 0) {
-            rows.add(row);
-        } else {
-            DeploymentRow existing = rows.get(index);
-            if (existing.version() > row.version()) {
-                return;
-            }
-            rows.set(index, row);
-        }
-        dataChanged();
     }
 
     /** Removes a deployment that was purged on the server. */
@@ -225,6 +263,238 @@ public final class DeploymentListViewModel {
         if (index >= 0) {
             rows.remove(index);
             dataChanged();
+        }
+    }
+
+    private boolean putIfNewer(ModelDeployment deployment) {
+        return put(deployment, false, true);
+    }
+
+    /**
+     * Puts {@code deployment} in the list unless its row shows a newer version or a later state of
+     * the same version; with {@code strict}, also unless the row already shows this very state.
+     * Answers whether the row changed; {@code record} notes the change for a load in progress.
+     */
+    private boolean put(ModelDeployment deployment, boolean strict, boolean record) {
+        DeploymentRow row = new DeploymentRow(deployment);
+        if (record && loading.get()) {
+            changesDuringLoad.add(new Upsert(deployment));
+        }
+        int index = indexOf(row.key());
+        if (index < 0) {
+            rows.add(row);
+            return true;
+        }
+        DeploymentRow existing = rows.get(index);
+        if (existing.version() > row.version()) {
+            return false;
+        }
+        if (existing.version() == row.version()) {
+            boolean existingNewer = DeploymentEvents.isNewer(existing.deployment(), deployment);
+            boolean same = !DeploymentEvents.isNewer(deployment, existing.deployment());
+            if (existingNewer || strict && same) {
+                return false;
+            }
+        }
+        setRow(index, row);
+        return true;
+    }
+
+    private void setRow(int index, DeploymentRow row) {
+        if (row.key().equals(selectedKey) && !filter.get().test(row) && filtered.getPredicate() != null) {
+            keptKey = row.key(); // the admin is looking at it: don't let it vanish under them
+        }
+        rows.set(index, row);
+    }
+
+    // ------------------------------------------------------------------ live changes
+
+    /**
+     * Applies changes streamed from the server (in commit order) and highlights the rows they
+     * changed. A change the list can't complete by itself (a version it doesn't hold, or the purge
+     * of the version it shows) is completed by reading the deployment. Answers the keys of the rows
+     * changed at once.
+     */
+    public List<String> applyEvents(List<DeploymentEvent> events) {
+        List<String> changed = new ArrayList<>();
+        for (DeploymentEvent event : events) {
+            if (event.type() == null || event.deployment() == null || event.workspace() == null || event.name() == null) {
+                continue;
+            }
+            if (applyEvent(event)) {
+                String key = DeploymentRow.keyOf(event.workspace(), event.name());
+                highlight(key);
+                if (!changed.contains(key)) {
+                    changed.add(key);
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            dataChanged();
+        }
+        return changed;
+    }
+
+    private boolean applyEvent(DeploymentEvent event) {
+        String key = DeploymentRow.keyOf(event.workspace(), event.name());
+        int index = indexOf(key);
+        DeploymentRow row = index < 0 ? null : rows.get(index);
+        ModelDeployment after = event.deployment();
+        int version = event.entityVersion();
+        switch (event.type()) {
+            case CREATED -> {
+                if (row != null && Objects.equals(row.deployment().id(), after.id())
+                        && !DeploymentEvents.isNewer(after, row.deployment())) {
+                    return false;
+                }
+                // Version 1 of a new deployment: any row of that name was an earlier, purged deployment.
+                if (loading.get()) {
+                    changesDuringLoad.add(new Created(after));
+                }
+                if (row == null) {
+                    rows.add(new DeploymentRow(after));
+                } else {
+                    setRow(index, new DeploymentRow(after));
+                }
+                return true;
+            }
+            case VERSION_CREATED -> {
+                return put(after, true, true);
+            }
+            case STATUS_CHANGED, DELETED -> {
+                if (row == null || row.version() < version) {
+                    fetchLatest(event.workspace(), event.name(), -1);
+                    return false;
+                }
+                if (row.version() > version) {
+                    return false; // an older version: the list shows the latest
+                }
+                Optional<ModelDeployment> merged = DeploymentEvents.apply(row.deployment(), event);
+                if (merged.isEmpty()) {
+                    fetchLatest(event.workspace(), event.name(), -1);
+                    return false;
+                }
+                if (merged.get() == row.deployment()) {
+                    return false;
+                }
+                return put(merged.get(), true, true);
+            }
+            case PURGED -> {
+                if (row != null && row.version() == version && Objects.equals(row.deployment().id(), after.id())) {
+                    fetchLatest(event.workspace(), event.name(), version);
+                }
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Reads the latest version of a deployment and puts it in the list. With {@code purgedVersion >= 0}
+     * that version is gone: a row still showing it is replaced by the answer, or removed when the
+     * whole deployment is gone (404).
+     */
+    private void fetchLatest(String workspaceName, String name, int purgedVersion) {
+        String key = DeploymentRow.keyOf(workspaceName, name);
+        if (!fetching.add(key + "#" + purgedVersion)) {
+            return;
+        }
+        async.run(() -> client.getDeployment(workspaceName, name),
+                latest -> {
+                    fetching.remove(key + "#" + purgedVersion);
+                    boolean changed = purgedVersion >= 0 ? replacePurged(key, purgedVersion, latest)
+                            : put(latest, true, true);
+                    if (changed) {
+                        highlight(key);
+                        dataChanged();
+                    }
+                },
+                error -> {
+                    fetching.remove(key + "#" + purgedVersion);
+                    if (error.isNotFound() && purgedVersion >= 0 && replacePurged(key, purgedVersion, null)) {
+                        highlights.remove(key);
+                        dataChanged();
+                    }
+                });
+    }
+
+    private boolean replacePurged(String key, int purgedVersion, ModelDeployment replacement) {
+        if (loading.get()) {
+            changesDuringLoad.add(new Purge(key, purgedVersion, replacement));
+        }
+        int index = indexOf(key);
+        if (index >= 0 && rows.get(index).version() == purgedVersion) {
+            if (replacement == null) {
+                rows.remove(index);
+            } else {
+                setRow(index, new DeploymentRow(replacement));
+            }
+            return true;
+        }
+        return replacement != null && put(replacement, true, false);
+    }
+
+    private void highlight(String key) {
+        highlights.put(key, clock.instant());
+    }
+
+    /** Forgets highlights older than {@link #HIGHLIGHT_DURATION}; the table calls this as it animates. */
+    public void pruneHighlights() {
+        Instant now = clock.instant();
+        Iterator<Map.Entry<String, Instant>> it = highlights.entrySet().iterator();
+        while (it.hasNext()) {
+            if (!Duration.between(it.next().getValue(), now).minus(HIGHLIGHT_DURATION).isNegative()) {
+                it.remove();
+            }
+        }
+    }
+
+    /** How long ago the row of {@code key} was changed by a streamed change, while it is highlighted. */
+    public Optional<Duration> highlightAge(String key) {
+        Instant at = highlights.get(key);
+        if (at == null) {
+            return Optional.empty();
+        }
+        Duration age = Duration.between(at, clock.instant());
+        if (age.isNegative()) {
+            age = Duration.ZERO;
+        }
+        return age.compareTo(HIGHLIGHT_DURATION) < 0 ? Optional.of(age) : Optional.empty();
+    }
+
+    /** Rows changed by streamed changes, with when; entries go once the table has faded them out. */
+    public ObservableMap<String, Instant> highlights() {
+        return highlightsView;
+    }
+
+    /**
+     * The deployment the admin selected (null for none). A row that is kept visible only because
+     * it was selected when it stopped matching the filters goes when the selection moves on.
+     */
+    public void setSelectedKey(String key) {
+        if (Objects.equals(selectedKey, key)) {
+            return;
+        }
+        selectedKey = key;
+        if (keptKey != null && !keptKey.equals(key)) {
+            releaseKeptRow();
+        }
+    }
+
+    /** The row kept visible although it doesn't match the filters, if any (for styling it). */
+    public boolean isKeptOutsideFilter(DeploymentRow row) {
+        return row != null && row.key().equals(keptKey) && !filter.get().test(row);
+    }
+
+    private void releaseKeptRow() {
+        String key = keptKey;
+        keptKey = null;
+        int index = key == null ? -1 : indexOf(key);
+        if (index >= 0) {
+            rows.set(index, rows.get(index)); // lets the filtered list test it again
+            shownCount.set(filtered.size());
         }
     }
 
@@ -303,10 +573,15 @@ public final class DeploymentListViewModel {
             return;
         }
         filter.set(next);
-        filtered.setPredicate(next.isEmpty() ? null : next);
+        keptKey = null; // an explicit filter change applies to every row
+        filtered.setPredicate(next.isEmpty() ? null : keepingSelected(next));
         filtersActive.set(!next.isEmpty());
         shownCount.set(filtered.size());
         recount();
+    }
+
+    private Predicate<DeploymentRow> keepingSelected(DeploymentFilter next) {
+        return row -> next.test(row) || row.key().equals(keptKey);
     }
 
     private void dataChanged() {

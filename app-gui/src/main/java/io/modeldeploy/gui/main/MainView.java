@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.gui.api.DeploymentEventStream;
 import io.modeldeploy.gui.detail.DeploymentDetailView;
 import io.modeldeploy.gui.dialogs.AboutDialog;
 import io.modeldeploy.gui.dialogs.DeleteConfirmation;
@@ -17,8 +18,7 @@ import io.modeldeploy.gui.list.ListActions;
 import io.modeldeploy.gui.list.WorkspaceOption;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.model.ModelDeployment;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -33,6 +33,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -62,8 +63,11 @@ public final class MainView extends BorderPane implements ListActions {
     static final double DEFAULT_DIVIDER = 0.6;
     static final double DEFAULT_WIDTH = 1440;
     static final double DEFAULT_HEIGHT = 900;
-    private static final Duration HEALTH_INTERVAL = Duration.seconds(10);
-    private static final PseudoClass ONLINE = PseudoClass.getPseudoClass("online");
+    /** How long the list waits for the event stream before it loads anyway. */
+    static final Duration STARTUP_GRACE = Duration.seconds(1);
+    private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
+    private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    private static final PseudoClass RECONNECTING = PseudoClass.getPseudoClass("reconnecting");
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -71,7 +75,8 @@ public final class MainView extends BorderPane implements ListActions {
     private final MainViewModel viewModel;
     private final DeploymentListView listView;
     private final DeploymentDetailView detailView;
-    private final Timeline healthChecks;
+    private final PauseTransition startupGrace = new PauseTransition(STARTUP_GRACE);
+    private DeploymentEventStream stream;
     private boolean deleteKeyInFlight;
     private ModelDeployment shownInDetail;
     private Stage attachedStage;
@@ -94,7 +99,9 @@ public final class MainView extends BorderPane implements ListActions {
     @FXML
     private Label connectionLabel;
     @FXML
-    private Region connectionDot;
+    private Label liveLabel;
+    @FXML
+    private Region liveDot;
     @FXML
     private Label activityLabel;
     @FXML
@@ -118,8 +125,7 @@ public final class MainView extends BorderPane implements ListActions {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load MainView.fxml", e);
         }
-        healthChecks = new Timeline(new KeyFrame(HEALTH_INTERVAL, e -> viewModel.checkHealth()));
-        healthChecks.setCycleCount(Timeline.INDEFINITE);
+        startupGrace.setOnFinished(e -> viewModel.startupGraceOver());
     }
 
     @FXML
@@ -133,6 +139,8 @@ public final class MainView extends BorderPane implements ListActions {
         viewModel.selectedProperty().bind(listView.selectedRowProperty());
         viewModel.selectedProperty().addListener((obs, old, row) -> showInDetail(row));
         detailView.setOnDeploymentChanged(viewModel::statusChanged);
+        detailView.getViewModel().setOnFreshState(viewModel.list()::upsert);
+        viewModel.setDetailEvents(detailView.getViewModel()::applyEvents);
 
         newVersionItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
         deleteItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
@@ -149,11 +157,16 @@ public final class MainView extends BorderPane implements ListActions {
                 Platform.runLater(() -> deleteKeyInFlight = false);
             }
         });
+        // Stop listening once the view is no longer in a window (closed, or replaced by another scene).
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
-                healthChecks.stop();
+                stop();
             } else {
-                healthChecks.play();
+                scene.windowProperty().addListener((o, was, window) -> {
+                    if (window == null && getScene() == scene) {
+                        stop();
+                    }
+                });
             }
         });
     }
@@ -169,8 +182,14 @@ public final class MainView extends BorderPane implements ListActions {
 
     private void setUpStatusBar() {
         connectionLabel.setText(context.connection().describe());
-        viewModel.connectionProperty().addListener((obs, old, now) -> updateConnection(now));
-        updateConnection(viewModel.connectionProperty().get());
+        liveLabel.textProperty().bind(viewModel.liveTextProperty());
+        liveLabel.accessibleTextProperty().bind(viewModel.liveTextProperty());
+        Tooltip liveTip = new Tooltip();
+        liveTip.setWrapText(true);
+        liveTip.setMaxWidth(420);
+        liveLabel.setTooltip(liveTip);
+        viewModel.liveStateProperty().addListener((obs, old, now) -> updateLiveState(now, liveTip));
+        updateLiveState(viewModel.liveStateProperty().get(), liveTip);
         activityLabel.textProperty().bind(viewModel.activityProperty());
         loadingBar.visibleProperty().bind(viewModel.list().loadingProperty());
         loadingBar.managedProperty().bind(loadingBar.visibleProperty());
@@ -185,18 +204,49 @@ public final class MainView extends BorderPane implements ListActions {
         }, viewModel.list().loadingProperty(), viewModel.list().lastLoadedProperty()));
     }
 
-    private void updateConnection(MainViewModel.Connection state) {
-        boolean offline = state == MainViewModel.Connection.OFFLINE;
-        connectionDot.pseudoClassStateChanged(ONLINE, state == MainViewModel.Connection.ONLINE);
-        connectionDot.pseudoClassStateChanged(OFFLINE, offline);
-        connectionLabel.pseudoClassStateChanged(OFFLINE, offline);
-        connectionLabel.setText(context.connection().describe() + (offline ? " · unreachable" : ""));
+    private void updateLiveState(DeploymentEventStream.State state, Tooltip tip) {
+        liveDot.pseudoClassStateChanged(CONNECTING, state == DeploymentEventStream.State.CONNECTING);
+        liveDot.pseudoClassStateChanged(LIVE, state == DeploymentEventStream.State.LIVE);
+        liveDot.pseudoClassStateChanged(RECONNECTING, state == DeploymentEventStream.State.RECONNECTING);
+        boolean offline = state == DeploymentEventStream.State.OFFLINE || state == DeploymentEventStream.State.CLOSED;
+        liveDot.pseudoClassStateChanged(OFFLINE, offline);
+        liveLabel.pseudoClassStateChanged(OFFLINE, offline);
+        String server = context.connection().baseUrl().toString();
+        tip.setText(switch (state) {
+            case CONNECTING -> "Connecting to the change stream of " + server + "…";
+            case LIVE -> "Changes made anywhere (other consoles, scripts, controllers) show here as they happen.";
+            case RECONNECTING -> "The connection to " + server + " broke. Reconnecting; changes made meanwhile "
+                    + "will be caught up.";
+            case OFFLINE -> "The server at " + server + " can't be reached. The console keeps trying and catches "
+                    + "up with every change once it is back.";
+            case CLOSED -> "Not following changes.";
+        });
     }
 
-    /** Loads the list and starts watching the connection. */
+    /**
+     * Starts following changes made anywhere; the list loads as soon as the stream is live. Started
+     * again after {@link #stop()}, it resumes after the last change it applied.
+     */
     public void start() {
-        viewModel.refresh();
+        if (stream == null || stream.isClosed()) {
+            stream = new DeploymentEventStream(context.client().baseUrl(), context.async().ui(), viewModel);
+            stream.start(viewModel.lastAppliedEventId());
+            startupGrace.playFromStart();
+        }
         Platform.runLater(listView::focusTable);
+    }
+
+    /** Stops following changes (the window closes). */
+    public void stop() {
+        startupGrace.stop();
+        if (stream != null) {
+            stream.close();
+        }
+    }
+
+    /** The event stream while the view is started; null before. */
+    public DeploymentEventStream eventStream() {
+        return stream;
     }
 
     // ------------------------------------------------------------------ window state

@@ -204,4 +204,47 @@ class DeploymentApiClientTest {
         assertEquals("s", slashed.getDeployment("client-slash", "s").name());
         assertEquals(1, slashed.listDeployments("client-slash", 1, 10).data().size());
     }
+
+    @Test
+    void theEntityTagTheConsoleComputesIsTheOneTheServerSends() throws ApiException {
+        ModelDeployment created = client.createDeployment("client-etag",
+                new CreateDeploymentRequest("gemma", "cfg", null, null));
+        var answer = server.send("GET", TestServer.deployment("client-etag", "gemma"), null);
+        assertEquals(answer.headers().firstValue("ETag").orElseThrow(), created.etag());
+        ModelDeployment fromList = client.listAllDeployments("client-etag").get(0);
+        assertEquals(created.etag(), fromList.etag(), "the list's copy gives the same tag");
+    }
+
+    @Test
+    void aConditionalUpdateWinsWithTheCurrentTagAndIsRefusedWithAStaleOne() throws ApiException {
+        ModelDeployment start = client.createDeployment("client-if-match",
+                new CreateDeploymentRequest("qwen", "cfg", null, null));
+        ModelDeployment first = client.updateStatus("client-if-match", "qwen", 1,
+                new StatusUpdateRequest(DeploymentStatus.PENDING, "mine"), start.etag());
+        assertEquals(DeploymentStatus.PENDING, first.status());
+
+        ApiException stale = assertThrows(ApiException.class, () -> client.updateStatus("client-if-match", "qwen", 1,
+                new StatusUpdateRequest(DeploymentStatus.READY, "based on the old state"), start.etag()));
+
+        assertTrue(stale.isPreconditionFailed());
+        assertEquals(412, stale.status());
+        ModelDeployment current = stale.currentDeployment().orElseThrow();
+        assertEquals(first, current, "the answer carries the state to show");
+        assertEquals(DeploymentStatus.PENDING, client.getDeployment("client-if-match", "qwen").status(),
+                "nothing was overwritten");
+
+        ModelDeployment anyway = client.updateStatus("client-if-match", "qwen", 1,
+                new StatusUpdateRequest(DeploymentStatus.READY, "on top of it"), current.etag());
+        assertEquals(DeploymentStatus.READY, anyway.status());
+        assertEquals(3, anyway.statusHistory().size());
+    }
+
+    @Test
+    void withoutIfMatchTheLastWriteWins() throws ApiException {
+        client.createDeployment("client-no-if-match", new CreateDeploymentRequest("phi3", "cfg", null, null));
+        server.setStatus("client-no-if-match", "phi3", "ERROR", "elsewhere");
+        ModelDeployment mine = client.updateStatus("client-no-if-match", "phi3", 1,
+                new StatusUpdateRequest(DeploymentStatus.READY, "mine"));
+        assertEquals(DeploymentStatus.READY, mine.status());
+    }
 }

@@ -323,7 +323,7 @@ class DeploymentDetailViewUiTest {
     }
 
     @Test
-    void aConflictFromTheServerIsShownInline(FxRobot robot) {
+    void aDeleteMadeElsewhereBeforeApplyIsShownAsAConflictThatOnlyReloadResolves(FxRobot robot) {
         String name = uniqueName();
         show(robot, server.create(name, "llama-nim", null));
         assertEquals(202, server.delete(name)); // marked for deletion behind the console's back
@@ -331,15 +331,82 @@ class DeploymentDetailViewUiTest {
         chooseStatus(robot, "Ready");
         robot.clickOn("#applyButton");
 
-        Label error = node(robot, "errorLabel");
-        waitUntil("the error is shown", () -> error.isVisible() && !error.getText().isEmpty());
-        String message = fx(error::getText);
-        assertTrue(message.startsWith("Couldn't apply the change: the server refused the change."), message);
-        assertTrue(message.contains("Only transition to DELETED is allowed."), message);
-        assertFalse(message.contains("Exception"), message);
-        waitUntil("the version is read again", () -> "Deleting".equals(((Label) node(robot, "statusBadge")).getText()));
-        assertTrue(fx(() -> ((Button) node(robot, "applyButton")).isDisabled()), "READY would be refused again");
+        Node banner = node(robot, "conflictBanner");
+        waitUntil("the conflict is shown", banner::isVisible);
+        StatusHistoryEntry deleting = newestEntry(server.latest(name));
+        assertEquals("Not applied: this version was changed by someone else first", text(robot, "conflictTitleLabel"));
+        assertEquals(deleting.actor() + " set it to Deleting at " + TimeFormat.exact(deleting.timestamp()),
+                text(robot, "conflictWhoLabel").replaceAll(" \\(.*", ""));
+        assertEquals("Deleting", text(robot, "statusBadge"), "the detail shows the current state");
+        assertTrue(fx(() -> ((Button) node(robot, "applyAnywayButton")).isDisabled()), "READY would be refused");
+        assertEquals("A deployment marked for deletion can only become DELETED", text(robot, "applyAnywayProblemLabel"));
+        assertTrue(fx(() -> ((Button) node(robot, "applyButton")).isDisabled()));
+        assertFalse(fx(() -> ((Label) node(robot, "errorLabel")).isVisible()), "no second message");
+
+        robot.clickOn("#reloadButton");
+        waitUntil("the conflict is resolved", () -> !banner.isVisible());
+        assertEquals(DeploymentStatus.DELETING, fx(() -> ((ComboBox<?>) node(robot, "statusCombo")).getValue()));
         assertEquals(DeploymentStatus.DELETING, server.latest(name).status());
+    }
+
+    @Test
+    void aChangeMadeElsewhereWhileEditingIsRefusedAndApplyAnywaySendsTheEdits(FxRobot robot) {
+        String name = uniqueName();
+        show(robot, server.create(name, "llama-nim", null));
+        chooseStatus(robot, "Ready");
+        typeMessage(robot, "serving, checked by hand");
+        ModelDeployment elsewhere = server.setStatus(name, "ERROR", "GPU fell off the bus");
+
+        robot.clickOn("#applyButton");
+
+        Node banner = node(robot, "conflictBanner");
+        waitUntil("the conflict is shown", banner::isVisible);
+        StatusHistoryEntry change = newestEntry(elsewhere);
+        String who = text(robot, "conflictWhoLabel");
+        assertTrue(who.startsWith(change.actor() + " set it to Error at " + TimeFormat.exact(change.timestamp())),
+                who);
+        assertTrue(who.endsWith("via the API"), who);
+        assertEquals("Message: \u201CGPU fell off the bus\u201D", text(robot, "conflictWhatLabel"));
+        assertEquals("serving, checked by hand", fx(() -> ((TextArea) node(robot, "messageArea")).getText()),
+                "the edits are kept");
+        assertEquals(DeploymentStatus.ERROR, server.latest(name).status(), "nothing was overwritten");
+
+        robot.clickOn("#applyAnywayButton");
+        waitUntil("the edits are applied", () -> !banner.isVisible()
+                && topTimelineRow().status() == DeploymentStatus.READY);
+        ModelDeployment now = server.latest(name);
+        assertEquals(DeploymentStatus.READY, now.status());
+        assertEquals("serving, checked by hand", now.statusMessage());
+        assertEquals(List.of(DeploymentStatus.CREATED, DeploymentStatus.ERROR, DeploymentStatus.READY),
+                now.statusHistory().stream().map(StatusHistoryEntry::status).toList());
+        assertEquals(ChangeSource.GUI, newestEntry(now).source());
+    }
+
+    @Test
+    void aChangeMadeElsewhereWhileEditingIsRefusedAndReloadKeepsIt(FxRobot robot) {
+        String name = uniqueName();
+        show(robot, server.create(name, "llama-nim", null));
+        chooseStatus(robot, "Lost");
+        server.setStatus(name, "READY", "all good");
+
+        pressCtrlEnter(robot);
+
+        Node banner = node(robot, "conflictBanner");
+        waitUntil("the conflict is shown", banner::isVisible);
+        assertTrue(text(robot, "conflictWhoLabel").contains(" set it to Ready at "));
+        robot.clickOn("#reloadButton");
+        waitUntil("the current state is shown", () -> !banner.isVisible());
+        assertEquals(DeploymentStatus.READY, fx(() -> ((ComboBox<?>) node(robot, "statusCombo")).getValue()));
+        assertEquals("all good", fx(() -> ((TextArea) node(robot, "messageArea")).getText()));
+        assertEquals(List.of(DeploymentStatus.READY, DeploymentStatus.CREATED),
+                fx(() -> view.getViewModel().timeline().items().stream().map(TimelineItem::status).toList()));
+        ModelDeployment now = server.latest(name);
+        assertEquals(DeploymentStatus.READY, now.status());
+        assertEquals(2, now.statusHistory().size(), "the console sent nothing more");
+    }
+
+    private static StatusHistoryEntry newestEntry(ModelDeployment deployment) {
+        return deployment.statusHistory().get(deployment.statusHistory().size() - 1);
     }
 
     @Test

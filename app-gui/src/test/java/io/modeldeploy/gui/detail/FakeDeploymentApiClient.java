@@ -66,6 +66,8 @@ class FakeDeploymentApiClient extends DeploymentApiClient {
     private final Map<String, Stored> store = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
     final List<StatusUpdateRequest> updates = new ArrayList<>();
+    /** The If-Match sent with each update (null when none). */
+    final List<String> ifMatches = new ArrayList<>();
     private ApiException nextFailure;
     Instant clock = Instant.parse("2026-07-01T10:00:00Z");
 
@@ -92,6 +94,15 @@ class FakeDeploymentApiClient extends DeploymentApiClient {
             tick(Duration.ofMinutes(1));
             record(stored, next, "change " + (stored.history.size()), ChangeSource.API);
         }
+    }
+
+    /** A change made by someone else (actor bob, via the API), a minute later. */
+    void changeElsewhere(Stored stored, DeploymentStatus status, String message) {
+        tick(Duration.ofMinutes(1));
+        stored.status = status;
+        stored.message = message;
+        stored.updatedAt = clock;
+        stored.history.add(new StatusHistoryEntry(clock, status, message, "bob", ChangeSource.API));
     }
 
     void failNext(ApiException failure) {
@@ -165,12 +176,16 @@ class FakeDeploymentApiClient extends DeploymentApiClient {
     }
 
     @Override
-    public ModelDeployment updateStatus(String workspace, String name, int version, StatusUpdateRequest request)
-            throws ApiException {
+    public ModelDeployment updateStatus(String workspace, String name, int version, StatusUpdateRequest request,
+                                        String ifMatch) throws ApiException {
         calls.add("updateStatus " + name + " " + version);
         updates.add(request);
+        ifMatches.add(ifMatch);
         maybeFail();
         Stored stored = require(workspace, name, version);
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(stored.toResource().etag())) {
+            throw ApiException.preconditionFailed(stored.toResource());
+        }
         if (!stored.status.allowsTransitionTo(request.status())) {
             throw new ApiException(409, "Deployment is marked for deletion (DELETING). "
                     + "Only transition to DELETED is allowed.", List.of());

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Main window state without a window: delete flow, status bar texts, connection checks. */
+/** Main window state without a window: delete flow, status bar texts. Live changes: {@link LiveChangesViewModelTest}. */
 class MainViewModelTest {
 
     /** Serves a fixed list, answers deletes and health checks as told. */
@@ -28,7 +28,6 @@ class MainViewModelTest {
         final List<ModelDeployment> deployments = new ArrayList<>();
         Optional<ModelDeployment> deleteAnswer = Optional.empty();
         ApiException deleteFailure;
-        boolean healthy = true;
         String deleted;
         int listCalls;
 
@@ -43,6 +42,14 @@ class MainViewModelTest {
         }
 
         @Override
+        public ModelDeployment getDeployment(String workspace, String name) throws ApiException {
+            return deployments.stream()
+                    .filter(d -> d.workspace().equals(workspace) && d.name().equals(name))
+                    .max(java.util.Comparator.comparingInt(ModelDeployment::entityVersion))
+                    .orElseThrow(() -> new ApiException(404, "not found", List.of()));
+        }
+
+        @Override
         public Optional<ModelDeployment> deleteDeployment(String workspace, String name) throws ApiException {
             deleted = workspace + "/" + name;
             if (deleteFailure != null) {
@@ -51,10 +58,6 @@ class MainViewModelTest {
             return deleteAnswer;
         }
 
-        @Override
-        public boolean isHealthy() {
-            return healthy;
-        }
     }
 
     private ScriptedClient client;
@@ -132,22 +135,6 @@ class MainViewModelTest {
         assertEquals("2 deployments", vm.countTextProperty().get());
         vm.list().toggleStatus(DeploymentStatus.ERROR, true);
         assertEquals("Showing 1 of 2 deployments", vm.countTextProperty().get());
-    }
-
-    @Test
-    void healthChecksTrackTheConnectionAndReloadWhenItComesBack() {
-        assertEquals(MainViewModel.Connection.ONLINE, vm.connectionProperty().get());
-        client.healthy = false;
-        vm.checkHealth();
-        assertEquals(MainViewModel.Connection.OFFLINE, vm.connectionProperty().get());
-        int callsWhileOffline = client.listCalls;
-        client.deployments.add(Deployments.of("prod", "added-meanwhile", DeploymentStatus.READY, ""));
-        client.healthy = true;
-        vm.checkHealth();
-        assertEquals(MainViewModel.Connection.ONLINE, vm.connectionProperty().get());
-        assertEquals("Connection restored", vm.activityProperty().get());
-        assertEquals(callsWhileOffline + 1, client.listCalls);
-        assertTrue(vm.list().exists("prod", "added-meanwhile"));
     }
 
     @Test

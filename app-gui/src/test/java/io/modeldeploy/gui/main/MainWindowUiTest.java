@@ -114,6 +114,7 @@ class MainWindowUiTest {
                 .filter(w -> w instanceof Stage && w != stage)
                 .forEach(Window::hide));
         robot.interact(view::detach);
+        robot.interact(view::stop);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,0 +1,491 @@
+package io.modeldeploy.gui.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.DeploymentEvent;
+import io.modeldeploy.model.StreamHeartbeat;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Follows the server's deployment event stream ({@code GET .../workspaces/{workspace}/deployment-events},
+ * {@code text/event-stream}) on its own daemon thread and hands what arrives to a {@link Listener}
+ * on the UI executor, in commit order.
+ *
+ * <ul>
+ *   <li><b>Resume.</b> Every reconnect sends {@code Last-Event-ID} with the newest event id
+ *       received, so the server replays exactly what was missed. The first heartbeat of a stream
+ *       that had no id yet supplies the starting point.</li>
+ *   <li><b>No duplicates.</b> An event whose id is not above the newest one received is dropped.</li>
+ *   <li><b>Dead connections.</b> The server sends a heartbeat every few seconds; a connection
+ *       without any data for {@link Settings#stallTimeout()} is closed and opened again.</li>
+ *   <li><b>Reconnects</b> wait {@link Settings#initialBackoff()}, doubling up to
+ *       {@link Settings#maxBackoff()}. After {@link Settings#offlineAfterFailures()} failed attempts
+ *       in a row the state is {@link State#OFFLINE}; it keeps trying.</li>
+ *   <li><b>Server reset.</b> If the server's newest event id is below the id this stream resumed
+ *       from, its log is not the one the console followed (e.g. another data directory):
+ *       {@link Listener#onResync} asks for a full reload and the stream continues from the server's id.</li>
+ * </ul>
+ *
+ * <p>The {@link #stateProperty() state} is only changed on the UI executor.
+ */
+public final class DeploymentEventStream implements AutoCloseable {
+
+    /** Where the stream stands, for the status bar. */
+    public enum State {
+        /** Opening the first connection. */
+        CONNECTING,
+        /** Connected: the server's heartbeat arrived; changes show as they happen. */
+        LIVE,
+        /** The connection broke or an attempt failed; trying again. */
+        RECONNECTING,
+        /** Several attempts in a row failed: the server is unreachable for now. Still trying. */
+        OFFLINE,
+        /** {@link #close()} was called. */
+        CLOSED
+    }
+
+    /** Receives what the stream delivers, always on the UI executor. */
+    public interface Listener {
+
+        /** Changes in commit order; every id is above every id delivered before. */
+        void onEvents(List<DeploymentEvent> events);
+
+        /** A heartbeat: the connection is alive; {@code last_event_id} is the server's newest event. */
+        default void onHeartbeat(StreamHeartbeat heartbeat) {
+        }
+
+        default void onStateChanged(State state) {
+        }
+
+        /** The stream cannot vouch for having delivered every change: reload everything. */
+        default void onResync(String reason) {
+        }
+    }
+
+    /** Timing of reconnects and of detecting a dead connection. */
+    public record Settings(Duration initialBackoff, Duration maxBackoff, Duration stallTimeout,
+                           int offlineAfterFailures, Duration connectTimeout) {
+
+        public Settings {
+            Objects.requireNonNull(initialBackoff, "initialBackoff");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(stallTimeout, "stallTimeout");
+            Objects.requireNonNull(connectTimeout, "connectTimeout");
+            if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0
+                    || stallTimeout.isNegative() || stallTimeout.isZero() || offlineAfterFailures < 1) {
+                throw new IllegalArgumentException("invalid stream settings");
+            }
+        }
+
+        /** 0.5 s doubling to 10 s; dead after 30 s without data (the server beats every 10 s); offline after 3 failures. */
+        public static Settings defaults() {
+            return new Settings(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(30), 3,
+                    Duration.ofSeconds(5));
+        }
+    }
+
+    /** The SSE event name of the heartbeat. */
+    public static final String HEARTBEAT = "heartbeat";
+
+    private static final System.Logger LOG = System.getLogger(DeploymentEventStream.class.getName());
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final URI uri;
+    private final Executor ui;
+    private final Listener listener;
+    private final Settings settings;
+    private final ObjectMapper json = Json.mapper();
+    private final ExecutorService httpExecutor;
+    private final HttpClient http;
+    private final ScheduledExecutorService watchdog;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.CONNECTING);
+    private final Queue<DeploymentEvent> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Object sleeper = new Object();
+    private final Object stateLock = new Object();
+
+    private volatile boolean closed;
+    private volatile long lastEventId;
+    private volatile long lastDataNanos;
+    private volatile InputStream currentBody;
+    private volatile State threadState = State.CONNECTING;
+    private volatile boolean liveOnThisConnection;
+    private Thread thread;
+    private final AtomicInteger connections = new AtomicInteger();
+
+    /** A stream of every workspace's events ({@code -}) with the default settings. */
+    public DeploymentEventStream(URI baseUrl, Executor ui, Listener listener) {
+        this(baseUrl, ApiLimits.ALL_WORKSPACES, ui, listener, Settings.defaults());
+    }
+
+    public DeploymentEventStream(URI baseUrl, String workspace, Executor ui, Listener listener, Settings settings) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        String root = baseUrl.toString();
+        while (root.endsWith("/")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        this.uri = URI.create(root + "/apis/models/v2/workspaces/"
+                + DeploymentApiClient.segment(Objects.requireNonNull(workspace, "workspace")) + "/deployment-events");
+        this.httpExecutor = Executors.newCachedThreadPool(r -> daemon(r, "modeldeploy-events-http-"));
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .executor(httpExecutor)
+                .build();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "modeldeploy-events-watchdog-"));
+        this.lastEventId = -1;
+    }
+
+    private static Thread daemon(Runnable r, String prefix) {
+        Thread t = new Thread(r, prefix + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts following the stream from now on (the first heartbeat supplies the starting id). */
+    public void start() {
+        start(-1);
+    }
+
+    /**
+     * Starts following the stream; with {@code resumeAfter >= 0} the server first replays every
+     * event with a higher id. Can be called once.
+     */
+    public synchronized void start(long resumeAfter) {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        lastEventId = resumeAfter < 0 ? -1 : resumeAfter;
+        long period = Math.max(20, Math.min(1000, settings.stallTimeout().toMillis() / 4));
+        watchdog.scheduleWithFixedDelay(this::checkStall, period, period, TimeUnit.MILLISECONDS);
+        thread = new Thread(this::run, "modeldeploy-events-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops for good: the connection is closed, nothing more is delivered. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = thread;
+        }
+        closeBody();
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+        if (running != null) {
+            running.interrupt();
+        }
+        watchdog.shutdownNow();
+        httpExecutor.shutdownNow();
+        pending.clear();
+        changeState(State.CLOSED);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** True while the reading thread is alive (started and not yet ended after {@link #close()}). */
+    public synchronized boolean isRunning() {
+        return thread != null && thread.isAlive();
+    }
+
+    /** The stream's URI. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The newest event id received (also the one sent as Last-Event-ID on reconnect); -1 while unknown. */
+    public long lastEventId() {
+        return lastEventId;
+    }
+
+    /** How many connections were opened (answered with an event stream) so far. */
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    /** Where the stream stands; changes on the UI executor. */
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    // ------------------------------------------------------------------ the reading thread
+
+    private void run() {
+        int failures = 0;
+        long backoff = settings.initialBackoff().toMillis();
+        while (!closed) {
+            boolean reachedLive;
+            try {
+                reachedLive = connectAndRead();
+                if (!closed) {
+                    LOG.log(System.Logger.Level.DEBUG, "Event stream ended; reconnecting");
+                }
+            } catch (InterruptedException e) {
+                if (closed) {
+                    break;
+                }
+                reachedLive = liveOnThisConnection;
+            } catch (IOException | RuntimeException e) {
+                reachedLive = liveOnThisConnection;
+                if (!closed) {
+                    LOG.log(System.Logger.Level.DEBUG, "Event stream failed: " + describe(e));
+                }
+            } finally {
+                closeBody();
+            }
+            if (closed) {
+                break;
+            }
+            if (reachedLive) {
+                failures = 0;
+                backoff = settings.initialBackoff().toMillis();
+            } else {
+                failures++;
+            }
+            changeState(failures >= settings.offlineAfterFailures() ? State.OFFLINE : State.RECONNECTING);
+            sleep(backoff);
+            if (!reachedLive) {
+                backoff = Math.min(settings.maxBackoff().toMillis(), Math.max(1, backoff) * 2);
+            }
+        }
+    }
+
+    /** One connection: answers whether it got as far as the first heartbeat. */
+    private boolean connectAndRead() throws IOException, InterruptedException {
+        liveOnThisConnection = false;
+        long resumeFrom = lastEventId;
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(settings.connectTimeout().plus(settings.stallTimeout()))
+                .header("Accept", "text/event-stream")
+                .header("Cache-Control", "no-cache")
+                .header(ApiLimits.SOURCE_HEADER, DeploymentApiClient.SOURCE_VALUE)
+                .GET();
+        if (resumeFrom >= 0) {
+            request.header("Last-Event-ID", Long.toString(resumeFrom));
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        InputStream body = response.body();
+        currentBody = body;
+        if (closed) {
+            return false;
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("the server answered HTTP " + response.statusCode());
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (!contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+            throw new IOException("the server answered " + (contentType.isEmpty() ? "no content type" : contentType)
+                    + " instead of an event stream");
+        }
+        connections.incrementAndGet();
+        lastDataNanos = System.nanoTime();
+        SseParser parser = new SseParser();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            while (!closed && (line = reader.readLine()) != null) {
+                lastDataNanos = System.nanoTime();
+                var event = parser.feed(line);
+                if (event.isPresent()) {
+                    handle(event.get(), resumeFrom);
+                }
+            }
+        }
+        return liveOnThisConnection;
+    }
+
+    private void handle(SseEvent event, long resumeFrom) {
+        if (HEARTBEAT.equals(event.type())) {
+            handleHeartbeat(event, resumeFrom);
+            return;
+        }
+        if (event.id() == null) {
+            LOG.log(System.Logger.Level.DEBUG, "Ignoring event '" + event.type() + "' without id");
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(event.id().trim());
+        } catch (NumberFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, "Ignoring event with id '" + event.id() + "'");
+            return;
+        }
+        if (id <= lastEventId) {
+            return; // already delivered (a replay overlapping what was received)
+        }
+        lastEventId = id;
+        DeploymentEvent parsed;
+        try {
+            parsed = json.readValue(event.data(), DeploymentEvent.class);
+        } catch (JsonProcessingException e) {
+            LOG.log(System.Logger.Level.WARNING, "Unreadable event " + id + ": " + e.getOriginalMessage());
+            onUi(() -> listener.onResync("an event could not be read"));
+            return;
+        }
+        if (parsed == null || parsed.type() == null || parsed.deployment() == null) {
+            LOG.log(System.Logger.Level.DEBUG, "Ignoring event " + id + " of unknown type '" + event.type() + "'");
+            return;
+        }
+        pending.add(parsed);
+        if (drainScheduled.compareAndSet(false, true)) {
+            onUi(this::drain);
+        }
+    }
+
+    private void handleHeartbeat(SseEvent event, long resumeFrom) {
+        StreamHeartbeat heartbeat;
+        try {
+            heartbeat = json.readValue(event.data(), StreamHeartbeat.class);
+        } catch (JsonProcessingException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Unreadable heartbeat: " + e.getOriginalMessage());
+            return;
+        }
+        if (heartbeat == null) {
+            return;
+        }
+        if (!liveOnThisConnection) {
+            liveOnThisConnection = true;
+            if (resumeFrom >= 0 && heartbeat.lastEventId() < resumeFrom) {
+                lastEventId = heartbeat.lastEventId();
+                LOG.log(System.Logger.Level.INFO, "The server's events end at " + heartbeat.lastEventId()
+                        + ", before " + resumeFrom + " where this console was: reloading everything");
+                onUi(() -> listener.onResync("the server's change log starts over"));
+            } else if (lastEventId < 0) {
+                lastEventId = heartbeat.lastEventId();
+            }
+            changeState(State.LIVE);
+        }
+        onUi(() -> listener.onHeartbeat(heartbeat));
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<DeploymentEvent> batch = new ArrayList<>();
+        DeploymentEvent next;
+        while ((next = pending.poll()) != null) {
+            batch.add(next);
+        }
+        if (!closed && !batch.isEmpty()) {
+            listener.onEvents(List.copyOf(batch));
+        }
+    }
+
+    private void checkStall() {
+        InputStream body = currentBody;
+        if (body != null && !closed
+                && System.nanoTime() - lastDataNanos > settings.stallTimeout().toNanos()) {
+            LOG.log(System.Logger.Level.DEBUG, "No data on the event stream for " + settings.stallTimeout()
+                    + "; reconnecting");
+            closeBody();
+        }
+    }
+
+    private void closeBody() {
+        InputStream body = currentBody;
+        currentBody = null;
+        if (body != null) {
+            try {
+                body.close();
+            } catch (IOException | RuntimeException ignored) {
+                // closing a broken stream
+            }
+        }
+    }
+
+    private void sleep(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (sleeper) {
+            while (!closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(sleeper, left);
+                } catch (InterruptedException e) {
+                    if (closed) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void changeState(State next) {
+        synchronized (stateLock) {
+            if (threadState == next || threadState == State.CLOSED) {
+                return;
+            }
+            threadState = next;
+        }
+        deliver(() -> {
+            if (state.get() == State.CLOSED) {
+                return;
+            }
+            state.set(next);
+            listener.onStateChanged(next);
+        }, next == State.CLOSED);
+    }
+
+    private void onUi(Runnable task) {
+        deliver(task, false);
+    }
+
+    /** Runs {@code task} on the UI executor; once closed, only the final state change still gets through. */
+    private void deliver(Runnable task, boolean evenWhenClosed) {
+        try {
+            ui.execute(() -> {
+                if (evenWhenClosed || !closed) {
+                    task.run();
+                }
+            });
+        } catch (RuntimeException e) {
+            // The UI is gone (toolkit exited): nobody listens any more.
+            LOG.log(System.Logger.Level.DEBUG, "Event stream update dropped: " + describe(e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

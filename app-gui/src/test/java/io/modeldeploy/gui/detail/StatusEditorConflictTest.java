@@ -1,0 +1,292 @@
+package io.modeldeploy.gui.detail;
+
+import io.modeldeploy.gui.util.TimeFormat;
+import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ModelDeployment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * No silent overwrites: updates carry If-Match, and a version that changed since the edits started
+ * (412, or a newer state arriving) becomes a conflict the admin resolves with Reload or Apply anyway.
+ */
+class StatusEditorConflictTest {
+
+    /** Ninety seconds after the fake server's latest change, so relative times read "1 min ago". */
+    private final class FollowingClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return client.clock.plusSeconds(90);
+        }
+    }
+
+    private FakeDeploymentApiClient client;
+    private QueuedExecutor background;
+    private QueuedExecutor ui;
+    private StatusEditorViewModel editor;
+    private FakeDeploymentApiClient.Stored stored;
+    private final List<ModelDeployment> applied = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        client = new FakeDeploymentApiClient();
+        background = new QueuedExecutor();
+        ui = new QueuedExecutor();
+        editor = new StatusEditorViewModel(client, background, ui, new FollowingClock());
+        editor.setOnApplied(applied::add);
+        stored = client.create("default", "llama", 1);
+        editor.setDeployment(stored.toResource());
+    }
+
+    private void settle() {
+        while (background.pending() > 0 || ui.pending() > 0) {
+            background.runAll();
+            ui.runAll();
+        }
+    }
+
+    private void edit(DeploymentStatus status, String message) {
+        editor.statusProperty().set(status);
+        editor.messageProperty().set(message);
+    }
+
+    @Test
+    void anUpdateCarriesTheEntityTagOfTheStateTheEditsStartedFrom() {
+        String tag = stored.toResource().etag();
+        edit(DeploymentStatus.READY, "serving");
+        editor.apply();
+        settle();
+
+        assertEquals(List.of(tag), client.ifMatches);
+        assertEquals(DeploymentStatus.READY, stored.status);
+        assertNull(editor.getConflict());
+    }
+
+    @Test
+    void aChangeMadeMeanwhileIsRefusedAndTheEditorSaysWhoChangedItWhenAndToWhat() {
+        edit(DeploymentStatus.READY, "mine");
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "node lost");
+        Instant changedAt = client.clock;
+
+        editor.apply();
+        settle();
+
+        EditConflict conflict = editor.getConflict();
+        assertEquals(EditConflict.Cause.REJECTED, conflict.cause());
+        assertEquals(DeploymentStatus.ERROR, conflict.current().status());
+        assertEquals("Not applied: this version was changed by someone else first", editor.conflictTitleProperty().get());
+        assertEquals("bob set it to Error at " + TimeFormat.exact(changedAt) + " (1 min ago), via the API",
+                editor.conflictWhoProperty().get());
+        assertEquals("Message: \u201Cnode lost\u201D", editor.conflictWhatProperty().get());
+        assertEquals(DeploymentStatus.READY, editor.statusProperty().get(), "the edits stay");
+        assertEquals("mine", editor.messageProperty().get());
+        assertFalse(editor.canApply(), "Apply waits for the admin's choice");
+        assertTrue(editor.canApplyAnywayProperty().get());
+        assertEquals("", editor.getError(), "the banner says it all");
+        assertTrue(applied.isEmpty());
+        assertEquals(DeploymentStatus.ERROR, stored.status, "nothing was overwritten");
+    }
+
+    @Test
+    void reloadTakesTheCurrentStateAndDropsTheEdits() {
+        edit(DeploymentStatus.READY, "mine");
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "node lost");
+        editor.apply();
+        settle();
+
+        editor.reload();
+
+        assertNull(editor.getConflict());
+        assertEquals(DeploymentStatus.ERROR, editor.statusProperty().get());
+        assertEquals("node lost", editor.messageProperty().get());
+        assertFalse(editor.isDirty());
+        assertEquals(stored.toResource(), editor.deploymentProperty().get());
+        assertEquals(1, client.updates.size(), "nothing more was sent");
+    }
+
+    @Test
+    void applyAnywaySendsTheEditsOnTopOfTheCurrentStateWithItsTag() {
+        edit(DeploymentStatus.READY, "mine");
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "node lost");
+        editor.apply();
+        settle();
+        String currentTag = stored.toResource().etag();
+
+        assertTrue(editor.applyAnyway());
+        settle();
+
+        assertNull(editor.getConflict());
+        assertEquals(currentTag, client.ifMatches.get(1));
+        assertEquals(DeploymentStatus.READY, stored.status);
+        assertEquals("mine", stored.message);
+        assertEquals(List.of(DeploymentStatus.CREATED, DeploymentStatus.ERROR, DeploymentStatus.READY),
+                stored.history.stream().map(e -> e.status()).toList(), "both changes are in the history");
+        assertFalse(editor.isDirty());
+        assertEquals(1, applied.size());
+    }
+
+    @Test
+    void applyAnywayIsNotOfferedWhenTheCurrentStateRefusesTheEdits() {
+        edit(DeploymentStatus.READY, "mine");
+        client.changeElsewhere(stored, DeploymentStatus.DELETING, "Deployment deletion requested");
+        editor.apply();
+        settle();
+
+        assertFalse(editor.canApplyAnywayProperty().get());
+        assertEquals("A deployment marked for deletion can only become DELETED",
+                editor.applyAnywayProblemProperty().get());
+        assertFalse(editor.applyAnyway());
+        assertEquals(1, client.updates.size());
+
+        editor.statusProperty().set(DeploymentStatus.DELETED);
+        assertTrue(editor.canApplyAnywayProperty().get(), "DELETED is still possible");
+        assertEquals("", editor.applyAnywayProblemProperty().get());
+    }
+
+    @Test
+    void applyAnywayWithEditsEqualToTheCurrentStateSendsNothing() {
+        edit(DeploymentStatus.ERROR, "node lost");
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "node lost");
+        editor.setDeployment(stored.toResource());
+        assertTrue(editor.getConflict() != null);
+
+        assertTrue(editor.applyAnyway());
+        settle();
+
+        assertNull(editor.getConflict());
+        assertTrue(client.updates.isEmpty());
+        assertFalse(editor.isDirty());
+    }
+
+    @Test
+    void aNewerStateArrivingWhileEditingIsAConflictWithoutAnyRequest() {
+        ModelDeployment started = editor.deploymentProperty().get();
+        edit(DeploymentStatus.READY, "half-typed");
+        client.changeElsewhere(stored, DeploymentStatus.PENDING, "restarting");
+
+        editor.setDeployment(stored.toResource());
+
+        EditConflict conflict = editor.getConflict();
+        assertEquals(EditConflict.Cause.CHANGED_WHILE_EDITING, conflict.cause());
+        assertEquals("This version changed while you were editing", editor.conflictTitleProperty().get());
+        assertTrue(editor.conflictWhoProperty().get().startsWith("bob set it to Pending at "),
+                editor.conflictWhoProperty().get());
+        assertSame(started, editor.deploymentProperty().get(), "the edits still refer to where they started");
+        assertEquals("half-typed", editor.messageProperty().get());
+        assertTrue(client.calls.isEmpty());
+        assertFalse(editor.apply(), "Apply waits for Reload or Apply anyway");
+    }
+
+    @Test
+    void withoutEditsANewerStateSimplyBecomesTheOneEdited() {
+        client.changeElsewhere(stored, DeploymentStatus.READY, "up");
+        editor.setDeployment(stored.toResource());
+        assertNull(editor.getConflict());
+        assertEquals(DeploymentStatus.READY, editor.statusProperty().get());
+        assertEquals("up", editor.messageProperty().get());
+    }
+
+    @Test
+    void aStillNewerStateUpdatesTheOpenConflictAndAnOlderOneIsIgnored() {
+        ModelDeployment started = editor.deploymentProperty().get();
+        edit(DeploymentStatus.READY, "mine");
+        client.changeElsewhere(stored, DeploymentStatus.PENDING, "restarting");
+        editor.setDeployment(stored.toResource());
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "crashed");
+        ModelDeployment newest = stored.toResource();
+        editor.setDeployment(newest);
+        editor.setDeployment(started);
+
+        assertEquals(newest, editor.getConflict().current());
+        assertTrue(editor.conflictWhoProperty().get().startsWith("bob set it to Error"));
+        assertSame(started, editor.getConflict().base());
+    }
+
+    @Test
+    void theEchoOfTheEditorsOwnUpdateIsNoConflict() {
+        edit(DeploymentStatus.READY, "mine");
+        editor.apply();
+        background.runAll(); // the server applied it; the answer is not back yet
+        editor.setDeployment(stored.toResource()); // ...but the streamed change is
+
+        assertNull(editor.getConflict());
+        ui.runAll();
+
+        assertNull(editor.getConflict());
+        assertFalse(editor.isDirty());
+        assertEquals(DeploymentStatus.READY, editor.statusProperty().get());
+    }
+
+    @Test
+    void aChangeByOthersArrivingWhileTheUpdateIsOnItsWayIsShownAfterwards() {
+        edit(DeploymentStatus.READY, "mine");
+        editor.apply();
+        background.runAll();
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "crashed right after");
+        editor.setDeployment(stored.toResource());
+        ui.runAll();
+
+        assertNull(editor.getConflict(), "nothing was being edited any more");
+        assertEquals(DeploymentStatus.ERROR, editor.statusProperty().get());
+        assertEquals("crashed right after", editor.messageProperty().get());
+    }
+
+    @Test
+    void escapeDuringAConflictReloads() {
+        edit(DeploymentStatus.READY, "mine");
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "node lost");
+        editor.setDeployment(stored.toResource());
+        assertTrue(editor.canRevertProperty().get());
+
+        editor.revert();
+
+        assertNull(editor.getConflict());
+        assertEquals(DeploymentStatus.ERROR, editor.statusProperty().get());
+    }
+
+    @Test
+    void aChangeWithoutHistoryEntryIsDescribedByWhatChanged() {
+        editor.messageProperty().set("typing");
+        stored.providerId = "default/llama-provider";
+        stored.updatedAt = client.clock.plusSeconds(5);
+        editor.setDeployment(stored.toResource());
+
+        assertEquals("Changed at " + TimeFormat.exact(stored.updatedAt) + " (1 min ago)",
+                editor.conflictWhoProperty().get());
+        assertEquals("Model provider: none \u2192 default/llama-provider", editor.conflictWhatProperty().get());
+    }
+
+    @Test
+    void anotherVersionEndsTheConflict() {
+        edit(DeploymentStatus.READY, "mine");
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "node lost");
+        editor.setDeployment(stored.toResource());
+        editor.setDeployment(client.create("default", "llama", 2).toResource());
+        assertNull(editor.getConflict());
+        assertEquals("", editor.conflictTitleProperty().get());
+        assertFalse(editor.isDirty());
+    }
+}

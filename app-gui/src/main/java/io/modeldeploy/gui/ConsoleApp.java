@@ -79,7 +79,7 @@ public final class ConsoleApp extends Application {
                                 ServerConnection opened) {
         workers = Async.newWorkerPool();
         ConsoleContext context = new ConsoleContext(opened.client(), Async.onFx(workers), themes, preferences,
-                opened.info());
+                opened.info(), getHostServices()::showDocument);
         mainView = new MainView(context);
         Scene scene = new Scene(mainView);
         themes.style(scene);

@@ -11,13 +11,23 @@ import java.util.Locale;
  * (on {@code --port}, default 8080 or any free port when 8080 is taken, with its data in
  * {@code --data-dir} or the per-user data directory).
  */
-public record LaunchOptions(URI server, Integer port, Path dataDir, boolean help, boolean version) {
+public record LaunchOptions(URI server, Integer port, Path dataDir, boolean help, boolean version, String token,
+                            boolean noDemo) {
+
+    /** Environment variable with the token for {@code --server} when {@code --token} is not given. */
+    public static final String TOKEN_ENV = "MODELDEPLOY_TOKEN";
+    /** Environment variable that turns the built-in server's demo mode off when set to false. */
+    public static final String DEMO_ENV = "MODELDEPLOY_DEMO";
 
     public static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: modeldeploy-console [--server URL] [--port N] [--data-dir DIR]",
+            "Usage: modeldeploy-console [--server URL [--token TOKEN]] [--port N] [--data-dir DIR] [--no-demo]",
             "",
             "  --server URL    connect to a running ModelDeploy server instead of starting one",
             "                  (for example http://127.0.0.1:8080)",
+            "  --token TOKEN   API token for --server (default: $MODELDEPLOY_TOKEN, else the local token",
+            "                  of the default data directory, if there is one)",
+            "  --no-demo       start the built-in server without demo mode (also: MODELDEPLOY_DEMO=false);",
+            "                  by default a new data directory gets the demo fleet and the demo controller runs",
             "  --port N        port for the built-in server (default: 8080, or a free port if 8080 is taken;",
             "                  0 = any free port)",
             "  --data-dir DIR  data directory of the built-in server (default: $MODELDEPLOY_DATA_DIR,",
@@ -25,8 +35,40 @@ public record LaunchOptions(URI server, Integer port, Path dataDir, boolean help
             "  --version       print the version and exit",
             "  -h, --help      print this help and exit");
 
+    public LaunchOptions {
+        if (token != null && token.isBlank()) {
+            token = null;
+        }
+    }
+
+    public LaunchOptions(URI server, Integer port, Path dataDir, boolean help, boolean version) {
+        this(server, port, dataDir, help, version, null, false);
+    }
+
     public static LaunchOptions defaults() {
         return new LaunchOptions(null, null, null, false, false);
+    }
+
+    /** Whether the built-in server starts in demo mode: yes unless --no-demo or MODELDEPLOY_DEMO=false (or 0, no, off). */
+    public boolean demo(java.util.Map<String, String> environment) {
+        if (noDemo) {
+            return false;
+        }
+        String setting = environment.get(DEMO_ENV);
+        if (setting == null || setting.isBlank()) {
+            return true;
+        }
+        return switch (setting.strip().toLowerCase(Locale.ROOT)) {
+            case "false", "0", "no", "off" -> false;
+            default -> true;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "LaunchOptions[server=" + server + ", port=" + port + ", dataDir=" + dataDir + ", help=" + help
+                + ", version=" + version + ", token=" + (token == null ? "none" : "<hidden>") + ", noDemo=" + noDemo
+                + "]";
     }
 
     public boolean embedded() {
@@ -44,6 +86,8 @@ public record LaunchOptions(URI server, Integer port, Path dataDir, boolean help
         Path dataDir = null;
         boolean help = false;
         boolean version = false;
+        String token = null;
+        boolean noDemo = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -56,6 +100,16 @@ public record LaunchOptions(URI server, Integer port, Path dataDir, boolean help
             switch (name) {
                 case "-h", "--help" -> help = true;
                 case "--version" -> version = true;
+                case "--no-demo" -> noDemo = true;
+                case "--token" -> {
+                    if (value == null) {
+                        value = next(args, ++i, name);
+                    }
+                    if (value.isBlank()) {
+                        throw new IllegalArgumentException("--token needs a value");
+                    }
+                    token = value.strip();
+                }
                 case "--server" -> {
                     if (value == null) {
                         value = next(args, ++i, name);
@@ -83,7 +137,14 @@ public record LaunchOptions(URI server, Integer port, Path dataDir, boolean help
         if (server != null && (port != null || dataDir != null)) {
             throw new IllegalArgumentException("--port and --data-dir apply to the built-in server, not to --server");
         }
-        return new LaunchOptions(server, port, dataDir, help, version);
+        if (server == null && token != null) {
+            throw new IllegalArgumentException("--token applies to --server; the built-in server's own token is used "
+                    + "without asking");
+        }
+        if (server != null && noDemo) {
+            throw new IllegalArgumentException("--no-demo applies to the built-in server, not to --server");
+        }
+        return new LaunchOptions(server, port, dataDir, help, version, token, noDemo);
     }
 
     private static String next(List<String> args, int index, String option) {

@@ -2,16 +2,21 @@ package io.modeldeploy.gui;
 
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
+import io.modeldeploy.server.DataDirectory;
 import io.modeldeploy.server.ModelDeployServer;
 import io.modeldeploy.server.RunningServer;
 import io.modeldeploy.server.ServerOptions;
 import io.modeldeploy.server.ServerStartException;
+import io.modeldeploy.server.security.LocalTokenFile;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -42,21 +47,27 @@ final class ServerConnection implements AutoCloseable {
 
     /** Starts the built-in server or connects to {@code --server}, and waits until it answers /health. */
     static ServerConnection open(LaunchOptions options, Consumer<String> progress) throws StartupException {
-        return open(options, progress, REMOTE_HEALTH_TIMEOUT);
+        return open(options, progress, REMOTE_HEALTH_TIMEOUT, System.getenv());
     }
 
     static ServerConnection open(LaunchOptions options, Consumer<String> progress, Duration remoteTimeout)
             throws StartupException {
+        return open(options, progress, remoteTimeout, System.getenv());
+    }
+
+    static ServerConnection open(LaunchOptions options, Consumer<String> progress, Duration remoteTimeout,
+                                 Map<String, String> environment) throws StartupException {
         if (!options.embedded()) {
             progress.accept("Connecting to " + options.server() + "…");
-            DeploymentApiClient client = new DeploymentApiClient(options.server());
+            ConnectionInfo info = remoteConnection(options, environment);
+            DeploymentApiClient client = new DeploymentApiClient(options.server(), info.token());
             if (!awaitHealthy(client, remoteTimeout)) {
                 throw new StartupException("No ModelDeploy server answers at " + options.server()
                         + " (GET /health). Start it, or leave out --server to use the built-in one.", null);
             }
-            return new ServerConnection(client, ConnectionInfo.remote(options.server()), null);
+            return new ServerConnection(client, info, null);
         }
-        ServerOptions serverOptions = ServerOptions.defaults();
+        ServerOptions serverOptions = ServerOptions.defaults().withDemo(options.demo(environment));
         if (options.dataDir() != null) {
             serverOptions = serverOptions.withDataDir(options.dataDir());
         }
@@ -65,16 +76,42 @@ final class ServerConnection implements AutoCloseable {
         try {
             URI baseUrl = running.baseUrl();
             progress.accept("Waiting for the local server at " + baseUrl + "…");
-            DeploymentApiClient client = new DeploymentApiClient(baseUrl);
+            String localToken = running.localToken();
+            DeploymentApiClient client = new DeploymentApiClient(baseUrl, localToken);
             if (!awaitHealthy(client, EMBEDDED_HEALTH_TIMEOUT)) {
                 throw new StartupException("The local server started but does not answer at " + baseUrl + "/health.",
                         null);
             }
-            return new ServerConnection(client, ConnectionInfo.embedded(baseUrl, running.dataDir()), running);
+            ConnectionInfo info = ConnectionInfo.embedded(baseUrl, running.dataDir(), localToken,
+                    running.dataDir().resolve(LocalTokenFile.FILE_NAME));
+            return new ServerConnection(client, info, running);
         } catch (StartupException | RuntimeException e) {
             running.close();
             throw e;
         }
+    }
+
+    /**
+     * The token for {@code --server}: {@code --token}, else {@code MODELDEPLOY_TOKEN}, else the local
+     * token of the default data directory if this user has one (a server of the same user on this
+     * machine accepts it). Reading that file is all; the server is not asked.
+     */
+    static ConnectionInfo remoteConnection(LaunchOptions options, Map<String, String> environment) {
+        Path defaultDataDir = DataDirectory.resolve(null, environment);
+        Path localFile = defaultDataDir.resolve(LocalTokenFile.FILE_NAME);
+        String localToken = LocalTokenFile.readIfPresent(defaultDataDir);
+        Path knownLocalFile = localToken == null || localToken.isBlank() ? null : localFile;
+        if (options.token() != null) {
+            return ConnectionInfo.remote(options.server(), options.token(), TokenSource.OPTION, knownLocalFile);
+        }
+        String fromEnvironment = environment.get(LaunchOptions.TOKEN_ENV);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return ConnectionInfo.remote(options.server(), fromEnvironment, TokenSource.ENVIRONMENT, knownLocalFile);
+        }
+        if (knownLocalFile != null) {
+            return ConnectionInfo.remote(options.server(), localToken, TokenSource.LOCAL_TOKEN_FILE, knownLocalFile);
+        }
+        return ConnectionInfo.remote(options.server());
     }
 
     /**
@@ -97,10 +134,27 @@ final class ServerConnection implements AutoCloseable {
         try {
             return ModelDeployServer.start(options);
         } catch (ServerStartException e) {
-            throw new StartupException(e.getMessage(), e);
+            throw new StartupException(oneLine(e.getMessage(), e), e);
         } catch (RuntimeException e) {
-            throw new StartupException("The local server could not start: " + e.getMessage(), e);
+            throw new StartupException("The local server could not start: " + oneLine(rootMessage(e), e), e);
         }
+    }
+
+    /** The first line of a message (a start-up failure is told in one line), or the failure's kind. */
+    static String oneLine(String message, Throwable failure) {
+        if (message == null || message.isBlank()) {
+            return failure.getClass().getSimpleName();
+        }
+        String first = message.strip().lines().findFirst().orElse("").strip();
+        return first.isEmpty() ? failure.getClass().getSimpleName() : first;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? failure.getMessage() : root.getMessage();
     }
 
     /** True when nothing listens on {@code host:port} right now. */

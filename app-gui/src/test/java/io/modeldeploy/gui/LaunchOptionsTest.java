@@ -80,4 +80,33 @@ class LaunchOptionsTest {
         assertTrue(DisplayCheck.isDisplayFailure(new UnsupportedOperationException("Unable to open DISPLAY")));
         assertFalse(DisplayCheck.isDisplayFailure(new IllegalStateException("something else")));
     }
+
+    @Test
+    void tokenGoesWithServerAndIsNeverPrinted() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--server", "http://10.0.0.5:8080", "--token", "s3cret"));
+        assertEquals("s3cret", options.token());
+        assertEquals("s3cret", LaunchOptions.parse(List.of("--server=http://h:1", "--token=s3cret")).token());
+        assertFalse(options.toString().contains("s3cret"), options.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(List.of("--token", "s3cret")));
+        assertTrue(e.getMessage().startsWith("--token applies to --server"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--server", "http://h:1",
+                "--token")));
+    }
+
+    @Test
+    void demoIsOnUnlessNoDemoOrTheEnvironmentSaysFalse() {
+        LaunchOptions plain = LaunchOptions.parse(List.of());
+        assertTrue(plain.demo(Map.of()));
+        assertTrue(plain.demo(Map.of("MODELDEPLOY_DEMO", "true")));
+        assertFalse(plain.demo(Map.of("MODELDEPLOY_DEMO", "false")));
+        assertFalse(plain.demo(Map.of("MODELDEPLOY_DEMO", " OFF ")));
+        assertFalse(plain.demo(Map.of("MODELDEPLOY_DEMO", "0")));
+        LaunchOptions noDemo = LaunchOptions.parse(List.of("--no-demo"));
+        assertFalse(noDemo.demo(Map.of()));
+        assertFalse(noDemo.demo(Map.of("MODELDEPLOY_DEMO", "true")), "the option wins");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(List.of("--server", "http://h:1", "--no-demo")));
+        assertTrue(e.getMessage().contains("built-in server"), e.getMessage());
+    }
 }

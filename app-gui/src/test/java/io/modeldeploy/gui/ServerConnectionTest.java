@@ -8,11 +8,17 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.modeldeploy.gui.api.ConnectionInfo;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,5 +79,99 @@ class ServerConnectionTest {
                 () -> ServerConnection.open(new LaunchOptions(nowhere, null, null, false, false), s -> { },
                         Duration.ofMillis(300)));
         assertTrue(e.getMessage().startsWith("No ModelDeploy server answers at " + nowhere), e.getMessage());
+    }
+
+    @Test
+    void builtInServerIsUsedWithItsLocalTokenAndStartsInDemoModeByDefault() throws Exception {
+        ServerConnection connection = ServerConnection.open(new LaunchOptions(null, 0, dataDir, false, false),
+                s -> { }, ServerConnection.REMOTE_HEALTH_TIMEOUT, Map.of());
+        try {
+            assertTrue(connection.info().hasToken());
+            assertEquals(TokenSource.LOCAL_TOKEN_FILE, connection.info().tokenSource());
+            assertEquals(dataDir.resolve("local-token"), connection.info().localTokenFile());
+            assertEquals(Files.readString(dataDir.resolve("local-token")).strip(), connection.info().token());
+            assertTrue(connection.client().hasToken());
+            assertTrue(connection.client().getDemo().enabled());
+            assertEquals(25, connection.client().listAllDeployments("-").size(), "the demo fleet");
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Test
+    void noDemoStartsAnEmptyServerWithoutDemoMode() throws Exception {
+        ServerConnection connection = ServerConnection.open(new LaunchOptions(null, 0, dataDir, false, false, null,
+                true), s -> { }, ServerConnection.REMOTE_HEALTH_TIMEOUT, Map.of());
+        try {
+            assertFalse(connection.client().getDemo().enabled());
+            assertTrue(connection.client().listAllDeployments("-").isEmpty());
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Test
+    void remoteTokenComesFromTheOptionThenTheEnvironmentThenTheLocalTokenFile() throws Exception {
+        URI server = URI.create("http://10.1.2.3:8080");
+        Path xdg = dataDir.resolve("xdg");
+        Map<String, String> withoutFile = Map.of("XDG_DATA_HOME", xdg.toString());
+        LaunchOptions plain = LaunchOptions.parse(List.of("--server", server.toString()));
+
+        ConnectionInfo none = ServerConnection.remoteConnection(plain, withoutFile);
+        assertNull(none.token());
+        assertEquals(TokenSource.NONE, none.tokenSource());
+
+        Files.createDirectories(xdg.resolve("modeldeploy"));
+        Files.writeString(xdg.resolve("modeldeploy").resolve("local-token"), "from-file\n");
+        ConnectionInfo fromFile = ServerConnection.remoteConnection(plain, withoutFile);
+        assertEquals("from-file", fromFile.token());
+        assertEquals(TokenSource.LOCAL_TOKEN_FILE, fromFile.tokenSource());
+        assertEquals(xdg.resolve("modeldeploy").resolve("local-token"), fromFile.localTokenFile());
+
+        Map<String, String> withEnv = Map.of("XDG_DATA_HOME", xdg.toString(), "MODELDEPLOY_TOKEN", "from-env");
+        ConnectionInfo fromEnv = ServerConnection.remoteConnection(plain, withEnv);
+        assertEquals("from-env", fromEnv.token());
+        assertEquals(TokenSource.ENVIRONMENT, fromEnv.tokenSource());
+
+        ConnectionInfo fromOption = ServerConnection.remoteConnection(
+                LaunchOptions.parse(List.of("--server", server.toString(), "--token", "from-option")), withEnv);
+        assertEquals("from-option", fromOption.token());
+        assertEquals(TokenSource.OPTION, fromOption.tokenSource());
+        assertFalse(fromOption.toString().contains("from-option"), "never printed: " + fromOption);
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsOneClearLine() throws Exception {
+        Path notADirectory = Files.writeString(dataDir.resolve("a-file"), "x");
+        ServerConnection.StartupException e = assertThrows(ServerConnection.StartupException.class,
+                () -> ServerConnection.open(new LaunchOptions(null, 0, notADirectory.resolve("data"), false, false),
+                        s -> { }, ServerConnection.REMOTE_HEALTH_TIMEOUT, Map.of()));
+        assertTrue(e.getMessage().startsWith("Cannot create the data directory " + notADirectory.resolve("data")),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("Choose another with --data-dir."), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void aDatabaseInUseByAnotherInstanceIsOneClearLine() throws Exception {
+        ServerConnection first = ServerConnection.open(new LaunchOptions(null, 0, dataDir, false, false), s -> { },
+                ServerConnection.REMOTE_HEALTH_TIMEOUT, Map.of());
+        try {
+            ServerConnection.StartupException e = assertThrows(ServerConnection.StartupException.class,
+                    () -> ServerConnection.open(new LaunchOptions(null, 0, dataDir, false, false), s -> { },
+                            ServerConnection.REMOTE_HEALTH_TIMEOUT, Map.of()));
+            assertTrue(e.getMessage().contains("in use by another running ModelDeploy instance"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+            assertTrue(first.client().isHealthy(), "the first instance is untouched");
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
+    void unexpectedFailuresAreCutToTheirFirstLine() {
+        assertEquals("boom", ServerConnection.oneLine("boom\n\tat somewhere", new IllegalStateException()));
+        assertEquals("IllegalStateException", ServerConnection.oneLine(null, new IllegalStateException()));
+        assertEquals("IllegalStateException", ServerConnection.oneLine("  \n", new IllegalStateException()));
     }
 }

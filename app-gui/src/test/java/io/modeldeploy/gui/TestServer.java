@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -37,9 +38,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start() {
+        return start(UnaryOperator.identity());
+    }
+
+    /** A server whose options (port 0, a fresh data directory) are adjusted first, e.g. {@code o -> o.withDemo(true)}. */
+    public static TestServer start(UnaryOperator<ServerOptions> adjust) {
         try {
             Path dir = Files.createTempDirectory("modeldeploy-gui-test");
-            RunningServer running = ModelDeployServer.start(ServerOptions.defaults().withPort(0).withDataDir(dir));
+            RunningServer running = ModelDeployServer.start(
+                    adjust.apply(ServerOptions.defaults().withPort(0).withDataDir(dir)));
             return new TestServer(running, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,6 +55,21 @@ public final class TestServer implements AutoCloseable {
 
     public URI baseUrl() {
         return server.baseUrl();
+    }
+
+    /** The server's local editor token (named after the OS user). */
+    public String localToken() {
+        return server.localToken();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The history actor of the local token: the OS user name, made safe as the server does. */
+    public static String localActor() {
+        String safe = System.getProperty("user.name", "local").replaceAll("[^\\w\\-.@]", "_");
+        return safe.isEmpty() ? "local" : safe;
     }
 
     public static String deployments(String workspace) {

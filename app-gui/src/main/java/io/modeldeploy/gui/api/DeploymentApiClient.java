@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
@@ -25,8 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Blocking HTTP client for the ModelDeploy API ({@code /apis/models/v2}). One instance per server;
  * thread-safe. Every call blocks, so the UI runs them on an executor, never on the FX thread.
  * Every request carries {@code X-ModelDeploy-Source: gui} so the server records changes as made
- * from the console.
+ * from the console, and {@code Authorization: Bearer <token>} when the console has a token, so the
+ * history names who made them.
  */
 public class DeploymentApiClient {
 
@@ -53,24 +57,40 @@ public class DeploymentApiClient {
     };
     private static final TypeReference<List<ValidationError>> VALIDATION_ERRORS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+    };
+    /** The console's own extension API (demo mode). */
+    static final String DEMO_PATH = "/apis/modeldeploy/v1/demo";
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final URI baseUrl;
     private final String root;
     private final int fullPageSize;
+    private final String token;
     private final HttpClient http;
     private final ObjectMapper json = Json.mapper();
 
+    /** A client without a token: only loopback callers of a server without --require-auth get in. */
     public DeploymentApiClient(URI baseUrl) {
-        this(baseUrl, FULL_PAGE_SIZE);
+        this(baseUrl, null);
+    }
+
+    /** A client that authenticates every request with {@code token} (null or blank: none). */
+    public DeploymentApiClient(URI baseUrl, String token) {
+        this(baseUrl, token, FULL_PAGE_SIZE);
     }
 
     /** With a smaller page size for {@link #listAllDeployments}: lets tests cover paging with few rows. */
     DeploymentApiClient(URI baseUrl, int fullPageSize) {
+        this(baseUrl, null, fullPageSize);
+    }
+
+    DeploymentApiClient(URI baseUrl, String token, int fullPageSize) {
         if (fullPageSize < 1 || fullPageSize > ApiLimits.MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size must be 1.." + ApiLimits.MAX_PAGE_SIZE);
         }
         this.fullPageSize = fullPageSize;
+        this.token = token == null || token.isBlank() ? null : token.strip();
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         String text = baseUrl.toString();
         while (text.endsWith("/")) {
@@ -91,6 +111,20 @@ public class DeploymentApiClient {
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** True when requests carry a bearer token. */
+    public boolean hasToken() {
+        return token != null;
+    }
+
+    /**
+     * A stream of every workspace's changes from this client's server, authenticated like this
+     * client's requests. Not started yet.
+     */
+    public DeploymentEventStream eventStream(Executor ui, DeploymentEventStream.Listener listener) {
+        return new DeploymentEventStream(baseUrl, token, ApiLimits.ALL_WORKSPACES, ui, listener,
+                DeploymentEventStream.Settings.defaults());
     }
 
     // ---------------------------------------------------------------- deployments
@@ -189,6 +223,28 @@ public class DeploymentApiClient {
         return send(get(path), HISTORY_PAGE);
     }
 
+    // ---------------------------------------------------------------- demo mode
+
+    /** Whether the server runs in demo mode, and whether its demo controller runs and at which pace. */
+    public DemoState getDemo() throws ApiException {
+        return send(get(DEMO_PATH), DemoState.class);
+    }
+
+    /**
+     * Starts or stops the demo controller, or changes its pace; null fields stay as they are.
+     * Outside demo mode the server answers 409.
+     */
+    public DemoState updateDemo(DemoState change) throws ApiException {
+        return send(withBody("PUT", DEMO_PATH, change), DemoState.class);
+    }
+
+    /** Replaces every deployment with the demo fleet; answers how many versions were written. */
+    public int resetDemo() throws ApiException {
+        Map<String, Integer> answer = send(jsonRequest("POST", DEMO_PATH + "/reset", Map.of()).build(), COUNTS);
+        Integer count = answer.get("deployments");
+        return count == null ? 0 : count;
+    }
+
     /** True when {@code GET /health} answers 2xx within a few seconds. Never throws. */
     public boolean isHealthy() {
         try {
@@ -239,16 +295,20 @@ public class DeploymentApiClient {
     }
 
     /** Percent-encodes one path segment (spaces as %20, '/' encoded, '-' '.' '_' kept). */
-    static String segment(String value) {
+    public static String segment(String value) {
         Objects.requireNonNull(value, "path segment");
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(root + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json")
                 .header(ApiLimits.SOURCE_HEADER, SOURCE_VALUE);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
     }
 
     private HttpRequest get(String path) {
@@ -351,6 +411,9 @@ public class DeploymentApiClient {
 
     /** Turns an error answer into an exception: {@code {"detail": "..."}} or a 422 list of problems. */
     ApiException errorFrom(int status, String body) {
+        if (status == 401 || status == 403) {
+            return new ApiException(status, accessDenied(status, token != null, serverDetail(body)), List.of());
+        }
         if (body != null && !body.isBlank()) {
             try {
                 JsonNode node = json.readTree(body);
@@ -370,6 +433,36 @@ public class DeploymentApiClient {
             }
         }
         return new ApiException(status, genericDetail(status), List.of());
+    }
+
+    /**
+     * What to do about a 401 or 403, for the console's user: start it with a token, use another
+     * one, or accept that this token may only read. The server's own words follow in parentheses.
+     */
+    static String accessDenied(int status, boolean sentToken, String serverDetail) {
+        String said = serverDetail == null || serverDetail.isBlank() ? "" : " (server: " + serverDetail.strip() + ")";
+        if (status == 403) {
+            return "This token may only read: ask for an editor token to change deployments" + said + ".";
+        }
+        if (!sentToken) {
+            return "The server needs a token: start the console with --token TOKEN (or set MODELDEPLOY_TOKEN)"
+                    + said + ".";
+        }
+        return "The server does not accept this console's token: start the console with another --token "
+                + "(or MODELDEPLOY_TOKEN)" + said + ".";
+    }
+
+    /** The text of a {@code {"detail": "..."}} body, or null. */
+    private String serverDetail(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode detail = json.readTree(body).get("detail");
+            return detail != null && detail.isTextual() ? detail.asText() : null;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String genericDetail(int status) {

@@ -86,6 +86,13 @@ public final class DeploymentEventStream implements AutoCloseable {
         /** The stream cannot vouch for having delivered every change: reload everything. */
         default void onResync(String reason) {
         }
+
+        /**
+         * The server refused the stream (401 or 403); {@code message} says what to do, ready to show.
+         * The stream keeps retrying with its back-off.
+         */
+        default void onAccessDenied(String message) {
+        }
     }
 
     /** Timing of reconnects and of detecting a dead connection. */
@@ -117,6 +124,7 @@ public final class DeploymentEventStream implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final URI uri;
+    private final String token;
     private final Executor ui;
     private final Listener listener;
     private final Settings settings;
@@ -145,7 +153,14 @@ public final class DeploymentEventStream implements AutoCloseable {
     }
 
     public DeploymentEventStream(URI baseUrl, String workspace, Executor ui, Listener listener, Settings settings) {
+        this(baseUrl, null, workspace, ui, listener, settings);
+    }
+
+    /** A stream that authenticates with {@code Authorization: Bearer <token>} (null or blank: no token). */
+    public DeploymentEventStream(URI baseUrl, String token, String workspace, Executor ui, Listener listener,
+                                 Settings settings) {
         Objects.requireNonNull(baseUrl, "baseUrl");
+        this.token = token == null || token.isBlank() ? null : token.strip();
         this.ui = Objects.requireNonNull(ui, "ui");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -303,13 +318,22 @@ public final class DeploymentEventStream implements AutoCloseable {
         if (resumeFrom >= 0) {
             request.header("Last-Event-ID", Long.toString(resumeFrom));
         }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         InputStream body = response.body();
         currentBody = body;
         if (closed) {
             return false;
         }
-        if (response.statusCode() != 200) {
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            String message = DeploymentApiClient.accessDenied(status, token != null, null);
+            onUi(() -> listener.onAccessDenied(message));
+            throw new IOException("the server refused the event stream (HTTP " + status + ")");
+        }
+        if (status != 200) {
             throw new IOException("the server answered HTTP " + response.statusCode());
         }
         String contentType = response.headers().firstValue("Content-Type").orElse("");

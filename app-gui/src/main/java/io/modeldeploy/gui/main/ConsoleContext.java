@@ -6,14 +6,16 @@ import io.modeldeploy.gui.style.ThemeManager;
 import io.modeldeploy.gui.util.Async;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What the main window needs from the application: the API client, where blocking calls run,
- * the theme, the preferences store and which server it is connected to. Tests build one around
- * a test server and a separate preferences node.
+ * the theme, the preferences store, which server it is connected to, and how to open a web page
+ * in the system browser ({@code HostServices.showDocument} in the application). Tests build one
+ * around a test server, a separate preferences node and a recording browser.
  */
 public record ConsoleContext(DeploymentApiClient client, Async async, ThemeManager themes,
-                             GuiPreferences preferences, ConnectionInfo connection) {
+                             GuiPreferences preferences, ConnectionInfo connection, Consumer<String> browser) {
 
     public ConsoleContext {
         Objects.requireNonNull(client, "client");
@@ -21,5 +23,12 @@ public record ConsoleContext(DeploymentApiClient client, Async async, ThemeManag
         Objects.requireNonNull(themes, "themes");
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(browser, "browser");
+    }
+
+    /** Without a browser: pages the console would open are ignored (for tests that open none). */
+    public ConsoleContext(DeploymentApiClient client, Async async, ThemeManager themes, GuiPreferences preferences,
+                          ConnectionInfo connection) {
+        this(client, async, themes, preferences, connection, url -> { });
     }
 }

@@ -2,6 +2,10 @@ package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.connect.ConnectView;
+import io.modeldeploy.gui.connect.ConnectViewModel;
+import io.modeldeploy.gui.demo.DemoPace;
+import io.modeldeploy.gui.demo.DemoViewModel;
 import io.modeldeploy.gui.detail.DeploymentDetailView;
 import io.modeldeploy.gui.dialogs.AboutDialog;
 import io.modeldeploy.gui.dialogs.DeleteConfirmation;
@@ -10,6 +14,7 @@ import io.modeldeploy.gui.dialogs.NewDeploymentDialog;
 import io.modeldeploy.gui.dialogs.NewDeploymentViewModel;
 import io.modeldeploy.gui.dialogs.NewVersionDialog;
 import io.modeldeploy.gui.dialogs.NewVersionViewModel;
+import io.modeldeploy.gui.dialogs.ResetDemoConfirmation;
 import io.modeldeploy.gui.dialogs.ShortcutsDialog;
 import io.modeldeploy.gui.list.DeploymentListView;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
@@ -26,7 +31,9 @@ import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -73,6 +80,7 @@ public final class MainView extends BorderPane implements ListActions {
 
     private final ConsoleContext context;
     private final MainViewModel viewModel;
+    private final DemoViewModel demoViewModel;
     private final DeploymentListView listView;
     private final DeploymentDetailView detailView;
     private final PauseTransition startupGrace = new PauseTransition(STARTUP_GRACE);
@@ -90,6 +98,24 @@ public final class MainView extends BorderPane implements ListActions {
     private MenuItem deleteItem;
     @FXML
     private MenuItem clearFiltersItem;
+    @FXML
+    private Menu demoMenu;
+    @FXML
+    private MenuItem demoInfoItem;
+    @FXML
+    private CheckMenuItem demoRunningItem;
+    @FXML
+    private Menu demoPaceMenu;
+    @FXML
+    private RadioMenuItem demoSlowItem;
+    @FXML
+    private RadioMenuItem demoNormalItem;
+    @FXML
+    private RadioMenuItem demoFastItem;
+    @FXML
+    private MenuItem demoResetItem;
+    @FXML
+    private MenuItem connectItem;
     @FXML
     private RadioMenuItem lightThemeItem;
     @FXML
@@ -117,6 +143,8 @@ public final class MainView extends BorderPane implements ListActions {
         this.viewModel = new MainViewModel(context.client(), context.async(), context.connection(), listViewModel);
         this.listView = new DeploymentListView(listViewModel, this);
         this.detailView = new DeploymentDetailView(context.client(), context.async().background());
+        this.demoViewModel = new DemoViewModel(context.client(), context.async(), context.connection().embedded(),
+                viewModel::report);
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
         loader.setRoot(this);
         loader.setController(this);
@@ -150,6 +178,7 @@ public final class MainView extends BorderPane implements ListActions {
         lightThemeItem.setSelected(theme == Theme.LIGHT);
         darkThemeItem.setSelected(theme == Theme.DARK);
 
+        setUpDemoMenu();
         setUpStatusBar();
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE) {
@@ -178,6 +207,36 @@ public final class MainView extends BorderPane implements ListActions {
         }
         shownInDetail = deployment;
         detailView.show(deployment);
+    }
+
+    private void setUpDemoMenu() {
+        var unavailable = demoViewModel.availableProperty().not().or(demoViewModel.busyProperty());
+        demoRunningItem.disableProperty().bind(unavailable);
+        demoPaceMenu.disableProperty().bind(unavailable);
+        demoResetItem.disableProperty().bind(unavailable);
+        // Menu items have no tooltips: the reason the items are disabled is the menu's first line.
+        demoInfoItem.setMnemonicParsing(false); // the text names MODELDEPLOY_DEMO
+        demoInfoItem.textProperty().bind(demoViewModel.explanationProperty());
+        demoInfoItem.visibleProperty().bind(demoViewModel.explanationProperty().isNotEmpty());
+        demoSlowItem.setText(DemoPace.SLOW.menuText());
+        demoNormalItem.setText(DemoPace.NORMAL.menuText());
+        demoFastItem.setText(DemoPace.FAST.menuText());
+        demoRunningItem.setSelected(demoViewModel.runningProperty().get());
+        demoViewModel.runningProperty().addListener((obs, old, now) -> demoRunningItem.setSelected(now));
+        demoViewModel.paceProperty().addListener((obs, old, now) -> showPace(now));
+        // A failed request leaves the server's state: put the check mark back where the server has it.
+        demoViewModel.busyProperty().addListener((obs, old, now) -> {
+            if (!now) {
+                demoRunningItem.setSelected(demoViewModel.runningProperty().get());
+                showPace(demoViewModel.paceProperty().get());
+            }
+        });
+    }
+
+    private void showPace(DemoPace pace) {
+        demoSlowItem.setSelected(pace == DemoPace.SLOW);
+        demoNormalItem.setSelected(pace == DemoPace.NORMAL);
+        demoFastItem.setSelected(pace == DemoPace.FAST);
     }
 
     private void setUpStatusBar() {
@@ -229,9 +288,10 @@ public final class MainView extends BorderPane implements ListActions {
      */
     public void start() {
         if (stream == null || stream.isClosed()) {
-            stream = new DeploymentEventStream(context.client().baseUrl(), context.async().ui(), viewModel);
+            stream = context.client().eventStream(context.async().ui(), viewModel);
             stream.start(viewModel.lastAppliedEventId());
             startupGrace.playFromStart();
+            demoViewModel.load();
         }
         Platform.runLater(listView::focusTable);
     }
@@ -429,6 +489,52 @@ public final class MainView extends BorderPane implements ListActions {
     }
 
     @FXML
+    private void demoMenuShowing() {
+        demoViewModel.load();
+    }
+
+    @FXML
+    private void toggleDemoController() {
+        demoViewModel.setRunning(demoRunningItem.isSelected());
+    }
+
+    @FXML
+    private void demoPaceSlow() {
+        demoViewModel.setPace(DemoPace.SLOW);
+    }
+
+    @FXML
+    private void demoPaceNormal() {
+        demoViewModel.setPace(DemoPace.NORMAL);
+    }
+
+    @FXML
+    private void demoPaceFast() {
+        demoViewModel.setPace(DemoPace.FAST);
+    }
+
+    @FXML
+    private void resetDemo() {
+        if (!new ResetDemoConfirmation(window(), context.themes()).confirmed()) {
+            return;
+        }
+        demoViewModel.reset(count -> {
+            // The purges and creates arrive through the event stream; without a live stream, reload.
+            if (viewModel.liveStateProperty().get() != DeploymentEventStream.State.LIVE) {
+                viewModel.refresh();
+            }
+        });
+    }
+
+    /** Help ▸ Connect external clients: how scripts and controllers reach this server. */
+    @FXML
+    public void connectClients() {
+        ConnectViewModel model = new ConnectViewModel(context.connection(),
+                viewModel.selectedDeployment().orElse(null));
+        new ConnectView(window(), context.themes(), model, context.browser()).show();
+    }
+
+    @FXML
     private void about() {
         new AboutDialog(window(), context.themes(), context.connection()).showAndWait();
     }
@@ -453,5 +559,9 @@ public final class MainView extends BorderPane implements ListActions {
 
     public MenuBar menuBar() {
         return menuBar;
+    }
+
+    public DemoViewModel demoViewModel() {
+        return demoViewModel;
     }
 }

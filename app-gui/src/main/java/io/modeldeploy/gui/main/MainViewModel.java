@@ -241,6 +241,11 @@ public final class MainViewModel implements DeploymentEventStream.Listener {
     }
 
     @Override
+    public void onAccessDenied(String message) {
+        activity.set("Live changes are off: " + message);
+    }
+
+    @Override
     public void onEvents(List<DeploymentEvent> events) {
         List<DeploymentEvent> fresh = new ArrayList<>(events.size());
         for (DeploymentEvent event : events) {

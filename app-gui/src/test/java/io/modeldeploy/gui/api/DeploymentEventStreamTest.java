@@ -33,7 +33,7 @@ class DeploymentEventStreamTest {
             Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofSeconds(30), 3, Duration.ofSeconds(2));
 
     /** Records everything the stream hands over, on a single "UI" thread like the FX thread. */
-    static final class Recorder implements DeploymentEventStream.Listener {
+    static class Recorder implements DeploymentEventStream.Listener {
         final List<Long> ids = Collections.synchronizedList(new ArrayList<>());
         final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
         final List<State> states = Collections.synchronizedList(new ArrayList<>());

@@ -1,0 +1,144 @@
+package io.modeldeploy.gui.api;
+
+import io.modeldeploy.gui.TestServer;
+import io.modeldeploy.gui.api.DeploymentEventStream.State;
+import io.modeldeploy.model.ChangeSource;
+import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.DeploymentEventType;
+import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.StatusHistoryEntry;
+import io.modeldeploy.model.StatusUpdateRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static io.modeldeploy.gui.api.DeploymentEventStreamTest.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The client and the event stream authenticate with the server's local token, against a real
+ * server that lets nobody in without a token ({@code --require-auth}).
+ */
+class AuthenticationTest {
+
+    private static final String VIEWER_SECRET = "viewer-secret-" + System.nanoTime();
+    private static TestServer server;
+    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+    private final List<DeploymentEventStream> streams = new ArrayList<>();
+
+    @BeforeAll
+    static void startServer() {
+        // A viewer token besides the local one; read by the server at start only.
+        System.setProperty("modeldeploy.tokens", "dashboard:viewer:" + VIEWER_SECRET);
+        try {
+            server = TestServer.start(options -> options.withRequireAuth(true));
+        } finally {
+            System.clearProperty("modeldeploy.tokens");
+        }
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeStreams() {
+        streams.forEach(DeploymentEventStream::close);
+        ui.shutdownNow();
+    }
+
+    @Test
+    void withTheLocalTokenChangesAreRecordedUnderTheOsUserName() throws ApiException {
+        assertNotNull(server.localToken(), "the server wrote its local token");
+        DeploymentApiClient client = new DeploymentApiClient(server.baseUrl(), server.localToken());
+        assertTrue(client.hasToken());
+
+        client.createDeployment("auth", new CreateDeploymentRequest("llama", "llama-nim", null, null));
+        ModelDeployment updated = client.updateStatus("auth", "llama", 1,
+                new StatusUpdateRequest(DeploymentStatus.READY, "serving", null));
+
+        StatusHistoryEntry last = updated.statusHistory().get(updated.statusHistory().size() - 1);
+        assertEquals(TestServer.localActor(), last.actor());
+        assertEquals(ChangeSource.GUI, last.source());
+        assertEquals(TestServer.localActor(), updated.statusHistory().get(0).actor(), "the create too");
+        assertEquals(1, client.listAllDeployments("auth").size());
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401AndSaysToStartWithToken() {
+        DeploymentApiClient anonymous = new DeploymentApiClient(server.baseUrl());
+        assertFalse(anonymous.hasToken());
+        ApiException e = assertThrows(ApiException.class, () -> anonymous.listAllDeployments("-"));
+        assertEquals(401, e.status());
+        assertTrue(e.detail().startsWith("The server needs a token: start the console with --token"), e.detail());
+        assertTrue(e.detail().contains("MODELDEPLOY_TOKEN"), e.detail());
+        assertTrue(anonymous.isHealthy(), "/health needs no token: the console can still tell the server is up");
+    }
+
+    @Test
+    void aWrongTokenIs401AndSaysTheTokenIsNotAccepted() {
+        DeploymentApiClient wrong = new DeploymentApiClient(server.baseUrl(), "not-a-known-secret");
+        ApiException e = assertThrows(ApiException.class, () -> wrong.listAllDeployments("-"));
+        assertEquals(401, e.status());
+        assertTrue(e.detail().startsWith("The server does not accept this console's token"), e.detail());
+        assertTrue(e.detail().contains("Unknown or revoked token"), "the server's own words: " + e.detail());
+    }
+
+    @Test
+    void aViewerTokenReadsButAWriteIs403ThatSaysItMayOnlyRead() throws ApiException {
+        DeploymentApiClient viewer = new DeploymentApiClient(server.baseUrl(), VIEWER_SECRET);
+        viewer.listAllDeployments("-");
+        ApiException e = assertThrows(ApiException.class, () -> viewer.createDeployment("auth-viewer",
+                new CreateDeploymentRequest("phi", "cfg", null, null)));
+        assertEquals(403, e.status());
+        assertTrue(e.detail().startsWith("This token may only read"), e.detail());
+        assertTrue(e.detail().contains("dashboard"), "names the token: " + e.detail());
+    }
+
+    @Test
+    void theEventStreamAuthenticatesWithTheToken() throws ApiException {
+        DeploymentEventStreamTest.Recorder recorder = new DeploymentEventStreamTest.Recorder();
+        DeploymentApiClient client = new DeploymentApiClient(server.baseUrl(), server.localToken());
+        DeploymentEventStream stream = client.eventStream(ui, recorder);
+        streams.add(stream);
+        stream.start();
+        await("live", () -> recorder.states.contains(State.LIVE));
+
+        client.createDeployment("auth-stream", new CreateDeploymentRequest("mistral", "cfg", null, null));
+        await("the create", () -> recorder.events.stream().anyMatch(e -> e.name().equals("mistral")));
+        var created = recorder.events.stream().filter(e -> e.name().equals("mistral")).findFirst().orElseThrow();
+        assertEquals(DeploymentEventType.CREATED, created.type());
+        assertEquals(TestServer.localActor(), created.deployment().statusHistory().get(0).actor());
+    }
+
+    @Test
+    void anEventStreamWithoutTokenIsToldWhatToDoAndNeverGoesLive() {
+        List<String> denied = Collections.synchronizedList(new ArrayList<>());
+        DeploymentEventStreamTest.Recorder recorder = new DeploymentEventStreamTest.Recorder() {
+            @Override
+            public void onAccessDenied(String message) {
+                denied.add(message);
+            }
+        };
+        DeploymentEventStream stream = new DeploymentApiClient(server.baseUrl()).eventStream(ui, recorder);
+        streams.add(stream);
+        stream.start();
+        await("the refusal", () -> !denied.isEmpty());
+        assertTrue(denied.get(0).startsWith("The server needs a token"), denied.get(0));
+        assertFalse(recorder.states.contains(State.LIVE));
+        assertEquals(0, stream.connectionCount());
+    }
+}

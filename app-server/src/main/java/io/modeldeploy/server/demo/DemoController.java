@@ -26,8 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +38,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stand-in for the NeMo models controller, for demos: it moves new deployments CREATED →
  * PENDING → READY (setting the model provider), lets some fail or get lost and recover, and
- * finishes DELETING → DELETED, purging what it deleted itself. Like any external controller it
+ * finishes DELETING → DELETED, purging what was deleted while it ran (the seeded fleet keeps its
+ * DELETED examples). Like any external controller it
  * uses only the public HTTP API, with a token of its own (so its changes are by
  * {@code demo-controller}), and with If-Match, so it never overwrites an admin's newer change.
  */
@@ -43,7 +47,8 @@ import java.util.concurrent.TimeUnit;
 public class DemoController implements ApplicationEventListener<ServerStartupEvent> {
     static final String ACTOR = "demo-controller";
     private static final Logger LOG = LoggerFactory.getLogger(DemoController.class);
-    private static final int CHANGES_PER_TICK = 3;
+    private static final int CHANGES_PER_TICK = 2;
+    private static final Duration NORMAL_PACE = Duration.ofSeconds(3);
     private static final String[] HARDWARE = {"1x L40S", "2x A100", "1x H100", "1x A10G", "4x H100"};
 
     private final DemoSettings settings;
@@ -60,6 +65,8 @@ public class DemoController implements ApplicationEventListener<ServerStartupEve
     private volatile URI base;
     private volatile String token;
     private volatile Instant startedAt;
+    /** Versions whose deletion was requested while the controller ran: only these it purges. */
+    private final Set<String> deletedHere = ConcurrentHashMap.newKeySet();
 
     public DemoController(DemoSettings settings, TokenRegistry tokens, JsonMapper jsonMapper, Clock clock) {
         this.settings = settings;
@@ -110,14 +117,15 @@ public class DemoController implements ApplicationEventListener<ServerStartupEve
         ListPage<ModelDeployment> page = jsonMapper.readValue(response.body(),
                 Argument.of(ListPage.class, ModelDeployment.class));
         Instant now = clock.instant();
-        Duration rest = settings.pace().multipliedBy(2);
         List<ModelDeployment> due = new ArrayList<>();
         for (ModelDeployment deployment : page.data()) {
-            if (!deployment.updatedAt().plus(rest).isAfter(now)) {
+            if (!deployment.updatedAt().plus(rest(deployment.status())).isAfter(now)) {
                 due.add(deployment);
             }
         }
         Collections.shuffle(due, random);
+        // Work in flight first (as a controller would), then the occasional surprise elsewhere.
+        due.sort(Comparator.comparing(d -> !isTransitional(d.status())));
         int changed = 0;
         for (ModelDeployment deployment : due) {
             if (changed >= CHANGES_PER_TICK) {
@@ -127,6 +135,31 @@ public class DemoController implements ApplicationEventListener<ServerStartupEve
                 changed++;
             }
         }
+    }
+
+    /**
+     * How long a deployment stays in a state before the controller looks at it again, at the
+     * normal pace of 3 s (scaled with the pace): short for work in flight, long for steady
+     * states, so that the fleet keeps its variety while it moves.
+     */
+    private Duration rest(DeploymentStatus status) {
+        Duration atNormalPace = switch (status) {
+            case CREATED -> Duration.ofSeconds(4);
+            case PENDING -> Duration.ofSeconds(6);
+            case DELETING -> Duration.ofSeconds(5);
+            case DELETED -> Duration.ofSeconds(20);
+            case READY -> Duration.ofSeconds(60);
+            case LOST -> Duration.ofSeconds(45);
+            case UNKNOWN -> Duration.ofSeconds(60);
+            case ERROR -> Duration.ofSeconds(90);
+        };
+        return Duration.ofNanos((long) (atNormalPace.toNanos()
+                * (settings.pace().toNanos() / (double) NORMAL_PACE.toNanos())));
+    }
+
+    private static boolean isTransitional(DeploymentStatus status) {
+        return status == DeploymentStatus.CREATED || status == DeploymentStatus.PENDING
+                || status == DeploymentStatus.DELETING;
     }
 
     private boolean step(ModelDeployment d) throws IOException, InterruptedException {
@@ -142,15 +175,29 @@ public class DemoController implements ApplicationEventListener<ServerStartupEve
                     d.workspace() + "/" + d.name())
                     : update(d, DeploymentStatus.ERROR, "Pod " + d.name() + "-" + Integer.toHexString(random.nextInt(0xffff))
                     + " OOMKilled while loading weights", null);
-            case READY -> chance(0.04)
-                    ? update(d, DeploymentStatus.LOST, "Node gpu-node-" + (1 + random.nextInt(24)) + " stopped reporting", null)
-                    : chance(0.05) && update(d, DeploymentStatus.READY, "Scaled to " + (2 + random.nextInt(4))
-                    + " replicas (p95 latency " + (80 + random.nextInt(200)) + " ms)", null);
+            case READY -> {
+                double roll = random.nextDouble();
+                if (roll < 0.08) {
+                    yield update(d, DeploymentStatus.LOST, "Node gpu-node-" + (1 + random.nextInt(24))
+                            + " stopped reporting", null);
+                }
+                if (roll < 0.14) {
+                    yield update(d, DeploymentStatus.ERROR, "Readiness probe failed 5 times: HTTP 503 from /v1/health/ready",
+                            null);
+                }
+                yield roll < 0.35 && update(d, DeploymentStatus.READY, "Scaled to " + (2 + random.nextInt(4))
+                        + " replicas (p95 latency " + (80 + random.nextInt(200)) + " ms)", null);
+            }
             case LOST -> chance(0.5) && update(d, DeploymentStatus.PENDING, "Recovery attempt 1/5: rescheduling on a new node", null);
             case ERROR -> chance(0.2) && update(d, DeploymentStatus.PENDING, "Retrying after backoff", null);
             case UNKNOWN -> chance(0.3) && update(d, DeploymentStatus.PENDING, "Backend reachable again; re-checking", null);
-            case DELETING -> update(d, DeploymentStatus.DELETED, "Backend resources removed", null);
-            case DELETED -> d.updatedAt().isAfter(startedAt) && purge(d);
+            case DELETING -> {
+                if (d.updatedAt().isAfter(startedAt)) {
+                    deletedHere.add(d.id());
+                }
+                yield update(d, DeploymentStatus.DELETED, "Backend resources removed", null);
+            }
+            case DELETED -> deletedHere.contains(d.id()) && purge(d);
         };
     }
 

@@ -115,9 +115,9 @@ final class ServerConnection implements AutoCloseable {
     }
 
     /**
-     * Starts the built-in server. The port is checked first: Micronaut ends the JVM when it cannot
-     * bind outside tests, so a taken port must never reach it. Without {@code --port} the default
-     * port is used when free, any free port otherwise.
+     * Starts the built-in server. Without {@code --port} the default port is used when free, any
+     * free port otherwise; a taken {@code --port} is reported before anything starts, with the
+     * console's own advice ({@code --port 0}).
      */
     private static RunningServer startEmbedded(ServerOptions defaults, Integer port) throws StartupException {
         ServerOptions options;

@@ -3,6 +3,8 @@ package io.modeldeploy.server.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /** A named API token. Only a hash of the secret is kept; {@link #toString()} never shows it. */
 public final class AccessToken {
@@ -27,6 +29,13 @@ public final class AccessToken {
     /** Compares in constant time (hashes of equal length, MessageDigest.isEqual). */
     boolean matches(byte[] presentedHash) {
         return MessageDigest.isEqual(secretHash, presentedHash);
+    }
+
+    /** A new random secret: 32 bytes, URL-safe Base64. */
+    static String newSecret() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     static byte[] hash(String secret) {

@@ -11,9 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,9 +67,7 @@ public class TokenRegistry {
      * secret that exists only in memory.
      */
     public String issueInternal(String name, Role role) {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secret = AccessToken.newSecret();
         tokens.add(new AccessToken(name, role, secret));
         return secret;
     }

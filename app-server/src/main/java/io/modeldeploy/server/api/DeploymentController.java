@@ -60,11 +60,12 @@ public class DeploymentController {
             description = "The latest version of each deployment (all versions with all_versions=true). Workspace '-' "
                     + "lists every workspace. Filters: filter[workspace|status|name|config|project|model_provider_id|"
                     + "status_message] with $eq, $like, $in, $nin; filter[created_at|updated_at] with $gte, $lte. "
-                    + "Sort by created_at, updated_at, name or status, '-' for descending.")
+                    + "Sort by created_at, updated_at, name or status, '-' for descending. history_limit (0..100, "
+                    + "default 100) caps the history entries embedded per deployment.")
     @Get
     public ListPage<ModelDeployment> list(String workspace, HttpRequest<?> request) {
         ListRequest list = ListRequest.parse(workspace, request.getParameters(), jsonMapper);
-        return deployments.list(workspace, list.query(), list.page(), list.pageSize(), list.sort());
+        return deployments.list(workspace, list.query(), list.page(), list.pageSize(), list.sort(), list.historyLimit());
     }
 
     @Operation(summary = "Create ModelDeployment", description = "Creates version 1, status CREATED.",

@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 /**
  * The list endpoint's query: {@code page}, {@code page_size}, {@code sort}, {@code all_versions} and
  * {@code filter}, either in bracket form ({@code filter[status]=READY},
- * {@code filter[name][$like]=llama%}) or as a JSON object ({@code filter={"status":"READY"}}).
+ * {@code filter[name][$like]=llama%}) or as a JSON object ({@code filter={"status":"READY"}}); and
+ * our extension {@code history_limit} (0..100 newest history entries per deployment, default 100).
  */
-record ListRequest(DeploymentQuery query, int page, int pageSize, String sort) {
+record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, int historyLimit) {
 
     private static final Pattern BRACKET = Pattern.compile("^filter\\[([^\\]]*)\\](?:\\[([^\\]]*)\\])?$");
     private static final Map<String, Column> STRING_FIELDS = new LinkedHashMap<>();
@@ -57,6 +58,8 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort) {
         int page = QueryValues.page(parameters, errors);
         int pageSize = QueryValues.pageSize(parameters, errors);
         boolean allVersions = QueryValues.bool(parameters, "all_versions", errors);
+        int historyLimit = QueryValues.integer(parameters, "history_limit", ApiLimits.HISTORY_WINDOW, 0,
+                ApiLimits.HISTORY_WINDOW, errors);
         String sort = parameters.get("sort");
         if (sort == null || sort.isBlank()) {
             sort = "created_at";
@@ -82,7 +85,7 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort) {
         filters.forEach((field, operators) -> operators.forEach(
                 (operator, values) -> apply(query, field, operator, values, errors)));
         errors.throwIfAny();
-        return new ListRequest(query, page, pageSize, sort);
+        return new ListRequest(query, page, pageSize, sort, historyLimit);
     }
 
     /** field → operator → values, from bracket parameters and the JSON form. */

@@ -118,18 +118,20 @@ public class DeploymentService {
     /** Every version, newest first; an unknown name has none (as NeMo: 200 with an empty array). */
     @ReadOnly
     public List<ModelDeployment> listVersions(String workspace, String name) {
-        return toResources(versions.findByWorkspaceAndNameOrderByEntityVersionDesc(workspace, name));
+        return toResources(versions.findByWorkspaceAndNameOrderByEntityVersionDesc(workspace, name),
+                ApiLimits.HISTORY_WINDOW);
     }
 
     @ReadOnly
     public ListPage<ModelDeployment> list(String workspace, DeploymentQuery query, int page, int pageSize,
-                                          String sort) {
+                                          String sort, int historyLimit) {
         if (!ApiLimits.ALL_WORKSPACES.equals(workspace) && !workspaces.exists(workspace)) {
             throw ApiException.notFound("Workspace '" + workspace + "' not found");
         }
         long total = queries.count(query);
         List<DeploymentVersionRow> rows = queries.find(query, (long) (page - 1) * pageSize, pageSize);
-        return new ListPage<>(toResources(rows), Pagination.of(page, pageSize, rows.size(), total), sort);
+        return new ListPage<>(toResources(rows, historyLimit), Pagination.of(page, pageSize, rows.size(), total),
+                sort);
     }
 
     /** The whole history of one version, oldest first. */
@@ -270,9 +272,9 @@ public class DeploymentService {
         return toResource(row, newest);
     }
 
-    private List<ModelDeployment> toResources(List<DeploymentVersionRow> rows) {
-        Map<String, List<StatusEventRow>> history = queries.newestEvents(
-                rows.stream().map(DeploymentVersionRow::id).toList(), ApiLimits.HISTORY_WINDOW);
+    private List<ModelDeployment> toResources(List<DeploymentVersionRow> rows, int historyLimit) {
+        Map<String, List<StatusEventRow>> history = historyLimit == 0 ? Map.of() : queries.newestEvents(
+                rows.stream().map(DeploymentVersionRow::id).toList(), historyLimit);
         return rows.stream().map(row -> toResource(row, history.getOrDefault(row.id(), List.of()))).toList();
     }
 

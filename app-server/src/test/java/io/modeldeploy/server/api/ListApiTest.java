@@ -105,6 +105,38 @@ class ListApiTest {
     }
 
     @Test
+    void historyLimitCapsTheEmbeddedHistoryAndZeroLeavesItOut() {
+        String ws = unique("ls-history");
+        api.create(ws, "moving");
+        api.setStatus(ws, "moving", "PENDING", "starting");
+        api.setStatus(ws, "moving", "READY", "up");
+
+        assertEquals(List.of("CREATED", "PENDING", "READY"), statuses(api.list(ws).data().get(0)));
+        assertEquals(List.of("PENDING", "READY"), statuses(api.list(ws, "history_limit", "2").data().get(0)));
+        ModelDeployment bare = api.list(ws, "history_limit", "0").data().get(0);
+        assertEquals(List.of(), statuses(bare));
+        assertEquals("READY", bare.status().name(), "the deployment itself is complete");
+        assertEquals("up", bare.statusMessage());
+    }
+
+    @Test
+    void historyLimitOutsideZeroToHundredIs422() {
+        String ws = unique("ls-history-bad");
+        api.create(ws, "only");
+        assertEquals("less_than_equal", api.get(query(deployments(ws), "history_limit", "101"))
+                .validationErrorAt("query", "history_limit").get("type"));
+        assertEquals("greater_than_equal", api.get(query(deployments(ws), "history_limit", "-1"))
+                .validationErrorAt("query", "history_limit").get("type"));
+        assertEquals("int_parsing", api.get(query(deployments(ws), "history_limit", "all"))
+                .validationErrorAt("query", "history_limit").get("type"));
+    }
+
+    private static List<String> statuses(ModelDeployment deployment) {
+        return deployment.statusHistory() == null ? List.of()
+                : deployment.statusHistory().stream().map(e -> e.status().name()).toList();
+    }
+
+    @Test
     void badPageOrPageSizeIs422AtTheQueryParameter() {
         String ws = unique("ls-bad-page");
         api.create(ws, "only");

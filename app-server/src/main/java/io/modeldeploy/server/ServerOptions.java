@@ -57,12 +57,14 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
     }
 
     /**
-     * The H2 file database in the data directory. WRITE_DELAY=0 makes every acknowledged commit
-     * survive kill -9; the application closes the pool itself, so H2 must not close on JVM exit.
+     * The H2 file database in the data directory. Each acknowledged commit is made durable by
+     * {@code DurableCommits}. RETENTION_TIME=1000 lets H2 reuse the space of replaced data after a
+     * second instead of 45: under steady updates the default let the file grow by ~20 MB/s. The
+     * application closes the pool itself, so H2 must not close on JVM exit.
      */
     public String jdbcUrl() {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("modeldeploy")
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + ";RETENTION_TIME=1000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The Micronaut properties these options stand for. */

@@ -31,6 +31,8 @@ import io.modeldeploy.server.security.AccessControlFilter;
 import io.modeldeploy.server.service.Caller;
 import io.modeldeploy.server.service.DeploymentService;
 import io.modeldeploy.server.service.EntityTagCondition;
+import io.modeldeploy.server.service.StatusChange;
+import io.modeldeploy.server.service.StatusUpdateCommitter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -47,11 +49,14 @@ import java.util.Optional;
 @Tag(name = "ModelDeployments")
 public class DeploymentController {
     private final DeploymentService deployments;
+    private final StatusUpdateCommitter statusUpdates;
     private final JsonRequestReader requests;
     private final JsonMapper jsonMapper;
 
-    public DeploymentController(DeploymentService deployments, JsonRequestReader requests, JsonMapper jsonMapper) {
+    public DeploymentController(DeploymentService deployments, StatusUpdateCommitter statusUpdates,
+                                JsonRequestReader requests, JsonMapper jsonMapper) {
         this.deployments = deployments;
+        this.statusUpdates = statusUpdates;
         this.requests = requests;
         this.jsonMapper = jsonMapper;
     }
@@ -180,8 +185,8 @@ public class DeploymentController {
                                                        HttpRequest<?> request, String ifMatch) {
         Integer selectedVersion = QueryValues.version(version);
         StatusUpdateRequest update = requests.statusUpdate(body);
-        return tagged(HttpResponse.ok(deployments.updateStatus(workspace, name, selectedVersion, update,
-                EntityTagCondition.ifMatch(ifMatch), caller(request))));
+        return tagged(HttpResponse.ok(statusUpdates.apply(new StatusChange(workspace, name, selectedVersion, update,
+                EntityTagCondition.ifMatch(ifMatch), caller(request)))));
     }
 
     private static HttpResponse<ModelDeployment> deleted(Optional<ModelDeployment> result) {

@@ -30,4 +30,8 @@ public final class ApiException extends RuntimeException {
     public static ApiException badRequest(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, detail);
     }
+
+    public static ApiException serviceUnavailable(String detail) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, detail);
+    }
 }

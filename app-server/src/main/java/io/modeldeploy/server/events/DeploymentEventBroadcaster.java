@@ -6,11 +6,10 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.modeldeploy.model.StreamHeartbeat;
 import io.modeldeploy.server.persistence.DeploymentEventRow;
 import io.modeldeploy.server.service.DeploymentEventLog;
-import io.modeldeploy.server.service.DeploymentEventLog.EventsCommitted;
+import io.modeldeploy.server.service.DurableCommits;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
@@ -76,8 +75,8 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         thread.execute(this::start);
     }
 
-    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-    void onEventsCommitted(EventsCommitted committed) {
+    @EventListener
+    void onEventsDurable(DurableCommits.EventsDurable durable) {
         if (readScheduled.compareAndSet(false, true)) {
             thread.execute(() -> {
                 readScheduled.set(false);

@@ -10,14 +10,14 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.H2)
 public interface DeploymentEventRepository extends GenericRepository<DeploymentEventRow, Long> {
 
-    /** Takes the next event id; the row lock it leaves is held until the transaction ends. */
-    @Query("UPDATE event_sequence SET last_id = last_id + 1 WHERE id = 1")
-    void advanceSequence();
+    /** Takes the next {@code count} event ids; the row lock it leaves is held until the transaction ends. */
+    @Query("UPDATE event_sequence SET last_id = last_id + :count WHERE id = 1")
+    void advanceSequence(int count);
 
     @Query("SELECT last_id FROM event_sequence WHERE id = 1")
     long lastId();
 
-    DeploymentEventRow save(DeploymentEventRow event);
+    List<DeploymentEventRow> saveAll(Iterable<DeploymentEventRow> events);
 
     @Query("SELECT * FROM deployment_event WHERE id > :afterId ORDER BY id LIMIT :limit")
     List<DeploymentEventRow> findAfter(long afterId, int limit);

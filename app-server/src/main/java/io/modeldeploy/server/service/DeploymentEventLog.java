@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,19 +35,39 @@ public class DeploymentEventLog {
 
     /** Must run inside the transaction that made the change. */
     public void record(DeploymentEventType type, ModelDeployment after, Instant at) {
-        events.advanceSequence();
-        long id = events.lastId();
-        DeploymentEvent event = new DeploymentEvent(id, type, after.workspace(), after.name(), after.entityVersion(),
-                at, after);
-        String payload;
+        recordAll(List.of(new Change(type, after, at)));
+    }
+
+    /**
+     * Records several changes of one transaction, in order. Must run inside that transaction, after
+     * its last version lock was taken: the event ids are taken here, and their lock is held until
+     * the commit.
+     */
+    public void recordAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        events.advanceSequence(changes.size());
+        long id = events.lastId() - changes.size();
+        List<DeploymentEventRow> rows = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            id++;
+            ModelDeployment after = change.after();
+            DeploymentEvent event = new DeploymentEvent(id, change.type(), after.workspace(), after.name(),
+                    after.entityVersion(), change.at(), after);
+            rows.add(new DeploymentEventRow(id, change.type().wireName(), after.workspace(), after.name(),
+                    after.entityVersion(), change.at(), toJson(event)));
+        }
+        events.saveAll(rows);
+        publisher.publishEvent(EventsCommitted.INSTANCE);
+    }
+
+    private String toJson(DeploymentEvent event) {
         try {
-            payload = jsonMapper.writeValueAsString(event);
+            return jsonMapper.writeValueAsString(event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        events.save(new DeploymentEventRow(id, type.wireName(), after.workspace(), after.name(), after.entityVersion(),
-                at, payload));
-        publisher.publishEvent(EventsCommitted.INSTANCE);
     }
 
     @ReadOnly
@@ -57,6 +78,10 @@ public class DeploymentEventLog {
     @ReadOnly
     public long lastId() {
         return events.lastId();
+    }
+
+    /** One change to record: its kind, the version after it (with the history entries it added) and when. */
+    public record Change(DeploymentEventType type, ModelDeployment after, Instant at) {
     }
 
     /** Published inside a writing transaction; listeners hear it once that transaction commits. */

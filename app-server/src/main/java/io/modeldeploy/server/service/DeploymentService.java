@@ -1,5 +1,6 @@
 package io.modeldeploy.server.service;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import io.modeldeploy.model.ApiLimits;
@@ -23,11 +24,15 @@ import io.modeldeploy.server.persistence.StatusEventRow;
 import io.modeldeploy.server.persistence.WorkspaceRepository;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,11 +57,17 @@ public class DeploymentService {
     private final WorkspaceRegistry workspaceRegistry;
     private final DeploymentQueries queries;
     private final DeploymentEventLog eventLog;
+    private final TransactionOperations<Connection> transactions;
+    private final HistoryWindowCache historyCache;
     private final Clock clock;
 
     public DeploymentService(DeploymentVersionRepository versions, StatusEventRepository events,
                              WorkspaceRepository workspaces, WorkspaceRegistry workspaceRegistry,
-                             DeploymentQueries queries, DeploymentEventLog eventLog, Clock clock) {
+                             DeploymentQueries queries, DeploymentEventLog eventLog,
+                             TransactionOperations<Connection> transactions, HistoryWindowCache historyCache,
+                             Clock clock) {
+        this.transactions = transactions;
+        this.historyCache = historyCache;
         this.versions = versions;
         this.events = events;
         this.workspaces = workspaces;
@@ -66,9 +77,18 @@ public class DeploymentService {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Creates version 1. The workspace is made to exist first, in a transaction of its own that is
+     * over before this one starts: a request never holds two pooled connections at once, so any
+     * number of concurrent creates cannot exhaust the pool waiting for their second one.
+     */
     public ModelDeployment create(String workspace, CreateDeploymentRequest request, Caller caller) {
         workspaceRegistry.ensureExists(workspace);
+        return transactions.executeWrite(status -> createInExistingWorkspace(workspace, request, caller));
+    }
+
+    private ModelDeployment createInExistingWorkspace(String workspace, CreateDeploymentRequest request,
+                                                      Caller caller) {
         workspaces.lock(workspace);
         Instant now = now();
         if (versions.existsByWorkspaceAndName(workspace, request.name())) {
@@ -107,12 +127,12 @@ public class DeploymentService {
 
     @ReadOnly
     public ModelDeployment getLatest(String workspace, String name) {
-        return toResource(findLatest(workspace, name));
+        return toCommittedResource(findLatest(workspace, name));
     }
 
     @ReadOnly
     public ModelDeployment getVersion(String workspace, String name, int version) {
-        return toResource(findVersion(workspace, name, version));
+        return toCommittedResource(findVersion(workspace, name, version));
     }
 
     /** Every version, newest first; an unknown name has none (as NeMo: 200 with an empty array). */
@@ -146,18 +166,116 @@ public class DeploymentService {
     }
 
     /**
-     * Applies a status change to one version (the latest when {@code version} is null). A request
-     * that changes nothing writes nothing; one that only brings a new model provider updates it
-     * without a history entry; every other change appends exactly one entry. With {@code ifMatch}
-     * (an If-Match header) the change is applied only to the state that tag names.
-     *
-     * @throws PreconditionFailedException when {@code ifMatch} names another state
+     * Applies status changes in one transaction, each as if alone and in the given order: a change
+     * goes to one version (the latest when its {@code version} is null); one that changes nothing
+     * writes nothing; one that only brings a new model provider updates it without a history entry;
+     * every other change appends exactly one entry. With an If-Match condition a change is applied
+     * only to the state its tag names. A refused change (404, 409, 412) refuses only itself.
      */
     @Transactional
-    public ModelDeployment updateStatus(String workspace, String name, Integer version, StatusUpdateRequest request,
-                                        EntityTagCondition ifMatch, Caller caller) {
-        DeploymentVersionRow row = lockForUpdate(workspace, name, version);
-        if (!ifMatch.matches(toResource(row, List.of()).etag())) {
+    public List<StatusChangeOutcome> updateStatuses(List<StatusChange> changes) {
+        return updateStatuses(changes, Collections.nCopies(changes.size(), null));
+    }
+
+    /**
+     * The same, with what each caller read of its version's history before (null where nothing was
+     * read): a snapshot that is still current spares reading the history again.
+     */
+    @Transactional
+    public List<StatusChangeOutcome> updateStatuses(List<StatusChange> changes, List<HistorySnapshot> readBefore) {
+        Map<StatusChange, Object> lockedOrMissing = lockTargets(changes);
+        Map<String, DeploymentVersionRow> current = new HashMap<>();
+        Map<String, HistorySnapshot> histories = new HashMap<>();
+        List<DeploymentEventLog.Change> recorded = new ArrayList<>();
+        List<StatusChangeOutcome> outcomes = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            StatusChange change = changes.get(i);
+            Object target = lockedOrMissing.get(change);
+            if (target instanceof ApiException missing) {
+                outcomes.add(StatusChangeOutcome.refused(missing));
+                continue;
+            }
+            DeploymentVersionRow row = current.getOrDefault(((DeploymentVersionRow) target).id(),
+                    (DeploymentVersionRow) target);
+            try {
+                // The history before the change: read afterwards, it would already hold the new entry.
+                HistorySnapshot before = currentHistory(row, histories.get(row.id()), readBefore.get(i));
+                Applied applied = applyStatusChange(row, change, recorded);
+                DeploymentVersionRow after = applied.row();
+                HistorySnapshot history = before.plus(after.updatedAt(), applied.added(), ApiLimits.HISTORY_WINDOW);
+                current.put(after.id(), after);
+                histories.put(after.id(), history);
+                outcomes.add(StatusChangeOutcome.applied(toResource(after, history.newest()), history));
+            } catch (ApiException | PreconditionFailedException refusal) {
+                outcomes.add(StatusChangeOutcome.refused(refusal));
+            }
+        }
+        eventLog.recordAll(recorded);
+        return outcomes;
+    }
+
+    /** Snapshot of what a caller may read before queueing its change (see {@link #updateStatuses(List, List)}). */
+    @ReadOnly
+    public HistorySnapshot readHistory(String workspace, String name, Integer version) {
+        Optional<DeploymentVersionRow> row = version == null
+                ? versions.findLatestVersionNumber(workspace, name)
+                        .flatMap(latest -> versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, latest))
+                : versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, version);
+        return row.map(this::committedHistory).orElse(null);
+    }
+
+    private HistorySnapshot readHistory(DeploymentVersionRow row) {
+        List<StatusEventRow> newest = new ArrayList<>(events.findNewest(row.id(), ApiLimits.HISTORY_WINDOW));
+        Collections.reverse(newest);
+        return new HistorySnapshot(row.id(), row.updatedAt(), newest);
+    }
+
+    private HistorySnapshot currentHistory(DeploymentVersionRow row, HistorySnapshot inThisGroup,
+                                           HistorySnapshot readBefore) {
+        if (inThisGroup != null && inThisGroup.isCurrentFor(row)) {
+            return inThisGroup;
+        }
+        if (readBefore != null && readBefore.isCurrentFor(row)) {
+            return readBefore;
+        }
+        return readHistory(row);
+    }
+
+    /**
+     * Locks every version the changes go to before anything is written, in one global order
+     * (workspace, name, newest version first, as {@link #delete} does): writing records an event,
+     * which takes the event-id lock, and no one may wait for a version lock while holding that.
+     */
+    private Map<StatusChange, Object> lockTargets(List<StatusChange> changes) {
+        Map<StatusChange, Object> resolved = new IdentityHashMap<>();
+        List<Map.Entry<StatusChange, Integer>> targets = new ArrayList<>();
+        for (StatusChange change : changes) {
+            Integer version = change.version() != null ? change.version()
+                    : versions.findLatestVersionNumber(change.workspace(), change.name()).orElse(null);
+            if (version == null) {
+                resolved.put(change, notFound(change.workspace(), change.name()));
+            } else {
+                targets.add(Map.entry(change, version));
+            }
+        }
+        targets.sort(Comparator.<Map.Entry<StatusChange, Integer>, String>comparing(e -> e.getKey().workspace())
+                .thenComparing(e -> e.getKey().name())
+                .thenComparing(Map.Entry::getValue, Comparator.reverseOrder()));
+        for (Map.Entry<StatusChange, Integer> target : targets) {
+            StatusChange change = target.getKey();
+            Object row = versions.lockVersion(change.workspace(), change.name(), target.getValue())
+                    .<Object>map(found -> found)
+                    .orElseGet(() -> change.version() == null ? notFound(change.workspace(), change.name())
+                            : versionNotFound(change.workspace(), change.name(), change.version()));
+            resolved.put(change, row);
+        }
+        return resolved;
+    }
+
+    private Applied applyStatusChange(DeploymentVersionRow row, StatusChange change,
+                                      List<DeploymentEventLog.Change> recorded) {
+        StatusUpdateRequest request = change.request();
+        if (!change.ifMatch().matches(toResource(row, List.of()).etag())) {
             throw new PreconditionFailedException(toResource(row));
         }
         if (!row.status().allowsTransitionTo(request.status())) {
@@ -168,10 +286,10 @@ public class DeploymentService {
         boolean statusChanged = row.status() != request.status() || !row.statusMessage().equals(message);
         boolean providerChanged = !Objects.equals(modelProviderId, row.modelProviderId());
         if (!statusChanged && !providerChanged) {
-            return toResource(row);
+            return new Applied(row, List.of());
         }
-        return toResource(applyChange(row, request.status(), message, modelProviderId, statusChanged,
-                DeploymentEventType.STATUS_CHANGED, caller));
+        return applyChange(row, request.status(), message, modelProviderId, statusChanged,
+                DeploymentEventType.STATUS_CHANGED, change.caller(), recorded);
     }
 
     /**
@@ -189,13 +307,16 @@ public class DeploymentService {
         List<DeploymentVersionRow> all = found.stream()
                 .map(row -> lockForUpdate(workspace, name, row.entityVersion()))
                 .toList();
+        List<DeploymentEventLog.Change> recorded = new ArrayList<>();
         if (all.stream().allMatch(row -> row.status() == DeploymentStatus.DELETED)) {
-            all.forEach(this::purge);
+            all.forEach(row -> purge(row, recorded));
+            eventLog.recordAll(recorded);
             return Optional.empty();
         }
         List<DeploymentVersionRow> after = all.stream()
-                .map(row -> row.status() == DeploymentStatus.DELETED ? row : markDeleting(row, caller))
+                .map(row -> row.status() == DeploymentStatus.DELETED ? row : markDeleting(row, caller, recorded))
                 .toList();
+        eventLog.recordAll(recorded);
         return Optional.of(toResource(after.get(0)));
     }
 
@@ -203,37 +324,50 @@ public class DeploymentService {
     @Transactional
     public Optional<ModelDeployment> deleteVersion(String workspace, String name, int version, Caller caller) {
         DeploymentVersionRow row = lockForUpdate(workspace, name, version);
+        List<DeploymentEventLog.Change> recorded = new ArrayList<>();
         if (row.status() == DeploymentStatus.DELETED) {
-            purge(row);
+            purge(row, recorded);
+            eventLog.recordAll(recorded);
             return Optional.empty();
         }
-        return Optional.of(toResource(markDeleting(row, caller)));
+        DeploymentVersionRow after = markDeleting(row, caller, recorded);
+        eventLog.recordAll(recorded);
+        return Optional.of(toResource(after));
     }
 
-    private void purge(DeploymentVersionRow row) {
+    private void purge(DeploymentVersionRow row, List<DeploymentEventLog.Change> recorded) {
         versions.delete(row);
-        eventLog.record(DeploymentEventType.PURGED, toResource(row, List.of()), now());
+        recorded.add(new DeploymentEventLog.Change(DeploymentEventType.PURGED, toResource(row, List.of()), now()));
     }
 
-    private DeploymentVersionRow markDeleting(DeploymentVersionRow row, Caller caller) {
+    private DeploymentVersionRow markDeleting(DeploymentVersionRow row, Caller caller,
+                                              List<DeploymentEventLog.Change> recorded) {
         if (row.status() == DeploymentStatus.DELETING && row.statusMessage().equals(DELETION_REQUESTED_MESSAGE)) {
             return row;
         }
         return applyChange(row, DeploymentStatus.DELETING, DELETION_REQUESTED_MESSAGE, row.modelProviderId(), true,
-                DeploymentEventType.DELETED, caller);
+                DeploymentEventType.DELETED, caller, recorded).row();
     }
 
-    private DeploymentVersionRow applyChange(DeploymentVersionRow row, DeploymentStatus status, String message,
-                                             String modelProviderId, boolean appendHistory,
-                                             DeploymentEventType eventType, Caller caller) {
+    /**
+     * Writes one change of a locked version; its event goes to {@code recorded}, which the caller
+     * records once every lock of its transaction is taken.
+     */
+    private Applied applyChange(DeploymentVersionRow row, DeploymentStatus status, String message,
+                                String modelProviderId, boolean appendHistory, DeploymentEventType eventType,
+                                Caller caller, List<DeploymentEventLog.Change> recorded) {
         Instant at = nextUpdateTime(row);
         versions.updateStatus(row.id(), status, message, modelProviderId, at);
         List<StatusEventRow> added = appendHistory
                 ? List.of(events.save(StatusEventRow.of(row.id(), status, message, caller.actor(), caller.source(), at)))
                 : List.of();
         DeploymentVersionRow changed = row.withStatus(status, message, modelProviderId, at);
-        eventLog.record(eventType, toResource(changed, added), at);
-        return changed;
+        recorded.add(new DeploymentEventLog.Change(eventType, toResource(changed, added), at));
+        return new Applied(changed, added);
+    }
+
+    /** A version after a change, and the history entries the change appended. */
+    private record Applied(DeploymentVersionRow row, List<StatusEventRow> added) {
     }
 
     /**
@@ -264,6 +398,24 @@ public class DeploymentService {
     private DeploymentVersionRow findVersion(String workspace, String name, int version) {
         return versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, version)
                 .orElseThrow(() -> versionNotFound(workspace, name, version));
+    }
+
+    /**
+     * In a read-only transaction: the rows read are committed, so the history read with them may be
+     * cached, and a cached one that matches them may be used.
+     */
+    private ModelDeployment toCommittedResource(DeploymentVersionRow row) {
+        return toResource(row, committedHistory(row).newest());
+    }
+
+    private HistorySnapshot committedHistory(DeploymentVersionRow row) {
+        HistorySnapshot cached = historyCache.get(row.id());
+        if (cached != null && cached.isCurrentFor(row)) {
+            return cached;
+        }
+        HistorySnapshot read = readHistory(row);
+        historyCache.put(read);
+        return read;
     }
 
     private ModelDeployment toResource(DeploymentVersionRow row) {

@@ -63,7 +63,7 @@ final class DeploymentRequests {
         String status = STATUSES[(int) ((k + k / deployments) % STATUSES.length)];
         StringBuilder body = new StringBuilder(256)
                 .append("{\"status\":\"").append(status)
-                .append("\",\"status_message\":\"").append(statusMessage(k, connection, sequence, index, status))
+                .append("\",\"status_message\":\"").append(statusMessage(k, connection, sequence, status))
                 .append('"');
         if (k % 3 == 0) {
             body.append(",\"model_provider_id\":\"default/provider-").append(k % 97).append('"');
@@ -72,11 +72,11 @@ final class DeploymentRequests {
         return withJsonBody("PATCH", BASE_PATH + "/" + name(index) + "/status", body.toString());
     }
 
-    /** Only letters, digits, spaces and {@code ->}: nothing to escape in JSON. */
-    private String statusMessage(long k, int connection, long sequence, int index, String status) {
+    /** Only letters, digits and spaces: nothing to escape in JSON. */
+    private String statusMessage(long k, int connection, long sequence, String status) {
         StringBuilder message = new StringBuilder(MAX_MESSAGE_LENGTH)
                 .append("bench ").append(runId).append(" c").append(connection).append(" r").append(sequence)
-                .append(' ').append(name(index)).append(" -> ").append(status).append(' ');
+                .append(' ').append(status).append(' ');
         int target = MIN_MESSAGE_LENGTH + (int) ((k * 37) % (MAX_MESSAGE_LENGTH - MIN_MESSAGE_LENGTH + 1));
         if (message.length() < target) {
             message.append(PAD, 0, target - message.length());

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  */
 final class BenchServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** A server that is said to be running already has no start-up to wait for. */
+    private static final Duration EXTERNAL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     private final InetSocketAddress address;
@@ -49,7 +51,7 @@ final class BenchServer implements AutoCloseable {
      */
     static BenchServer start(Path jar, List<String> jvmOpts, Path dataDir, Path log) throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no server jar at " + jar + ": build it with the package phase first "
+            throw new BenchFailure("no server jar at " + jar + ": build it with the package phase first "
                     + "(./mvnw -B -pl app-server -am -DskipTests -Pserver-bench verify does)");
         }
         deleteRecursively(dataDir);
@@ -73,7 +75,7 @@ final class BenchServer implements AutoCloseable {
     /** A server that is already running; {@code pid} may be null (then no memory or CPU figures). */
     static BenchServer external(URI url, Long pid) {
         if (pid != null && !ProcStats.exists(pid)) {
-            throw new IllegalArgumentException("bench.pid " + pid + ": no such process");
+            throw new BenchFailure("bench.pid " + pid + ": no such process");
         }
         String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1)
                 : url.getHost();
@@ -100,12 +102,13 @@ final class BenchServer implements AutoCloseable {
 
     /** Waits until {@code GET /health} answers 200; fails early when a started server exits. */
     void awaitHealthy(byte[] healthRequest) throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        Duration timeout = process == null ? EXTERNAL_TIMEOUT : START_TIMEOUT;
+        long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         try (BlockingHttpConnection connection = new BlockingHttpConnection(address)) {
             while (System.nanoTime() - deadline < 0) {
                 if (process != null && !process.isAlive()) {
-                    throw new IllegalStateException("the server exited with " + process.exitValue()
+                    throw new BenchFailure("the server exited with " + process.exitValue()
                             + " before it was healthy; its log " + log + " ends:\n" + logTail());
                 }
                 try {
@@ -120,8 +123,8 @@ final class BenchServer implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("the server at " + hostHeader + " was not healthy within "
-                + START_TIMEOUT.toSeconds() + " s (" + last + ")" + (log == null ? "" : "; its log ends:\n" + logTail()));
+        throw new BenchFailure("the server at " + hostHeader + " did not answer GET /health with 200 within "
+                + timeout.toSeconds() + " s (last: " + last + ")" + (log == null ? "" : "; its log ends:\n" + logTail()));
     }
 
     /** Stops a server started here: SIGTERM, a bounded wait, then SIGKILL; says how it ended. */

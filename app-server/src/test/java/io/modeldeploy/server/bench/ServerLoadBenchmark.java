@@ -41,11 +41,16 @@ public final class ServerLoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            throw new IllegalArgumentException(USAGE);
+            throw new BenchFailure(USAGE);
         }
         Map<String, String> properties = System.getProperties().stringPropertyNames().stream()
                 .collect(Collectors.toMap(Function.identity(), System::getProperty));
-        BenchOptions options = BenchOptions.parse(properties);
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(properties);
+        } catch (IllegalArgumentException e) {
+            throw new BenchFailure(e.getMessage());
+        }
         Path outputDir = Path.of(args[1]);
         Files.createDirectories(outputDir);
         BenchResults results = run(options, Path.of(args[0]), outputDir);
@@ -57,7 +62,7 @@ public final class ServerLoadBenchmark {
         System.out.println();
         System.out.println("server-bench: results written to " + resultsFile);
         if (!results.lostWrites().passed()) {
-            throw new IllegalStateException("lost-write check failed: " + results.lostWrites().summary());
+            throw new BenchFailure("lost-write check failed: " + results.lostWrites().summary());
         }
     }
 
@@ -117,31 +122,39 @@ public final class ServerLoadBenchmark {
 
     /** Creates dep-0000..dep-(N-1); one that already exists (409) is fine. */
     private static void seed(LoadGenerator load, DeploymentRequests requests, AtomicLong created,
-                             AtomicLong existing) throws IOException, InterruptedException {
-        load.forEach(requests.deployments(), SEED_CONNECTIONS, (connection, index) -> {
-            HttpResponseReader.Response response = connection.exchange(requests.create(index));
-            switch (response.status()) {
-                case 201 -> created.incrementAndGet();
-                case 409 -> existing.incrementAndGet();
-                default -> throw new IOException("creating " + DeploymentRequests.name(index) + " answered "
-                        + response.status() + ": " + response.bodyText());
-            }
-        });
+                             AtomicLong existing) throws InterruptedException {
+        try {
+            load.forEach(requests.deployments(), SEED_CONNECTIONS, (connection, index) -> {
+                HttpResponseReader.Response response = connection.exchange(requests.create(index));
+                switch (response.status()) {
+                    case 201 -> created.incrementAndGet();
+                    case 409 -> existing.incrementAndGet();
+                    default -> throw new IOException("creating " + DeploymentRequests.name(index) + " answered "
+                            + response.status() + ": " + response.bodyText());
+                }
+            });
+        } catch (IOException e) {
+            throw new BenchFailure("seeding failed: " + e);
+        }
     }
 
     /** The number of status-history rows of all N deployments together. */
     private static long historyRows(LoadGenerator load, DeploymentRequests requests, BenchOptions options)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         AtomicLong rows = new AtomicLong();
-        load.forEach(requests.deployments(), options.connections(), (connection, index) -> {
-            HttpResponseReader.Response response = connection.exchange(requests.historySize(index));
-            Matcher total = TOTAL_RESULTS.matcher(response.bodyText());
-            if (response.status() != 200 || !total.find()) {
-                throw new IOException("the status history of " + DeploymentRequests.name(index) + " answered "
-                        + response.status() + ": " + response.bodyText());
-            }
-            rows.addAndGet(Long.parseLong(total.group(1)));
-        });
+        try {
+            load.forEach(requests.deployments(), options.connections(), (connection, index) -> {
+                HttpResponseReader.Response response = connection.exchange(requests.historySize(index));
+                Matcher total = TOTAL_RESULTS.matcher(response.bodyText());
+                if (response.status() != 200 || !total.find()) {
+                    throw new IOException("the status history of " + DeploymentRequests.name(index) + " answered "
+                            + response.status() + ": " + response.bodyText());
+                }
+                rows.addAndGet(Long.parseLong(total.group(1)));
+            });
+        } catch (IOException e) {
+            throw new BenchFailure("counting the status history failed: " + e);
+        }
         return rows.get();
     }
 

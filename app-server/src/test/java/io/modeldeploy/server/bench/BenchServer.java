@@ -105,7 +105,7 @@ final class BenchServer implements AutoCloseable {
         Duration timeout = process == null ? EXTERNAL_TIMEOUT : START_TIMEOUT;
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
-        try (BlockingHttpConnection connection = new BlockingHttpConnection(address)) {
+        try (BlockingHttpConnection connection = new BlockingHttpConnection(address, 5_000)) {
             while (System.nanoTime() - deadline < 0) {
                 if (process != null && !process.isAlive()) {
                     throw new BenchFailure("the server exited with " + process.exitValue()

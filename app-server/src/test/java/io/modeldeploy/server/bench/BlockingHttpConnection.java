@@ -9,19 +9,25 @@ import java.net.Socket;
 /**
  * One keep-alive HTTP/1.1 connection over a plain blocking socket: write the request bytes, read
  * one response. Connects on first use and again after the server closed the connection or an
- * exchange failed. Not thread-safe: one connection per thread.
+ * exchange failed. Not thread-safe: one connection per thread, except {@link #abort()}.
  */
 final class BlockingHttpConnection implements Closeable {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final int READ_TIMEOUT_MILLIS = 30_000;
 
     private final InetSocketAddress address;
-    private Socket socket;
+    private final int readTimeoutMillis;
+    private volatile Socket socket;
     private OutputStream out;
     private HttpResponseReader reader;
 
-    BlockingHttpConnection(InetSocketAddress address) {
+    /**
+     * @param readTimeoutMillis how long a read may block, 0 for no limit: a timed read costs two
+     *                          more system calls (a failed read and a poll), so the load runs do
+     *                          without and {@link #abort()} a connection that hangs instead
+     */
+    BlockingHttpConnection(InetSocketAddress address, int readTimeoutMillis) {
         this.address = address;
+        this.readTimeoutMillis = readTimeoutMillis;
     }
 
     /** Sends one complete request and reads its response. */
@@ -47,7 +53,7 @@ final class BlockingHttpConnection implements Closeable {
         Socket opened = new Socket();
         try {
             opened.setTcpNoDelay(true);
-            opened.setSoTimeout(READ_TIMEOUT_MILLIS);
+            opened.setSoTimeout(readTimeoutMillis);
             opened.connect(address, CONNECT_TIMEOUT_MILLIS);
             out = opened.getOutputStream();
             reader = new HttpResponseReader(opened.getInputStream());
@@ -58,15 +64,21 @@ final class BlockingHttpConnection implements Closeable {
         }
     }
 
+    /** From another thread: fails the exchange in progress (its thread sees an IOException). */
+    void abort() {
+        Socket current = socket;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException ignored) {
+                // closed either way
+            }
+        }
+    }
+
     @Override
     public void close() {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // nothing left to release
-            }
-            socket = null;
-        }
+        abort();
+        socket = null;
     }
 }

@@ -24,6 +24,8 @@ final class LoadGenerator implements Closeable {
     /** After a failed exchange, so a dead server does not turn the loop into a busy spin. */
     private static final long PAUSE_AFTER_ERROR_MILLIS = 10;
     private static final int ERROR_SAMPLES = 5;
+    static final Duration DEFAULT_LAST_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final int SETUP_READ_TIMEOUT_MILLIS = 30_000;
 
     /** The bytes of request number {@code sequence} on {@code connection}. */
     interface RequestSource {
@@ -54,12 +56,20 @@ final class LoadGenerator implements Closeable {
         }
     }
 
+    private final InetSocketAddress address;
+    private final Duration lastAnswerTimeout;
     private final List<BlockingHttpConnection> connections = new ArrayList<>();
     private final long[] nextSequence;
 
-    LoadGenerator(InetSocketAddress address, int connectionCount) {
+    /**
+     * @param lastAnswerTimeout how long after the end of a run a connection may still wait for
+     *                          its last answer before it is aborted (and counted as an error)
+     */
+    LoadGenerator(InetSocketAddress address, int connectionCount, Duration lastAnswerTimeout) {
+        this.address = address;
+        this.lastAnswerTimeout = lastAnswerTimeout;
         for (int i = 0; i < connectionCount; i++) {
-            connections.add(new BlockingHttpConnection(address));
+            connections.add(new BlockingHttpConnection(address, 0));
         }
         nextSequence = new long[connectionCount];
     }
@@ -114,8 +124,13 @@ final class LoadGenerator implements Closeable {
         ready.await();
         start[0] = System.nanoTime();
         go.countDown();
-        for (Thread thread : threads) {
-            thread.join();
+        long joinDeadline = start[0] + duration.plus(lastAnswerTimeout).toNanos();
+        for (int c = 0; c < count; c++) {
+            threads.get(c).join(Math.max(1, (joinDeadline - System.nanoTime()) / 1_000_000));
+            if (threads.get(c).isAlive()) {
+                connections.get(c).abort(); // counted as an error by its thread
+                threads.get(c).join();
+            }
         }
         if (failure.get() != null) {
             throw new IllegalStateException("a load thread failed: " + failure.get(), failure.get());
@@ -137,23 +152,23 @@ final class LoadGenerator implements Closeable {
     }
 
     /**
-     * Calls {@code exchange} for every index in {@code 0..count-1}, spread over at most
-     * {@code parallelism} of the connections (one thread each); the first exception stops the
-     * others and is rethrown.
+     * Calls {@code exchange} for every index in {@code 0..count-1}, spread over
+     * {@code parallelism} connections of its own (one thread each, reads time out after 30 s);
+     * the first exception stops the others and is rethrown.
      */
     void forEach(int count, int parallelism, IndexedExchange exchange) throws IOException, InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
-        for (BlockingHttpConnection connection : connections.subList(0, Math.min(parallelism, connections.size()))) {
+        for (int t = 0; t < parallelism; t++) {
             Thread thread = new Thread(() -> {
-                for (int index = next.getAndIncrement(); index < count && failure.get() == null;
-                     index = next.getAndIncrement()) {
-                    try {
+                try (BlockingHttpConnection connection = new BlockingHttpConnection(address, SETUP_READ_TIMEOUT_MILLIS)) {
+                    for (int index = next.getAndIncrement(); index < count && failure.get() == null;
+                         index = next.getAndIncrement()) {
                         exchange.exchange(connection, index);
-                    } catch (Exception e) {
-                        failure.compareAndSet(null, e);
                     }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
                 }
             }, "bench-setup");
             threads.add(thread);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +28,7 @@ class LoadGeneratorTest {
     private HttpServer server;
     private final AtomicLong handled = new AtomicLong();
     private final Set<String> paths = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch hung = new CountDownLatch(2);
 
     @BeforeEach
     void startServer() throws IOException {
@@ -33,6 +36,10 @@ class LoadGeneratorTest {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/hang")) {
+                hung.countDown();
+                return; // never answers
+            }
             byte[] body = ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getRequestBody().readAllBytes();
             // about half the paths get a chunked body, the others a Content-Length one; /missing/... is a 404
@@ -64,7 +71,7 @@ class LoadGeneratorTest {
 
     @Test
     void countsExactlyTheAnswersTheServerSentAndKeepsSequencesGoing() throws Exception {
-        try (LoadGenerator load = new LoadGenerator(address(), 4)) {
+        try (LoadGenerator load = new LoadGenerator(address(), 4, LoadGenerator.DEFAULT_LAST_ANSWER_TIMEOUT)) {
             LoadGenerator.RequestSource source = (connection, sequence) ->
                     get((sequence % 5 == 0 ? "/missing/" : "/found/") + connection + "/" + sequence);
             LoadGenerator.RunResult first = load.run(source, Duration.ofMillis(300));
@@ -85,7 +92,7 @@ class LoadGeneratorTest {
 
     @Test
     void forEachVisitsEveryIndexOnceAndRethrowsTheFirstFailure() throws Exception {
-        try (LoadGenerator load = new LoadGenerator(address(), 3)) {
+        try (LoadGenerator load = new LoadGenerator(address(), 3, LoadGenerator.DEFAULT_LAST_ANSWER_TIMEOUT)) {
             Map<Integer, Integer> visits = new ConcurrentHashMap<>();
             load.forEach(50, 2, (connection, index) -> {
                 assertEquals(200, connection.exchange(get("/item/" + index)).status());
@@ -106,12 +113,25 @@ class LoadGeneratorTest {
     @Test
     void aDeadServerCountsAsErrorsNotAnswers() throws Exception {
         server.stop(0);
-        try (LoadGenerator load = new LoadGenerator(address(), 2)) {
+        try (LoadGenerator load = new LoadGenerator(address(), 2, LoadGenerator.DEFAULT_LAST_ANSWER_TIMEOUT)) {
             LoadGenerator.RunResult run = load.run((connection, sequence) -> get("/x"), Duration.ofMillis(100));
             assertEquals(0, run.answers());
             assertTrue(run.errors() > 0);
             assertTrue(run.errors() < 100, "no pause after an error: " + run.errors() + " errors in 100 ms");
             assertTrue(run.errorSamples().get(0).contains("ConnectException"), run.errorSamples().toString());
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void aConnectionStillWaitingLongAfterTheRunIsAbortedAndCountedAsAnError() throws Exception {
+        try (LoadGenerator load = new LoadGenerator(address(), 2, Duration.ofMillis(200))) {
+            long start = System.nanoTime();
+            LoadGenerator.RunResult run = load.run((connection, sequence) -> get("/hang"), Duration.ofMillis(100));
+            assertTrue(hung.await(1, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "took " + (System.nanoTime() - start) / 1e6 + " ms");
+            assertEquals(0, run.answers());
+            assertEquals(2, run.errors(), run.errorSamples().toString());
         }
     }
 }

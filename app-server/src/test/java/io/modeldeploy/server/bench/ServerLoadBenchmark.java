@@ -96,7 +96,8 @@ public final class ServerLoadBenchmark {
             Duration seedTime;
             AtomicLong created = new AtomicLong();
             AtomicLong existing = new AtomicLong();
-            try (LoadGenerator load = new LoadGenerator(server.address(), options.connections())) {
+            try (LoadGenerator load = new LoadGenerator(server.address(), options.connections(),
+                    LoadGenerator.DEFAULT_LAST_ANSWER_TIMEOUT)) {
                 long seedStart = System.nanoTime();
                 seed(load, requests, created, existing);
                 seedTime = Duration.ofNanos(System.nanoTime() - seedStart);

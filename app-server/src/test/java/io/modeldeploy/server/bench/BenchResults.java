@@ -20,6 +20,15 @@ record BenchResults(ZonedDateTime date, BenchOptions options, String serverDescr
      */
     record Phase(String name, LoadGenerator.RunResult warmup, LoadGenerator.RunResult measured, Double serverCores,
                  double generatorCores, Double serverPeakVmRssMiB) {
+        /** 2xx answers of the warm-up and the measured run. */
+        long successes() {
+            return measured.successes() + (warmup == null ? 0 : warmup.successes());
+        }
+
+        /** Failed exchanges of the warm-up and the measured run. */
+        long errors() {
+            return measured.errors() + (warmup == null ? 0 : warmup.errors());
+        }
     }
 
     String toMarkdown() {

@@ -127,9 +127,9 @@ final class LoadGenerator implements Closeable {
         long joinDeadline = start[0] + duration.plus(lastAnswerTimeout).toNanos();
         for (int c = 0; c < count; c++) {
             threads.get(c).join(Math.max(1, (joinDeadline - System.nanoTime()) / 1_000_000));
-            if (threads.get(c).isAlive()) {
+            while (threads.get(c).isAlive()) {
                 connections.get(c).abort(); // counted as an error by its thread
-                threads.get(c).join();
+                threads.get(c).join(1000); // again, in case it was connecting anew
             }
         }
         if (failure.get() != null) {

@@ -108,9 +108,7 @@ public final class ServerLoadBenchmark {
                 long rowsBefore = historyRows(load, requests, options);
                 patch = phase("PATCH", load, requests::patchStatus, options, server.pid());
                 long rowsAfter = historyRows(load, requests, options);
-                long successes = patch.measured().successes() + (patch.warmup() == null ? 0 : patch.warmup().successes());
-                long errors = patch.measured().errors() + (patch.warmup() == null ? 0 : patch.warmup().errors());
-                lostWrites = new LostWriteCheck(rowsAfter - rowsBefore, successes, errors);
+                lostWrites = new LostWriteCheck(rowsAfter - rowsBefore, patch.successes(), patch.errors());
             }
             Double peakRss = server.pid() == null ? null : ProcStats.statusMiB(server.pid(), "VmHWM");
             if (server.startedHere()) {

@@ -15,11 +15,12 @@ record BenchResults(ZonedDateTime date, BenchOptions options, String serverDescr
 
     /**
      * One phase: its warm-up run (null when skipped), its measured run, and over the measured
-     * run the CPU time of the server (null when its PID is unknown) and of the generator, in
-     * cores, and the server's highest sampled VmRSS.
+     * run the CPU time, in cores, of the server and of all other processes together (both null
+     * when the server's PID is unknown) and of the generator, and the server's highest sampled
+     * VmRSS.
      */
     record Phase(String name, LoadGenerator.RunResult warmup, LoadGenerator.RunResult measured, Double serverCores,
-                 double generatorCores, Double serverPeakVmRssMiB) {
+                 double generatorCores, Double otherCores, Double serverPeakVmRssMiB) {
         /** 2xx answers of the warm-up and the measured run. */
         long successes() {
             return measured.successes() + (warmup == null ? 0 : warmup.successes());
@@ -47,16 +48,16 @@ record BenchResults(ZonedDateTime date, BenchOptions options, String serverDescr
         row(out, "deployments", String.format(Locale.ROOT, "%,d (seeded in %.2f s: %,d created, %,d already there)",
                 options.deployments(), seedTime.toMillis() / 1000.0, created, existing));
         out.append("\n| phase | req/s | p50 ms | p90 ms | p99 ms | max ms | answers | status codes | errors "
-                + "| server CPU cores | generator CPU cores | server peak VmRSS MiB |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+                + "| server CPU cores | generator CPU cores | other processes CPU cores | server peak VmRSS MiB |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (Phase phase : phases) {
             LoadGenerator.RunResult run = phase.measured();
             LatencyDistribution latencies = run.latencies();
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %s | %,d | %s | %,d | %s | %.2f | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %s | %,d | %s | %,d | %s | %.2f | %s | %s |%n",
                     phase.name(), run.requestsPerSecond(), millis(latencies.percentile(50)),
                     millis(latencies.percentile(90)), millis(latencies.percentile(99)), millis(latencies.max()),
                     run.answers(), statusCodes(run.statusCounts()), run.errors(),
-                    orNa(phase.serverCores(), "%.2f"), phase.generatorCores(),
+                    orNa(phase.serverCores(), "%.2f"), phase.generatorCores(), orNa(phase.otherCores(), "%.2f"),
                     orNa(phase.serverPeakVmRssMiB(), "%.0f")));
         }
         out.append('\n');
@@ -72,6 +73,8 @@ record BenchResults(ZonedDateTime date, BenchOptions options, String serverDescr
                         .append(String.join("; ", samples)).append('\n');
             }
         }
+        out.append("- other processes: CPU used during the measured run by everything but the server and the "
+                + "generator; a busy neighbour depresses the figures\n");
         out.append("- server peak RSS (VmHWM, since its start): ").append(orNa(serverPeakRssMiB, "%.0f MiB"))
                 .append('\n');
         out.append("- lost-write check: ").append(lostWrites.summary()).append('\n');

@@ -32,6 +32,18 @@ final class ProcStats {
         return (utime + stime) / (double) TICKS_PER_SECOND;
     }
 
+    /** CPU time the whole machine has spent busy so far (all CPUs, not idle or waiting for I/O), in seconds. */
+    static double machineBusySeconds() {
+        String[] fields = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+        long total = 0;
+        // cpu user nice system idle iowait irq softirq steal (guest time is already in user)
+        for (int i = 1; i <= 8 && i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return (total - idle) / (double) TICKS_PER_SECOND;
+    }
+
     /** A {@code kB} line of /proc/PID/status, such as VmRSS or VmHWM (peak resident set), in MiB. */
     static double statusMiB(long pid, String field) {
         for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {

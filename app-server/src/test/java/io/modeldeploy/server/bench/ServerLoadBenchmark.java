@@ -168,6 +168,7 @@ public final class ServerLoadBenchmark {
         long self = ProcessHandle.current().pid();
         double serverCpuBefore = serverPid == null ? 0 : ProcStats.cpuSeconds(serverPid);
         double selfCpuBefore = ProcStats.cpuSeconds(self);
+        double machineBusyBefore = ProcStats.machineBusySeconds();
         long start = System.nanoTime();
         LoadGenerator.RunResult measured;
         Double peakVmRss;
@@ -178,9 +179,11 @@ public final class ServerLoadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         Double serverCores = serverPid == null ? null : (ProcStats.cpuSeconds(serverPid) - serverCpuBefore) / seconds;
         double generatorCores = (ProcStats.cpuSeconds(self) - selfCpuBefore) / seconds;
+        double machineCores = (ProcStats.machineBusySeconds() - machineBusyBefore) / seconds;
+        Double otherCores = serverCores == null ? null : Math.max(0, machineCores - serverCores - generatorCores);
         say("%s: %,.0f req/s, %,d answers, %,d errors", name, measured.requestsPerSecond(), measured.answers(),
                 measured.errors());
-        return new BenchResults.Phase(name, warmup, measured, serverCores, generatorCores, peakVmRss);
+        return new BenchResults.Phase(name, warmup, measured, serverCores, generatorCores, otherCores, peakVmRss);
     }
 
     private static void say(String format, Object... args) {

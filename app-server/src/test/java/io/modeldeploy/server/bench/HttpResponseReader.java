@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads HTTP/1.1 responses from one connection: status line, headers, and a body framed by
@@ -58,9 +59,9 @@ final class HttpResponseReader {
                 if (name.equalsIgnoreCase("Content-Length")) {
                     contentLength = parseContentLength(value);
                 } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                    chunked = value.toLowerCase().endsWith("chunked");
+                    chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
                 } else if (name.equalsIgnoreCase("Connection")) {
-                    String tokens = value.toLowerCase();
+                    String tokens = value.toLowerCase(Locale.ROOT);
                     if (tokens.contains("close")) {
                         keepAliveHeader = false;
                     } else if (tokens.contains("keep-alive")) {

@@ -175,7 +175,9 @@ public class StatusTimelineView extends VBox {
             return;
         }
         IndexedCell<?> last = flow.getLastVisibleCell();
-        if (last != null && last.getIndex() >= size - 1) {
+        // At the very end the position can't change any more, and the cells may not be laid out
+        // yet for entries just added: the position alone says the end is in view.
+        if (flow.getPosition() >= 1.0 || last != null && last.getIndex() >= size - 1) {
             viewModel.loadOlder();
         }
     }

@@ -122,6 +122,7 @@ public final class ConsoleBenchmark {
             results.add(startupRow("start-up, embedded server (copy of the data)", i, startConsole(
                     List.of("--data-dir", copy.toString(), "--port", "0", "--no-demo"))));
         }
+        deleteDirectory(copy); // as large as the seeded database
         try (ServerProcess server = ServerProcess.start(this, data)) {
             serverUrl = server.url();
             for (int i = 0; i < startups; i++) {

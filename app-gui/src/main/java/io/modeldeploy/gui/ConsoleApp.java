@@ -83,6 +83,7 @@ public final class ConsoleApp extends Application {
         mainView = new MainView(context);
         Scene scene = new Scene(mainView);
         themes.style(scene);
+        FirstDataReport.installIfAsked(scene, mainView.viewModel().list().visibleRows());
         stage.setScene(scene);
         stage.setTitle(AppInfo.NAME + " — " + opened.info().baseUrl());
         stage.getIcons().setAll(AppIcon.images());

@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +47,8 @@ public class DeploymentApiClient {
 
     /** Page size used to fetch complete lists: the API's maximum. */
     public static final int FULL_PAGE_SIZE = ApiLimits.MAX_PAGE_SIZE;
+    /** Pages of a complete list requested at once. */
+    static final int PARALLEL_PAGES = 4;
     static final String SOURCE_VALUE = "gui";
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -80,7 +85,7 @@ public class DeploymentApiClient {
         this(baseUrl, token, FULL_PAGE_SIZE);
     }
 
-    /** With a smaller page size for {@link #listAllDeployments}: lets tests cover paging with few rows. */
+    /** With a smaller page size for complete lists: lets tests cover paging with few rows. */
     DeploymentApiClient(URI baseUrl, int fullPageSize) {
         this(baseUrl, null, fullPageSize);
     }
@@ -134,19 +139,97 @@ public class DeploymentApiClient {
         return send(get(path), DEPLOYMENT_PAGE);
     }
 
-    /** The latest version of every deployment of {@code workspace} ({@code "-"} = all), following every page. */
+    /**
+     * One page of the latest versions, newest change first, embedding at most {@code historyLimit}
+     * history entries each (0: none, as the list needs).
+     */
+    public ListPage<ModelDeployment> listDeployments(String workspace, int page, int pageSize, int historyLimit)
+            throws ApiException {
+        return send(get(listPath(workspace, page, pageSize, historyLimit)), DEPLOYMENT_PAGE);
+    }
+
+    /**
+     * The latest version of every deployment of {@code workspace} ({@code "-"} = all) without their
+     * histories, following every page: {@link #listRemainingDeployments} after the first.
+     */
     public List<ModelDeployment> listAllDeployments(String workspace) throws ApiException {
-        List<ModelDeployment> all = new ArrayList<>();
-        int page = 1;
-        while (true) {
-            ListPage<ModelDeployment> current = listDeployments(workspace, page, fullPageSize);
-            List<ModelDeployment> data = current.data() == null ? List.of() : current.data();
-            all.addAll(data);
-            if (data.isEmpty() || current.pagination() == null || page >= current.pagination().totalPages()) {
-                return all;
-            }
-            page++;
+        ListPage<ModelDeployment> first = listFirstDeployments(workspace);
+        List<ModelDeployment> all = new ArrayList<>(dataOf(first));
+        all.addAll(listRemainingDeployments(workspace, first));
+        return all;
+    }
+
+    /**
+     * The first page of a complete list: the most recently changed deployments, without history,
+     * in pages of {@value #FULL_PAGE_SIZE} (the API's maximum).
+     */
+    public ListPage<ModelDeployment> listFirstDeployments(String workspace) throws ApiException {
+        return listDeployments(workspace, 1, fullPageSize, 0);
+    }
+
+    /**
+     * Every page after {@code first} (as {@link #listFirstDeployments} answered it), in page order. Up to
+     * {@value #PARALLEL_PAGES} pages are requested at once.
+     */
+    public List<ModelDeployment> listRemainingDeployments(String workspace, ListPage<ModelDeployment> first)
+            throws ApiException {
+        int pages = first.pagination() == null || dataOf(first).isEmpty() ? 1 : first.pagination().totalPages();
+        if (pages <= 1) {
+            return List.of();
         }
+        // PARALLEL_PAGES lanes, each requesting its pages one after the other.
+        List<CompletableFuture<List<ModelDeployment>>> results = new ArrayList<>(pages - 1);
+        for (int page = 2; page <= pages; page++) {
+            int number = page;
+            CompletableFuture<?> previous = page - PARALLEL_PAGES >= 2
+                    ? results.get(page - PARALLEL_PAGES - 2) : CompletableFuture.completedFuture(null);
+            results.add(previous.thenCompose(ignored -> fetchPage(workspace, number)));
+        }
+        List<ModelDeployment> rest = new ArrayList<>();
+        for (CompletableFuture<List<ModelDeployment>> result : results) {
+            rest.addAll(await(result));
+        }
+        return rest;
+    }
+
+    private CompletableFuture<List<ModelDeployment>> fetchPage(String workspace, int page) {
+        HttpRequest request = get(listPath(workspace, page, fullPageSize, 0));
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(response -> {
+                    try {
+                        ensureSuccess(response);
+                        return dataOf(json.readValue(response.body(), DEPLOYMENT_PAGE));
+                    } catch (ApiException e) {
+                        throw new CompletionException(e);
+                    } catch (JsonProcessingException e) {
+                        throw new CompletionException(unreadable(response, e));
+                    }
+                });
+    }
+
+    private List<ModelDeployment> await(CompletableFuture<List<ModelDeployment>> result) throws ApiException {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.connectionFailure("The request was interrupted.", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause() : e.getCause();
+            if (cause instanceof ApiException api) {
+                throw api;
+            }
+            throw failureOf(cause instanceof Exception ex ? ex : new IOException(cause));
+        }
+    }
+
+    private static List<ModelDeployment> dataOf(ListPage<ModelDeployment> page) {
+        return page == null || page.data() == null ? List.of() : page.data();
+    }
+
+    private String listPath(String workspace, int page, int pageSize, int historyLimit) {
+        return deployments(workspace) + "?page=" + page + "&page_size=" + pageSize + "&history_limit=" + historyLimit
+                + "&sort=-updated_at";
     }
 
     public ModelDeployment getDeployment(String workspace, String name) throws ApiException {
@@ -388,17 +471,23 @@ public class DeploymentApiClient {
     private HttpResponse<String> exchange(HttpRequest request) throws ApiException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw ApiException.connectionFailure("The server at " + baseUrl + " did not answer in time.", e);
-        } catch (ConnectException e) {
-            throw ApiException.connectionFailure("Cannot connect to the server at " + baseUrl + ".", e);
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw ApiException.connectionFailure("Lost the connection to " + baseUrl + ": " + why, e);
+            throw failureOf(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.connectionFailure("The request was interrupted.", e);
         }
+    }
+
+    private ApiException failureOf(Exception e) {
+        if (e instanceof HttpTimeoutException) {
+            return ApiException.connectionFailure("The server at " + baseUrl + " did not answer in time.", e);
+        }
+        if (e instanceof ConnectException) {
+            return ApiException.connectionFailure("Cannot connect to the server at " + baseUrl + ".", e);
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return ApiException.connectionFailure("Lost the connection to " + baseUrl + ": " + why, e);
     }
 
     private void ensureSuccess(HttpResponse<String> response) throws ApiException {

@@ -54,6 +54,14 @@ public final class DeploymentEvents {
         return ea != null && ea.equals(etagOf(b)) && sameVersion(a, b);
     }
 
+    /**
+     * Whether a copy carries its history. Every version has at least the entry of its creation, so
+     * a copy without any was read without it (lists are read with {@code history_limit=0}).
+     */
+    public static boolean hasHistory(ModelDeployment deployment) {
+        return deployment != null && deployment.statusHistory() != null && !deployment.statusHistory().isEmpty();
+    }
+
     /** The newest history entry of a version, if it has any. */
     public static Optional<StatusHistoryEntry> newestEntry(ModelDeployment deployment) {
         List<StatusHistoryEntry> history = deployment == null ? null : deployment.statusHistory();
@@ -73,6 +81,7 @@ public final class DeploymentEvents {
      * <ul>
      *   <li>{@code base} (the copy held so far) when the event is not newer than it (a duplicate or a replay);</li>
      *   <li>the event's deployment with {@code base}'s history plus the entry the event added;</li>
+     *   <li>the event's deployment without history when {@code base} has none (it was read without);</li>
      *   <li>the event's deployment as it is for a new deployment or version;</li>
      *   <li>empty when the history can't be completed: no copy of the version is held (or a copy of
      *       a different version, e.g. an earlier deployment of the same name). The caller reads it instead.</li>
@@ -89,6 +98,10 @@ public final class DeploymentEvents {
         }
         if (!baseUsable) {
             return isComplete(event) ? Optional.of(after) : Optional.empty();
+        }
+        if (!hasHistory(base)) {
+            // The history was never read (a list copy): one entry on its own would pass for all of it.
+            return Optional.of(withHistory(after, List.of()));
         }
         List<StatusHistoryEntry> history = new ArrayList<>(base.statusHistory() == null ? List.of()
                 : base.statusHistory());

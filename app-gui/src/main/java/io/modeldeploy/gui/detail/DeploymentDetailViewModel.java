@@ -122,7 +122,11 @@ public final class DeploymentDetailViewModel {
                 // The list may hand over an older copy than the one shown (e.g. read before an update
                 // applied here): only a newer one replaces it.
                 if (isNewer(selection, shown)) {
+                    boolean hadHistory = DeploymentEvents.hasHistory(shown);
                     display(selection, true);
+                    if (hadHistory && !DeploymentEvents.hasHistory(selection)) {
+                        rereadShownVersion(); // for the entries the list's copy doesn't carry
+                    }
                 }
                 return;
             }
@@ -165,6 +169,9 @@ public final class DeploymentDetailViewModel {
         versionSession++;
         loadError.set("");
         display(newer, false);
+        if (!DeploymentEvents.hasHistory(newer)) {
+            rereadShownVersion();
+        }
     }
 
     // ------------------------------------------------------------------ live changes
@@ -392,6 +399,21 @@ public final class DeploymentDetailViewModel {
         if (shownFresher != null) {
             // The shown version changed on the server since it was read: show the list's newer copy.
             display(shownFresher, true);
+        } else if (shown != null && !DeploymentEvents.hasHistory(shown)) {
+            historyRead(newestFirst.stream().filter(v -> v.entityVersion() == shown.entityVersion()).findFirst()
+                    .orElseThrow());
+        }
+    }
+
+    /**
+     * A read of the shown version with its history, which the shown copy lacks: shown, unless the
+     * version changed again meanwhile (then it is read once more).
+     */
+    private void historyRead(ModelDeployment fresh) {
+        if (isNewer(deployment.get(), fresh)) {
+            rereadShownVersion();
+        } else {
+            display(fresh, true);
         }
     }
 
@@ -456,7 +478,12 @@ public final class DeploymentDetailViewModel {
         status.set(version.status() == null ? DeploymentStatus.UNKNOWN : version.status());
         statusMessage.set(version.statusMessage() == null ? "" : version.statusMessage());
         editor.setDeployment(version);
-        if (sameVersionReread) {
+        if (!DeploymentEvents.hasHistory(version)) {
+            // A list copy: the timeline keeps what it shows, or awaits the history being read.
+            if (!sameVersionReread) {
+                timeline.show(version);
+            }
+        } else if (sameVersionReread) {
             timeline.merge(version);
         } else {
             timeline.show(version);
@@ -533,15 +560,20 @@ public final class DeploymentDetailViewModel {
                         return;
                     }
                     finished();
-                    if (requestVersion == versionSession) {
-                        display(fresh, true);
-                    } else {
+                    if (requestVersion != versionSession) {
                         remember(fresh);
+                    } else if (!DeploymentEvents.hasHistory(deployment.get())) {
+                        historyRead(fresh);
+                    } else {
+                        display(fresh, true);
                     }
                 },
                 failure -> {
                     if (requestDeployment == deploymentSession) {
                         finished();
+                        if (requestVersion == versionSession && !DeploymentEvents.hasHistory(deployment.get())) {
+                            loadError.set(ErrorMessages.describe(VERSION_FAILED, failure));
+                        }
                     }
                 });
     }

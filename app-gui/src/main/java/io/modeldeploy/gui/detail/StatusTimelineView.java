@@ -2,6 +2,7 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.style.StatusStyle;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -67,7 +68,9 @@ public class StatusTimelineView extends VBox {
         entryList.setItems(viewModel.items());
         entryList.setCellFactory(list -> new StatusTimelineCell(viewModel));
         entryList.setFocusTraversable(true);
-        Label placeholder = new Label("No status changes recorded");
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(viewModel.awaitingHistoryProperty())
+                .then("Loading the history\u2026").otherwise("No status changes recorded"));
         placeholder.getStyleClass().add("timeline-placeholder");
         entryList.setPlaceholder(placeholder);
 
@@ -80,7 +83,7 @@ public class StatusTimelineView extends VBox {
         loadErrorLabel.managedProperty().bind(loadErrorLabel.visibleProperty());
         loadOlderLink.visibleProperty().bind(viewModel.hasOlderProperty().and(viewModel.loadingOlderProperty().not()));
         loadOlderLink.managedProperty().bind(loadOlderLink.visibleProperty());
-        loadOlderLink.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.loadErrorProperty().isEmpty())
+        loadOlderLink.textProperty().bind(Bindings.when(viewModel.loadErrorProperty().isEmpty())
                 .then("Load older entries").otherwise("Try again"));
         footer.visibleProperty().bind(viewModel.hasOlderProperty()
                 .or(viewModel.loadingOlderProperty()).or(viewModel.loadErrorProperty().isNotEmpty()));
@@ -172,7 +175,9 @@ public class StatusTimelineView extends VBox {
             return;
         }
         IndexedCell<?> last = flow.getLastVisibleCell();
-        if (last != null && last.getIndex() >= size - 1) {
+        // At the very end the position can't change any more, and the cells may not be laid out
+        // yet for entries just added: the position alone says the end is in view.
+        if (flow.getPosition() >= 1.0 || last != null && last.getIndex() >= size - 1) {
             viewModel.loadOlder();
         }
     }

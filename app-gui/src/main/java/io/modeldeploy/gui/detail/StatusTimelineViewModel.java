@@ -59,6 +59,7 @@ public final class StatusTimelineViewModel {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(this, "loadingOlder");
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder");
+    private final ReadOnlyBooleanWrapper awaitingHistory = new ReadOnlyBooleanWrapper(this, "awaitingHistory");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper stripCaption = new ReadOnlyStringWrapper(this, "stripCaption", "");
@@ -82,7 +83,10 @@ public final class StatusTimelineViewModel {
 
     // ------------------------------------------------------------------ commands
 
-    /** Shows the history embedded in {@code deployment} (null clears the timeline). */
+    /**
+     * Shows the history embedded in {@code deployment} (null clears the timeline). A copy without
+     * history (read from the list) shows that its history is awaited, until a copy with it comes.
+     */
     public void show(ModelDeployment deployment) {
         generation++;
         staleRetries = 0;
@@ -91,7 +95,9 @@ public final class StatusTimelineViewModel {
         if (deployment != null && deployment.statusHistory() != null) {
             chronological.addAll(deployment.statusHistory());
         }
-        boolean complete = deployment != null && chronological.size() < ApiLimits.HISTORY_WINDOW;
+        awaitingHistory.set(deployment != null && chronological.isEmpty());
+        boolean complete = deployment != null && !chronological.isEmpty()
+                && chronological.size() < ApiLimits.HISTORY_WINDOW;
         oldestPosition = complete ? 0 : -1;
         knownTotal = complete ? chronological.size() : -1;
         loadingOlder.set(false);
@@ -261,7 +267,7 @@ public final class StatusTimelineViewModel {
     private void refreshDerived() {
         ModelDeployment shown = version.get();
         boolean complete = oldestPosition == 0;
-        hasOlder.set(shown != null && !complete);
+        hasOlder.set(shown != null && !complete && !awaitingHistory.get());
         if (shown == null) {
             shares.clear();
             summary.set("");
@@ -270,7 +276,8 @@ public final class StatusTimelineViewModel {
         }
         shares.setAll(TimelineModel.shares(chronological, complete, shown.createdAt(),
                 shown.status(), now.get()));
-        summary.set(summaryText(chronological.size(), complete, knownTotal));
+        summary.set(awaitingHistory.get() ? "Loading the history\u2026"
+                : summaryText(chronological.size(), complete, knownTotal));
         stripCaption.set(complete
                 ? "Time in each status since the version was created"
                 : "Time in each status; the grey part is history not loaded yet");
@@ -337,6 +344,11 @@ public final class StatusTimelineViewModel {
 
     public ReadOnlyBooleanProperty loadingOlderProperty() {
         return loadingOlder.getReadOnlyProperty();
+    }
+
+    /** True while the shown version's history has not been read yet. */
+    public ReadOnlyBooleanProperty awaitingHistoryProperty() {
+        return awaitingHistory.getReadOnlyProperty();
     }
 
     /** True while entries older than the shown ones may exist. */

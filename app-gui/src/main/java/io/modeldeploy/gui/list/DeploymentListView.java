@@ -5,7 +5,6 @@ import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.animation.KeyFrame;
-import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -55,6 +54,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,13 +82,12 @@ public final class DeploymentListView extends VBox {
     private static final double HOLD = 0.35;
     private static final Duration HIGHLIGHT_FRAME = Duration.millis(60);
     private static final Duration RELATIVE_TIME_TICK = Duration.seconds(30);
-    /** How long typing must pause before the list is filtered. */
-    public static final Duration SEARCH_DEBOUNCE = Duration.millis(150);
 
     private final DeploymentListViewModel viewModel;
     private final ListActions actions;
     private final NumberFormat numbers = NumberFormat.getIntegerInstance();
     private final Map<DeploymentStatus, ToggleButton> statusChips = new EnumMap<>(DeploymentStatus.class);
+    private final Map<TableColumn<DeploymentRow, ?>, Comparator<DeploymentRow>> rowComparators = new HashMap<>();
 
     @FXML
     private ComboBox<WorkspaceOption> workspaceCombo;
@@ -212,24 +211,8 @@ public final class DeploymentListView extends VBox {
     // ------------------------------------------------------------------ search
 
     private void setUpSearch() {
-        // Typing is debounced: one refilter when the user pauses, not one per keystroke.
-        searchField.setText(viewModel.searchTextProperty().get());
-        PauseTransition typing = new PauseTransition(SEARCH_DEBOUNCE);
-        typing.setOnFinished(e -> viewModel.searchTextProperty().set(searchField.getText()));
-        searchField.textProperty().addListener((obs, old, now) -> {
-            if (now.isEmpty() || now.equals(viewModel.searchTextProperty().get())) {
-                typing.stop();
-                viewModel.searchTextProperty().set(now);
-            } else {
-                typing.playFromStart();
-            }
-        });
-        viewModel.searchTextProperty().addListener((obs, old, now) -> {
-            if (!now.equals(searchField.getText())) {
-                typing.stop();
-                searchField.setText(now);
-            }
-        });
+        // Every keystroke filters: the view-model matches in the background and drops stale answers.
+        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         FontIcon searchIcon = new FontIcon(Material2MZ.SEARCH);
         searchIcon.getStyleClass().add("search-icon");
         searchField.setLeft(searchIcon);
@@ -343,7 +326,17 @@ public final class DeploymentListView extends VBox {
         // reacts to it, restore the selection by key afterwards.
         viewModel.visibleRows().addListener((ListChangeListener<DeploymentRow>) c -> listChanging = true);
         table.setItems(viewModel.visibleRows());
-        viewModel.visibleRows().comparatorProperty().bind(table.comparatorProperty());
+        rowComparators.put(workspaceColumn, byColumn(workspaceColumn, DeploymentRow::workspace));
+        rowComparators.put(nameColumn, byColumn(nameColumn, DeploymentRow::name));
+        rowComparators.put(versionColumn, byColumn(versionColumn, DeploymentRow::version));
+        rowComparators.put(statusColumn, byColumn(statusColumn, DeploymentRow::status));
+        rowComparators.put(messageColumn, byColumn(messageColumn, DeploymentRow::message));
+        rowComparators.put(updatedColumn, byColumn(updatedColumn, DeploymentRow::updatedAt));
+        rowComparators.put(providerColumn, byColumn(providerColumn, DeploymentRow::modelProviderId));
+        table.setSortPolicy(t -> {
+            viewModel.visibleRows().setComparator(rowComparator());
+            return true;
+        });
         table.getSortOrder().add(updatedColumn);
         viewModel.visibleRows().addListener((ListChangeListener<DeploymentRow>) c -> {
             listChanging = false;
@@ -380,6 +373,31 @@ public final class DeploymentListView extends VBox {
                 tick.play();
             }
         });
+    }
+
+    /**
+     * The table's sort order as a comparator of rows. The table's own comparator reads every value
+     * through the cell value factories, a new wrapper per value, which makes sorting 10,000 rows
+     * several times slower; this one reads the row's fields and compares them like the columns do.
+     */
+    private Comparator<DeploymentRow> rowComparator() {
+        Comparator<DeploymentRow> result = null;
+        for (TableColumn<DeploymentRow, ?> column : table.getSortOrder()) {
+            Comparator<DeploymentRow> ascending = rowComparators.get(column);
+            if (ascending == null) {
+                continue;
+            }
+            Comparator<DeploymentRow> next = column.getSortType() == TableColumn.SortType.DESCENDING
+                    ? ascending.reversed() : ascending;
+            result = result == null ? next : result.thenComparing(next);
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Comparator<DeploymentRow> byColumn(TableColumn<DeploymentRow, T> column,
+                                                          java.util.function.Function<DeploymentRow, T> value) {
+        return (a, b) -> ((Comparator<T>) column.getComparator()).compare(value.apply(a), value.apply(b));
     }
 
     // ------------------------------------------------------------------ highlights of changed rows

@@ -50,9 +50,13 @@ import java.util.function.Predicate;
  * the filters (workspace, statuses, search text), the filtered and sorted rows the table shows,
  * the workspace choices and the live per-status counts of the filter chips.
  *
- * <p>All methods are meant for the FX thread; loading runs through the injected {@link Async}.
- * Filtering uses a {@link FilteredList} whose predicate only compares precomputed strings, so a
- * filter change over 10,000 rows costs a few milliseconds.
+ * <p>All methods are meant for the FX thread; loading runs through the injected {@link Async}. The
+ * list is loaded without histories (the detail pane reads the history of the one it shows), its
+ * first page shown at once on the first load. A filter change is matched against every row on
+ * the background executor and applied to the {@link FilteredList} in one step when the answer
+ * comes; an answer for a filter that was changed again meanwhile is dropped. A single row's
+ * change costs no pass over the list: rows are found by key, and the status and workspace counts
+ * are kept up to date row by row.
  *
  * <p>Changes made anywhere arrive as stream events ({@link #applyEvents}); each changed row is
  * marked in {@link #highlights()} for {@link #HIGHLIGHT_DURATION} so the table can flash it. The row
@@ -124,6 +128,19 @@ public final class DeploymentListViewModel {
     private final ObservableMap<String, Instant> highlightsView = FXCollections.unmodifiableObservableMap(highlights);
     private final Set<String> fetching = new HashSet<>();
 
+    /** Position of each row in {@link #rows}, by key. */
+    private final Map<String, Integer> indexByKey = new HashMap<>();
+    /** Rows matching the workspace and search of {@link #filter}, by status ordinal: the chip counts. */
+    private final int[] matchingCounts = new int[DeploymentStatus.values().length];
+    private final Map<String, Integer> workspaceCounts = new HashMap<>();
+    private boolean workspacesChanged;
+    /** Counts changes of {@link #rows}, so that a filter answered for an older state is recounted. */
+    private long rowsVersion;
+    /** The filter asked for last; {@link #filter} is the one applied. */
+    private DeploymentFilter requestedFilter = DeploymentFilter.NONE;
+    /** Counts filter changes; an answer for an earlier one is dropped. */
+    private long filterGeneration;
+
     private long generation;
     private final List<LocalChange> changesDuringLoad = new ArrayList<>();
     private boolean rebuildingOptions;
@@ -165,17 +182,54 @@ public final class DeploymentListViewModel {
         if (rows.isEmpty() && loadState.get() != LoadState.LOADED) {
             loadState.set(LoadState.LOADING);
         }
-        async.run(() -> client.listAllDeployments(ApiLimits.ALL_WORKSPACES),
-                list -> {
-                    if (current == generation) {
-                        loaded(list);
+        async.run(() -> client.listFirstDeployments(ApiLimits.ALL_WORKSPACES),
+                first -> {
+                    if (current != generation) {
+                        return;
                     }
+                    List<ModelDeployment> firstData = first.data() == null ? List.of() : first.data();
+                    if (first.pagination() == null || !first.pagination().hasNext() || firstData.isEmpty()) {
+                        loaded(firstData);
+                        return;
+                    }
+                    if (loadState.get() != LoadState.LOADED) {
+                        preview(firstData);
+                    }
+                    async.run(() -> client.listRemainingDeployments(ApiLimits.ALL_WORKSPACES, first),
+                            rest -> {
+                                if (current == generation) {
+                                    List<ModelDeployment> all = new ArrayList<>(firstData.size() + rest.size());
+                                    all.addAll(firstData);
+                                    all.addAll(rest);
+                                    loaded(all);
+                                }
+                            },
+                            error -> {
+                                if (current == generation) {
+                                    failed(error);
+                                }
+                            });
                 },
                 error -> {
                     if (current == generation) {
                         failed(error);
                     }
                 });
+    }
+
+    /** Shows the first page of the first load while the others are read (the load keeps going). */
+    private void preview(List<ModelDeployment> firstPage) {
+        Map<String, DeploymentRow> byKey = new LinkedHashMap<>(rows.size() + firstPage.size() * 2);
+        for (DeploymentRow row : rows) {
+            byKey.put(row.key(), row);
+        }
+        for (ModelDeployment d : firstPage) {
+            DeploymentRow row = new DeploymentRow(d);
+            byKey.merge(row.key(), row, DeploymentListViewModel::newer);
+        }
+        setAllRows(byKey.values());
+        loadState.set(LoadState.LOADED);
+        dataChanged();
     }
 
     private void loaded(List<ModelDeployment> deployments) {
@@ -209,7 +263,7 @@ public final class DeploymentListViewModel {
             }
         }
         changesDuringLoad.clear();
-        rows.setAll(byKey.values());
+        setAllRows(byKey.values());
         loading.set(false);
         loadError.set(null);
         lastLoaded.set(clock.instant());
@@ -261,7 +315,7 @@ public final class DeploymentListViewModel {
         }
         int index = indexOf(key);
         if (index >= 0) {
-            rows.remove(index);
+            removeRow(index);
             dataChanged();
         }
     }
@@ -282,7 +336,7 @@ public final class DeploymentListViewModel {
         }
         int index = indexOf(row.key());
         if (index < 0) {
-            rows.add(row);
+            addRow(row);
             return true;
         }
         DeploymentRow existing = rows.get(index);
@@ -304,7 +358,62 @@ public final class DeploymentListViewModel {
         if (row.key().equals(selectedKey) && !filter.get().test(row) && filtered.getPredicate() != null) {
             keptKey = row.key(); // the admin is looking at it: don't let it vanish under them
         }
+        replaceRow(index, row);
+    }
+
+    // ------------------------------------------------------------------ rows and their counts
+
+    private void addRow(DeploymentRow row) {
+        indexByKey.put(row.key(), rows.size());
+        rows.add(row);
+        counted(row, 1);
+        countWorkspace(row, 1);
+        rowsVersion++;
+    }
+
+    private void replaceRow(int index, DeploymentRow row) {
+        DeploymentRow before = rows.get(index);
         rows.set(index, row);
+        counted(before, -1);
+        counted(row, 1);
+        rowsVersion++;
+    }
+
+    /** Rare (a purge): the positions after it move up. */
+    private void removeRow(int index) {
+        DeploymentRow removed = rows.remove(index);
+        indexByKey.remove(removed.key());
+        for (int i = index; i < rows.size(); i++) {
+            indexByKey.put(rows.get(i).key(), i);
+        }
+        counted(removed, -1);
+        countWorkspace(removed, -1);
+        rowsVersion++;
+    }
+
+    private void setAllRows(java.util.Collection<DeploymentRow> all) {
+        rows.setAll(all);
+        indexByKey.clear();
+        workspaceCounts.clear();
+        for (int i = 0; i < rows.size(); i++) {
+            DeploymentRow row = rows.get(i);
+            indexByKey.put(row.key(), i);
+            workspaceCounts.merge(row.workspace(), 1, Integer::sum);
+        }
+        workspacesChanged = true;
+        rowsVersion++;
+        recount();
+    }
+
+    private void counted(DeploymentRow row, int delta) {
+        if (filter.get().matchesWorkspaceAndSearch(row)) {
+            matchingCounts[row.status().ordinal()] += delta;
+        }
+    }
+
+    private void countWorkspace(DeploymentRow row, int delta) {
+        workspaceCounts.merge(row.workspace(), delta, (a, b) -> a + b == 0 ? null : a + b);
+        workspacesChanged = true;
     }
 
     // ------------------------------------------------------------------ live changes
@@ -352,7 +461,7 @@ public final class DeploymentListViewModel {
                     changesDuringLoad.add(new Created(after));
                 }
                 if (row == null) {
-                    rows.add(new DeploymentRow(after));
+                    addRow(new DeploymentRow(after));
                 } else {
                     setRow(index, new DeploymentRow(after));
                 }
@@ -427,7 +536,7 @@ public final class DeploymentListViewModel {
         int index = indexOf(key);
         if (index >= 0 && rows.get(index).version() == purgedVersion) {
             if (replacement == null) {
-                rows.remove(index);
+                removeRow(index);
             } else {
                 setRow(index, new DeploymentRow(replacement));
             }
@@ -493,18 +602,14 @@ public final class DeploymentListViewModel {
         keptKey = null;
         int index = key == null ? -1 : indexOf(key);
         if (index >= 0) {
-            rows.set(index, rows.get(index)); // lets the filtered list test it again
+            replaceRow(index, rows.get(index)); // lets the filtered list test it again
             shownCount.set(filtered.size());
         }
     }
 
     private int indexOf(String key) {
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
+        Integer index = indexByKey.get(key);
+        return index == null ? -1 : index;
     }
 
     /** The loaded row of a deployment, if the list has it. */
@@ -519,12 +624,9 @@ public final class DeploymentListViewModel {
 
     /** Position of a deployment among the rows the table shows, or -1 when it is filtered out or unknown. */
     public int viewIndexOf(String key) {
-        for (int i = 0; i < sorted.size(); i++) {
-            if (sorted.get(i).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
+        int index = indexOf(key);
+        int filteredIndex = index < 0 ? -1 : filtered.getViewIndex(index);
+        return filteredIndex < 0 ? -1 : sorted.getViewIndex(filteredIndex);
     }
 
     // ------------------------------------------------------------------ filters
@@ -569,41 +671,80 @@ public final class DeploymentListViewModel {
         WorkspaceOption option = workspace.get();
         DeploymentFilter next = DeploymentFilter.of(option == null ? null : option.workspace(), statusFilter,
                 searchText.get());
-        if (next.sameAs(filter.get())) {
+        if (next.sameAs(requestedFilter)) {
             return;
         }
-        filter.set(next);
-        keptKey = null; // an explicit filter change applies to every row
-        filtered.setPredicate(next.isEmpty() ? null : keepingSelected(next));
-        filtersActive.set(!next.isEmpty());
-        shownCount.set(filtered.size());
-        recount();
+        requestedFilter = next;
+        long current = ++filterGeneration;
+        if (next.isEmpty()) {
+            applyFilter(next, null, rowsVersion);
+            return;
+        }
+        List<DeploymentRow> snapshot = List.copyOf(rows);
+        long snapshotVersion = rowsVersion;
+        async.run(() -> FilterMatches.of(next, snapshot),
+                matches -> {
+                    if (current == filterGeneration) {
+                        applyFilter(next, matches, snapshotVersion);
+                    }
+                },
+                error -> {
+                    if (current == filterGeneration) {
+                        applyFilter(next, null, -1);
+                    }
+                });
     }
 
-    private Predicate<DeploymentRow> keepingSelected(DeploymentFilter next) {
-        return row -> next.test(row) || row.key().equals(keptKey);
+    /**
+     * Makes {@code next} the filter in effect, in one step. {@code matches} (may be null) holds
+     * the answers for the rows as they were at {@code snapshotVersion}; a row changed since is
+     * tested here.
+     */
+    private void applyFilter(DeploymentFilter next, FilterMatches matches, long snapshotVersion) {
+        filter.set(next);
+        keptKey = null; // an explicit filter change applies to every row
+        filtered.setPredicate(next.isEmpty() ? null : keepingSelected(next, matches));
+        filtersActive.set(!next.isEmpty());
+        if (matches != null && snapshotVersion == rowsVersion) {
+            System.arraycopy(matches.counts(), 0, matchingCounts, 0, matchingCounts.length);
+        } else {
+            recount();
+        }
+        publishCounts();
+        shownCount.set(filtered.size());
+    }
+
+    private Predicate<DeploymentRow> keepingSelected(DeploymentFilter next, FilterMatches matches) {
+        return row -> (matches == null ? next.test(row) : matches.test(row, next)) || row.key().equals(keptKey);
     }
 
     private void dataChanged() {
         totalCount.set(rows.size());
-        rebuildWorkspaceOptions();
-        recount();
+        if (workspacesChanged) {
+            workspacesChanged = false;
+            rebuildWorkspaceOptions();
+        }
+        publishCounts();
         shownCount.set(filtered.size());
     }
 
-    /** Recomputes the per-status counts of the rows matching the workspace and the search text. */
+    /** Counts again, row by row, the rows matching the workspace and the search text of the filter in effect. */
     private void recount() {
         DeploymentFilter current = filter.get();
-        int[] counts = new int[DeploymentStatus.values().length];
-        int any = 0;
+        java.util.Arrays.fill(matchingCounts, 0);
         for (DeploymentRow row : rows) {
             if (current.matchesWorkspaceAndSearch(row)) {
-                counts[row.status().ordinal()]++;
-                any++;
+                matchingCounts[row.status().ordinal()]++;
             }
         }
+    }
+
+    private void publishCounts() {
+        int any = 0;
         for (DeploymentStatus status : DeploymentStatus.values()) {
-            statusCounts.get(status).set(counts[status.ordinal()]);
+            int count = matchingCounts[status.ordinal()];
+            statusCounts.get(status).set(count);
+            any += count;
         }
         countAnyStatus.set(any);
     }
@@ -613,7 +754,7 @@ public final class DeploymentListViewModel {
      * its count. The selected workspace stays selected, even when its last deployment is gone.
      */
     private void rebuildWorkspaceOptions() {
-        List<WorkspaceOption> options = buildWorkspaceOptions(rows, workspace.get());
+        List<WorkspaceOption> options = buildWorkspaceOptions(workspaceCounts, rows.size(), workspace.get());
         if (options.equals(workspaceOptions)) {
             return;
         }
@@ -634,18 +775,16 @@ public final class DeploymentListViewModel {
         }
     }
 
-    static List<WorkspaceOption> buildWorkspaceOptions(List<DeploymentRow> rows, WorkspaceOption selected) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (DeploymentRow row : rows) {
-            counts.merge(row.workspace(), 1, Integer::sum);
-        }
+    static List<WorkspaceOption> buildWorkspaceOptions(Map<String, Integer> perWorkspace, int total,
+                                                       WorkspaceOption selected) {
+        Map<String, Integer> counts = new HashMap<>(perWorkspace);
         if (selected != null && !selected.isAll()) {
             counts.putIfAbsent(selected.workspace(), 0);
         }
         List<String> names = new ArrayList<>(counts.keySet());
         names.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
         List<WorkspaceOption> options = new ArrayList<>(names.size() + 1);
-        options.add(WorkspaceOption.all(rows.size()));
+        options.add(WorkspaceOption.all(total));
         for (String name : names) {
             options.add(new WorkspaceOption(name, counts.get(name)));
         }

@@ -263,8 +263,10 @@ public final class MainViewModel implements DeploymentEventStream.Listener {
         }
         DeploymentEvent newest = fresh.get(fresh.size() - 1);
         lastEventAt.set(newest.timestamp() != null ? newest.timestamp() : clock.instant());
-        List<String> changed = list.applyEvents(fresh);
+        // The detail first: it joins each change to the history it holds, so the list's copy that
+        // the selection then hands over (read without history) is not newer than what it shows.
         detailEvents.accept(fresh);
+        List<String> changed = list.applyEvents(fresh);
         if (fresh.size() == 1 && !changed.isEmpty()) {
             activity.set(describe(newest));
         } else if (fresh.size() > 1 && !changed.isEmpty()) {

@@ -62,7 +62,9 @@ class DeploymentApiClientTest {
         }
         DeploymentApiClient smallPages = new DeploymentApiClient(server.baseUrl(), 2);
         List<ModelDeployment> all = smallPages.listAllDeployments("client-paging");
-        assertEquals(List.of("d0", "d1", "d2", "d3", "d4"), all.stream().map(ModelDeployment::name).sorted().toList());
+        assertEquals(List.of("d4", "d3", "d2", "d1", "d0"), all.stream().map(ModelDeployment::name).toList(),
+                "every page, most recently changed first");
+        assertTrue(all.stream().allMatch(d -> d.statusHistory().isEmpty()), "read with history_limit=0");
 
         ListPage<ModelDeployment> second = client.listDeployments("client-paging", 2, 2);
         assertEquals(2, second.data().size());

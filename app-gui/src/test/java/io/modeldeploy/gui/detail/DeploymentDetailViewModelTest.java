@@ -200,4 +200,47 @@ class DeploymentDetailViewModelTest {
                 detail.loadErrorProperty().get());
         assertEquals("llama", detail.nameProperty().get(), "what the list gave is still shown");
     }
+
+    /** A list row: the version as the list reads it, without history. */
+    private static ModelDeployment listCopy(FakeDeploymentApiClient.Stored stored) {
+        ModelDeployment d = stored.toResource();
+        return new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(), d.updatedAt(),
+                d.entityVersion(), d.config(), d.configVersion(), d.status(), d.statusMessage(), List.of(),
+                d.modelProviderId(), d.authContext());
+    }
+
+    @Test
+    void aListCopyWithoutHistoryIsShownAtOnceAndItsHistoryIsRead() {
+        FakeDeploymentApiClient.Stored v1 = client.create("default", "llama", 1);
+        client.addChanges(v1, 3);
+        detail.show(listCopy(v1));
+
+        assertEquals(DeploymentStatus.READY, detail.statusProperty().get(), "the fields at once");
+        assertTrue(detail.timeline().awaitingHistoryProperty().get());
+        assertTrue(detail.timeline().items().isEmpty());
+        assertFalse(detail.timeline().hasOlderProperty().get());
+
+        background.runAll();
+
+        assertFalse(detail.timeline().awaitingHistoryProperty().get());
+        assertEquals(4, detail.timeline().items().size());
+        assertEquals("4 entries", detail.timeline().summaryProperty().get());
+        assertEquals(1, client.callsStartingWith("listVersions"), "one read brings the versions and the history");
+    }
+
+    @Test
+    void aNewerListCopyKeepsTheTimelineAndReadsTheEntriesItLacks() {
+        FakeDeploymentApiClient.Stored v1 = client.create("default", "llama", 1);
+        detail.show(v1.toResource());
+        background.runAll();
+        client.changeElsewhere(v1, DeploymentStatus.ERROR, "oom");
+
+        detail.show(listCopy(v1));
+        assertEquals(DeploymentStatus.ERROR, detail.statusProperty().get());
+        assertEquals(1, detail.timeline().items().size(), "the entries shown stay");
+        background.runAll();
+
+        assertEquals(2, detail.timeline().items().size());
+        assertEquals("oom", detail.timeline().items().get(0).entry().statusMessage());
+    }
 }

@@ -257,6 +257,7 @@ class DeploymentListLiveTest {
     @Test
     void theSelectedRowStaysVisibleWhenAChangeTakesItOutOfTheFilterUntilTheSelectionMoves() {
         vm.toggleStatus(READY, true);
+        background.runAll(); // filters are matched in the background
         assertEquals(List.of("prod/llama"), visibleKeys());
         vm.setSelectedKey("prod/llama");
 
@@ -274,6 +275,7 @@ class DeploymentListLiveTest {
     @Test
     void anUnselectedRowLeavesTheFilterAtOnceAndAFilterChangeAppliesToTheKeptRowToo() {
         vm.toggleStatus(READY, true);
+        background.runAll();
         vm.applyEvents(List.of(Deployments.statusChanged(11, llama, ERROR, "x", T0.plusSeconds(120), "bob")));
         assertEquals(List.of(), visibleKeys());
 
@@ -285,6 +287,7 @@ class DeploymentListLiveTest {
                 T0.plusSeconds(140), "bob")));
         assertEquals(List.of("prod/llama"), visibleKeys());
         vm.toggleStatus(PENDING, true);
+        background.runAll();
         assertEquals(List.of("dev/gemma"), visibleKeys(), "an explicit filter change applies to every row");
     }
 

@@ -2,34 +2,66 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.Pagination;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Answers listAllDeployments and getDeployment from memory (or fails), and counts the calls. */
+/**
+ * Answers the list in pages of {@link #pageSize} and getDeployment from memory (or fails), and
+ * counts the calls.
+ */
 class FakeClient extends DeploymentApiClient {
 
     List<ModelDeployment> deployments = new ArrayList<>();
     ApiException failure;
+    /** Fails the pages after the first. */
+    ApiException laterPagesFailure;
+    int pageSize = FULL_PAGE_SIZE;
     int listCalls;
     int getCalls;
     String lastWorkspace;
+    final List<Integer> historyLimits = new ArrayList<>();
 
     FakeClient() {
         super(URI.create("http://127.0.0.1:9"));
     }
 
     @Override
-    public List<ModelDeployment> listAllDeployments(String workspace) throws ApiException {
+    public ListPage<ModelDeployment> listFirstDeployments(String workspace) throws ApiException {
         listCalls++;
+        return listDeployments(workspace, 1, pageSize, 0);
+    }
+
+    @Override
+    public ListPage<ModelDeployment> listDeployments(String workspace, int page, int size, int historyLimit)
+            throws ApiException {
         lastWorkspace = workspace;
+        historyLimits.add(historyLimit);
         if (failure != null) {
             throw failure;
         }
-        return List.copyOf(deployments);
+        if (page > 1 && laterPagesFailure != null) {
+            throw laterPagesFailure;
+        }
+        List<ModelDeployment> all = List.copyOf(deployments);
+        int from = Math.min(all.size(), (page - 1) * size);
+        List<ModelDeployment> data = all.subList(from, Math.min(all.size(), from + size));
+        return new ListPage<>(data, Pagination.of(page, size, data.size(), all.size()), "-updated_at");
+    }
+
+    @Override
+    public List<ModelDeployment> listRemainingDeployments(String workspace, ListPage<ModelDeployment> first)
+            throws ApiException {
+        List<ModelDeployment> rest = new ArrayList<>();
+        for (int page = 2; page <= first.pagination().totalPages(); page++) {
+            rest.addAll(listDeployments(workspace, page, first.pagination().pageSize(), 0).data());
+        }
+        return rest;
     }
 
     /** The latest version of a deployment among {@link #deployments}, or 404. */

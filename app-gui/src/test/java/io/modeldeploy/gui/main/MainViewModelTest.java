@@ -7,7 +7,9 @@ import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.util.Async;
 import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.Pagination;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +38,10 @@ class MainViewModelTest {
         }
 
         @Override
-        public List<ModelDeployment> listAllDeployments(String workspace) {
+        public ListPage<ModelDeployment> listFirstDeployments(String workspace) {
             listCalls++;
-            return List.copyOf(deployments);
+            List<ModelDeployment> all = List.copyOf(deployments);
+            return new ListPage<>(all, Pagination.of(1, FULL_PAGE_SIZE, all.size(), all.size()), null);
         }
 
         @Override

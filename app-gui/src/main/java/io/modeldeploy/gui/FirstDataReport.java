@@ -1,0 +1,44 @@
+package io.modeldeploy.gui;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Opt-in start-up measurement for the console benchmark: with {@code -Dmodeldeploy.reportFirstData=true}
+ * the console prints one line, {@code modeldeploy-first-data uptime_ms=N rows=M}, after the pulse
+ * that laid out the list's first rows (N is the JVM's uptime then). Off by default.
+ */
+final class FirstDataReport {
+
+    static final String PROPERTY = "modeldeploy.reportFirstData";
+    static final String PREFIX = "modeldeploy-first-data";
+
+    private FirstDataReport() {
+    }
+
+    static void installIfAsked(Scene scene, ObservableList<?> rows) {
+        if (!Boolean.getBoolean(PROPERTY)) {
+            return;
+        }
+        ListChangeListener<Object> firstRows = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<?> change) {
+                if (rows.isEmpty()) {
+                    return;
+                }
+                rows.removeListener(this);
+                Runnable[] afterPulse = new Runnable[1];
+                afterPulse[0] = () -> {
+                    scene.removePostLayoutPulseListener(afterPulse[0]);
+                    System.out.println(PREFIX + " uptime_ms=" + ManagementFactory.getRuntimeMXBean().getUptime()
+                            + " rows=" + rows.size());
+                };
+                scene.addPostLayoutPulseListener(afterPulse[0]);
+            }
+        };
+        rows.addListener(firstRows);
+    }
+}

@@ -144,7 +144,7 @@ public final class ConsoleBenchmark {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            Process process = new ProcessBuilder(bench.java, "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+            Process process = new ProcessBuilder(bench.java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-jar",
                     bench.serverJar.toString(), "--port", String.valueOf(port), "--data-dir", data.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(bench.work.resolve("server.log").toFile())
@@ -200,8 +200,6 @@ public final class ConsoleBenchmark {
             AtomicLong failed = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(connections);
             long start = System.nanoTime();
-            // The first create alone: concurrent creates in a workspace that doesn't exist yet stall the
-            // server (seen: 30 s connection-pool timeouts, 500s).
             send("POST", deploymentsPath(), createBody(0), done, failed);
             List<CompletableFuture<Void>> lanes = new ArrayList<>();
             for (int lane = 0; lane < connections; lane++) {

@@ -1,5 +1,6 @@
 package io.modeldeploy.server.service;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -20,18 +22,18 @@ import java.sql.Statement;
  * system, so an acknowledged change survives a crash of the process (kill -9).
  * Only then are the new events announced to subscribers.
  *
- * <p>The checkpoint runs on a connection of its own, kept for the life of the server: a committing
- * transaction still holds its pooled connection here, and asking the pool for a second one could
- * exhaust it under load.
+ * <p>The checkpoint runs on a connection of its own, outside the pool and kept for the life of the
+ * server: a committing transaction still holds its pooled connection here, and asking the pool for
+ * a second one exhausts it under load (every connection held by a transaction waiting for one).
  */
 @Singleton
 public class DurableCommits {
-    private final DataSource dataSource;
+    private final HikariDataSource pool;
     private final ApplicationEventPublisher<EventsDurable> publisher;
     private Connection connection;
 
     public DurableCommits(DataSource dataSource, ApplicationEventPublisher<EventsDurable> publisher) {
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.pool = (HikariDataSource) DelegatingDataSource.unwrapDataSource(dataSource);
         this.publisher = publisher;
     }
 
@@ -58,8 +60,7 @@ public class DurableCommits {
 
     private void execute() throws SQLException {
         if (connection == null) {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
+            connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");

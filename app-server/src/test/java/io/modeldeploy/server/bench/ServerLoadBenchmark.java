@@ -28,12 +28,7 @@ import java.util.stream.Collectors;
 public final class ServerLoadBenchmark {
     private static final String USAGE = "usage: ServerLoadBenchmark SERVER_JAR OUTPUT_DIR [-Dbench.NAME=VALUE ...]; "
             + "run it with ./mvnw -B -pl app-server -am -DskipTests -Pserver-bench verify";
-    /**
-     * The server's create holds two of its 10 pool connections (the workspace check commits in a
-     * transaction of its own), so 10 or more concurrent creates can take every connection and
-     * stall until the pool's 30 s timeout; seeding stays well below that.
-     */
-    private static final int SEED_CONNECTIONS = 4;
+    private static final int SEED_CONNECTIONS = 16;
     private static final Pattern TOTAL_RESULTS = Pattern.compile("\"total_results\"\\s*:\\s*(\\d+)");
 
     private ServerLoadBenchmark() {

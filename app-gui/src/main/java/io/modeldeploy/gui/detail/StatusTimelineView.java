@@ -174,6 +174,11 @@ public class StatusTimelineView extends VBox {
         if (size == 0) {
             return;
         }
+        if (flow.getCellCount() != size) {
+            // The flow has not taken in the current entries yet: its position still describes the old ones.
+            scheduleEndCheck();
+            return;
+        }
         IndexedCell<?> last = flow.getLastVisibleCell();
         // At the very end the position can't change any more, and the cells may not be laid out
         // yet for entries just added: the position alone says the end is in view.

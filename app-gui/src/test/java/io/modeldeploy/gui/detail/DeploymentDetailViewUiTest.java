@@ -465,7 +465,8 @@ class DeploymentDetailViewUiTest {
             server.setStatus(name, i % 2 == 0 ? "READY" : "PENDING", "step " + i);
         }
         show(robot, server.latest(name));
-        assertEquals(100, fx(() -> view.getViewModel().timeline().items().size()));
+        waitUntil("the newest window is shown", () -> view.getViewModel().timeline().items().size() >= 100);
+        assertEquals("step 150", fx(() -> view.getViewModel().timeline().items().get(0).entry().statusMessage()));
 
         ListView<TimelineItem> list = node(robot, "entryList");
         robot.interact(() -> list.scrollTo(99));

@@ -144,7 +144,7 @@ public final class ConsoleBenchmark {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            Process process = new ProcessBuilder(bench.java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-jar",
+            Process process = new ProcessBuilder(bench.java, "-Xms32m", "-Xmx128m", "-XX:+UseParallelGC", "-jar",
                     bench.serverJar.toString(), "--port", String.valueOf(port), "--data-dir", data.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(bench.work.resolve("server.log").toFile())

@@ -35,7 +35,7 @@ record BenchOptions(int connections, Duration warmup, Duration duration, int dep
     static final int MAX_CONNECTIONS = 1024;
     static final int MAX_DEPLOYMENTS = 100_000;
     static final Duration MAX_DURATION = Duration.ofHours(1);
-    static final String DEFAULT_SERVER_JVM_OPTS = "-Xms32m -Xmx128m -XX:+UseSerialGC";
+    static final String DEFAULT_SERVER_JVM_OPTS = "-Xms32m -Xmx128m -XX:+UseParallelGC";
 
     private static final Pattern DURATION_TEXT = Pattern.compile("(\\d{1,9})(ms|s|m)?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

@@ -25,7 +25,7 @@ class BenchOptionsTest {
         assertEquals(Duration.ofSeconds(5), options.warmup());
         assertEquals(Duration.ofSeconds(10), options.duration());
         assertEquals(1000, options.deployments());
-        assertEquals(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC"), options.serverJvmOpts());
+        assertEquals(List.of("-Xms32m", "-Xmx128m", "-XX:+UseParallelGC"), options.serverJvmOpts());
         assertTrue(options.startsServer());
         assertNull(options.targetPid());
     }

@@ -172,31 +172,25 @@ public class DeploymentService {
      * every other change appends exactly one entry. With an If-Match condition a change is applied
      * only to the state its tag names. A refused change (404, 409, 412) refuses only itself.
      */
-    @Transactional
-    public List<StatusChangeOutcome> updateStatuses(List<StatusChange> changes) {
-        return updateStatuses(changes, Collections.nCopies(changes.size(), null));
-    }
-
     /**
-     * The same, with what each caller read of its version's history before (null where nothing was
-     * read): a snapshot that is still current spares reading the history again.
+     * {@code readBefore} holds what each caller read of its version's history before (null where
+     * nothing was read): a snapshot that is still current spares reading the history again.
      */
     @Transactional
     public List<StatusChangeOutcome> updateStatuses(List<StatusChange> changes, List<HistorySnapshot> readBefore) {
-        Map<StatusChange, Object> lockedOrMissing = lockTargets(changes);
+        Map<StatusChange, LockTarget> targets = lockTargets(changes);
         Map<String, DeploymentVersionRow> current = new HashMap<>();
         Map<String, HistorySnapshot> histories = new HashMap<>();
         List<DeploymentEventLog.Change> recorded = new ArrayList<>();
         List<StatusChangeOutcome> outcomes = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
             StatusChange change = changes.get(i);
-            Object target = lockedOrMissing.get(change);
-            if (target instanceof ApiException missing) {
-                outcomes.add(StatusChangeOutcome.refused(missing));
+            LockTarget target = targets.get(change);
+            if (target.missing() != null) {
+                outcomes.add(StatusChangeOutcome.refused(target.missing()));
                 continue;
             }
-            DeploymentVersionRow row = current.getOrDefault(((DeploymentVersionRow) target).id(),
-                    (DeploymentVersionRow) target);
+            DeploymentVersionRow row = current.getOrDefault(target.row().id(), target.row());
             try {
                 // The history before the change: read afterwards, it would already hold the new entry.
                 HistorySnapshot before = currentHistory(row, histories.get(row.id()), readBefore.get(i));
@@ -217,11 +211,9 @@ public class DeploymentService {
     /** Snapshot of what a caller may read before queueing its change (see {@link #updateStatuses(List, List)}). */
     @ReadOnly
     public HistorySnapshot readHistory(String workspace, String name, Integer version) {
-        Optional<DeploymentVersionRow> row = version == null
-                ? versions.findLatestVersionNumber(workspace, name)
-                        .flatMap(latest -> versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, latest))
-                : versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, version);
-        return row.map(this::committedHistory).orElse(null);
+        return (version == null ? findLatestIfAny(workspace, name) : findVersionIfAny(workspace, name, version))
+                .map(this::committedHistory)
+                .orElse(null);
     }
 
     private HistorySnapshot readHistory(DeploymentVersionRow row) {
@@ -246,14 +238,14 @@ public class DeploymentService {
      * (workspace, name, newest version first, as {@link #delete} does): writing records an event,
      * which takes the event-id lock, and no one may wait for a version lock while holding that.
      */
-    private Map<StatusChange, Object> lockTargets(List<StatusChange> changes) {
-        Map<StatusChange, Object> resolved = new IdentityHashMap<>();
+    private Map<StatusChange, LockTarget> lockTargets(List<StatusChange> changes) {
+        Map<StatusChange, LockTarget> resolved = new IdentityHashMap<>();
         List<Map.Entry<StatusChange, Integer>> targets = new ArrayList<>();
         for (StatusChange change : changes) {
             Integer version = change.version() != null ? change.version()
                     : versions.findLatestVersionNumber(change.workspace(), change.name()).orElse(null);
             if (version == null) {
-                resolved.put(change, notFound(change.workspace(), change.name()));
+                resolved.put(change, LockTarget.missing(notFound(change.workspace(), change.name())));
             } else {
                 targets.add(Map.entry(change, version));
             }
@@ -263,13 +255,25 @@ public class DeploymentService {
                 .thenComparing(Map.Entry::getValue, Comparator.reverseOrder()));
         for (Map.Entry<StatusChange, Integer> target : targets) {
             StatusChange change = target.getKey();
-            Object row = versions.lockVersion(change.workspace(), change.name(), target.getValue())
-                    .<Object>map(found -> found)
-                    .orElseGet(() -> change.version() == null ? notFound(change.workspace(), change.name())
-                            : versionNotFound(change.workspace(), change.name(), change.version()));
-            resolved.put(change, row);
+            LockTarget locked = versions.lockVersion(change.workspace(), change.name(), target.getValue())
+                    .map(LockTarget::locked)
+                    .orElseGet(() -> LockTarget.missing(change.version() == null
+                            ? notFound(change.workspace(), change.name())
+                            : versionNotFound(change.workspace(), change.name(), change.version())));
+            resolved.put(change, locked);
         }
         return resolved;
+    }
+
+    /** The version a change goes to, locked, or why there is none. */
+    private record LockTarget(DeploymentVersionRow row, ApiException missing) {
+        static LockTarget locked(DeploymentVersionRow row) {
+            return new LockTarget(row, null);
+        }
+
+        static LockTarget missing(ApiException missing) {
+            return new LockTarget(null, missing);
+        }
     }
 
     private Applied applyStatusChange(DeploymentVersionRow row, StatusChange change,
@@ -390,14 +394,20 @@ public class DeploymentService {
     }
 
     private DeploymentVersionRow findLatest(String workspace, String name) {
-        int latest = versions.findLatestVersionNumber(workspace, name).orElseThrow(() -> notFound(workspace, name));
-        return versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, latest)
-                .orElseThrow(() -> notFound(workspace, name));
+        return findLatestIfAny(workspace, name).orElseThrow(() -> notFound(workspace, name));
     }
 
     private DeploymentVersionRow findVersion(String workspace, String name, int version) {
-        return versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, version)
-                .orElseThrow(() -> versionNotFound(workspace, name, version));
+        return findVersionIfAny(workspace, name, version).orElseThrow(() -> versionNotFound(workspace, name, version));
+    }
+
+    private Optional<DeploymentVersionRow> findLatestIfAny(String workspace, String name) {
+        return versions.findLatestVersionNumber(workspace, name)
+                .flatMap(latest -> versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, latest));
+    }
+
+    private Optional<DeploymentVersionRow> findVersionIfAny(String workspace, String name, int version) {
+        return versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, version);
     }
 
     /**
@@ -419,9 +429,7 @@ public class DeploymentService {
     }
 
     private ModelDeployment toResource(DeploymentVersionRow row) {
-        List<StatusEventRow> newest = new ArrayList<>(events.findNewest(row.id(), ApiLimits.HISTORY_WINDOW));
-        Collections.reverse(newest);
-        return toResource(row, newest);
+        return toResource(row, readHistory(row).newest());
     }
 
     private List<ModelDeployment> toResources(List<DeploymentVersionRow> rows, int historyLimit) {

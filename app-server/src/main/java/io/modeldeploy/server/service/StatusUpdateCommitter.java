@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -118,7 +119,8 @@ public class StatusUpdateCommitter {
 
     private void commitAlone(Pending pending) {
         try {
-            complete(List.of(pending), deployments.updateStatuses(List.of(pending.change())));
+            complete(List.of(pending), deployments.updateStatuses(List.of(pending.change()),
+                    Collections.singletonList(pending.readBefore())));
         } catch (RuntimeException e) {
             pending.result.completeExceptionally(e);
         }

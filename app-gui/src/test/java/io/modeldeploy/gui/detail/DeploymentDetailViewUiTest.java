@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.testing.FxLookup;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
 import io.modeldeploy.gui.util.TimeFormat;
@@ -38,6 +39,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+
+import static io.modeldeploy.gui.testing.FxLookup.click;
+import static io.modeldeploy.gui.testing.FxLookup.one;
+import static io.modeldeploy.gui.testing.FxLookup.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -116,7 +121,7 @@ class DeploymentDetailViewUiTest {
     }
 
     private <T extends Node> T node(FxRobot robot, String id) {
-        T found = robot.lookup("#" + id).query();
+        T found = one(robot, "#" + id);
         assertNotNull(found, id);
         return found;
     }
@@ -128,23 +133,23 @@ class DeploymentDetailViewUiTest {
 
     /** Opens the status drop-down and picks {@code display} ("Ready"), like a user with the mouse. */
     private void chooseStatus(FxRobot robot, String display) {
-        robot.clickOn("#statusCombo");
+        click(robot, "#statusCombo");
         robot.clickOn(popupCell(robot, display));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private StatusEditorView.StatusChoiceCell popupCell(FxRobot robot, String display) {
         ComboBox<?> combo = node(robot, "statusCombo");
-        return robot.lookup((Node n) -> n instanceof StatusEditorView.StatusChoiceCell cell
+        return one(robot, (Node n) -> n instanceof StatusEditorView.StatusChoiceCell cell
                 && cell != combo.getButtonCell() && cell.getListView() != null && display.equals(cell.getText())
-                && cell.isVisible()).query();
+                && cell.isVisible());
     }
 
     private List<StatusEditorView.StatusChoiceCell> popupCells(FxRobot robot) {
         ComboBox<?> combo = node(robot, "statusCombo");
-        return robot.lookup((Node n) -> n instanceof StatusEditorView.StatusChoiceCell cell
+        return FxLookup.all(robot, (Node n) -> n instanceof StatusEditorView.StatusChoiceCell cell
                 && cell != combo.getButtonCell() && cell.getListView() != null && cell.getItem() != null
-                && cell.isVisible()).queryAll().stream()
+                && cell.isVisible()).stream()
                 .map(n -> (StatusEditorView.StatusChoiceCell) n)
                 .sorted(java.util.Comparator.comparingInt(StatusEditorView.StatusChoiceCell::getIndex))
                 .toList();
@@ -171,7 +176,7 @@ class DeploymentDetailViewUiTest {
     @Test
     void withoutASelectionItInvitesToSelectADeployment(FxRobot robot) {
         robot.interact(() -> view.show(null));
-        Label title = robot.lookup(".detail-empty-title").query();
+        Label title = one(robot, ".detail-empty-title");
         assertEquals("Select a deployment", fx(title::getText));
         assertTrue(fx(title::isVisible));
         assertFalse(fx(() -> node(robot, "content").isVisible()));
@@ -229,10 +234,10 @@ class DeploymentDetailViewUiTest {
         assertEquals(last, top.entry(), "the top row is the entry the server recorded");
         assertTrue(top.ongoing());
         assertEquals(2, fx(() -> view.getViewModel().timeline().items().size()));
-        StatusTimelineCell firstCell = robot.lookup((Node n) -> n instanceof StatusTimelineCell c
-                && c.getIndex() == 0 && c.getItem() != null).query();
-        Label status = robot.from(firstCell).lookup(".timeline-status").query();
-        Label message = robot.from(firstCell).lookup(".timeline-message").query();
+        StatusTimelineCell firstCell = one(robot, (Node n) -> n instanceof StatusTimelineCell c
+                && c.getIndex() == 0 && c.getItem() != null);
+        Label status = within(robot, firstCell, ".timeline-status");
+        Label message = within(robot, firstCell, ".timeline-message");
         assertEquals("Ready", fx(status::getText));
         assertEquals("Serving traffic", fx(message::getText));
         assertEquals("Ready", text(robot, "statusBadge"));
@@ -317,7 +322,7 @@ class DeploymentDetailViewUiTest {
         robot.clickOn(popupCell(robot, "Deleted"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(DeploymentStatus.DELETED, fx(combo::getValue));
-        robot.clickOn("#applyButton");
+        click(robot, "#applyButton");
         waitUntil("DELETED is applied", () -> topTimelineRow().status() == DeploymentStatus.DELETED);
         assertEquals(DeploymentStatus.DELETED, server.latest(name).status());
     }
@@ -329,7 +334,7 @@ class DeploymentDetailViewUiTest {
         assertEquals(202, server.delete(name)); // marked for deletion behind the console's back
 
         chooseStatus(robot, "Ready");
-        robot.clickOn("#applyButton");
+        click(robot, "#applyButton");
 
         Node banner = node(robot, "conflictBanner");
         waitUntil("the conflict is shown", banner::isVisible);
@@ -343,7 +348,7 @@ class DeploymentDetailViewUiTest {
         assertTrue(fx(() -> ((Button) node(robot, "applyButton")).isDisabled()));
         assertFalse(fx(() -> ((Label) node(robot, "errorLabel")).isVisible()), "no second message");
 
-        robot.clickOn("#reloadButton");
+        click(robot, "#reloadButton");
         waitUntil("the conflict is resolved", () -> !banner.isVisible());
         assertEquals(DeploymentStatus.DELETING, fx(() -> ((ComboBox<?>) node(robot, "statusCombo")).getValue()));
         assertEquals(DeploymentStatus.DELETING, server.latest(name).status());
@@ -357,7 +362,7 @@ class DeploymentDetailViewUiTest {
         typeMessage(robot, "serving, checked by hand");
         ModelDeployment elsewhere = server.setStatus(name, "ERROR", "GPU fell off the bus");
 
-        robot.clickOn("#applyButton");
+        click(robot, "#applyButton");
 
         Node banner = node(robot, "conflictBanner");
         waitUntil("the conflict is shown", banner::isVisible);
@@ -371,7 +376,7 @@ class DeploymentDetailViewUiTest {
                 "the edits are kept");
         assertEquals(DeploymentStatus.ERROR, server.latest(name).status(), "nothing was overwritten");
 
-        robot.clickOn("#applyAnywayButton");
+        click(robot, "#applyAnywayButton");
         waitUntil("the edits are applied", () -> !banner.isVisible()
                 && topTimelineRow().status() == DeploymentStatus.READY);
         ModelDeployment now = server.latest(name);
@@ -394,7 +399,7 @@ class DeploymentDetailViewUiTest {
         Node banner = node(robot, "conflictBanner");
         waitUntil("the conflict is shown", banner::isVisible);
         assertTrue(text(robot, "conflictWhoLabel").contains(" set it to Ready at "));
-        robot.clickOn("#reloadButton");
+        click(robot, "#reloadButton");
         waitUntil("the current state is shown", () -> !banner.isVisible());
         assertEquals(DeploymentStatus.READY, fx(() -> ((ComboBox<?>) node(robot, "statusCombo")).getValue()));
         assertEquals("all good", fx(() -> ((TextArea) node(robot, "messageArea")).getText()));
@@ -418,7 +423,7 @@ class DeploymentDetailViewUiTest {
         assertEquals(204, server.delete(name)); // purged
 
         chooseStatus(robot, "Ready");
-        robot.clickOn("#applyButton");
+        click(robot, "#applyButton");
 
         Label error = node(robot, "errorLabel");
         waitUntil("the error is shown", () -> error.isVisible() && !error.getText().isEmpty());
@@ -442,14 +447,14 @@ class DeploymentDetailViewUiTest {
         assertEquals("llama-nim-next@1", text(robot, "configLabel"));
 
         robot.clickOn(versions);
-        robot.clickOn(robot.lookup((Node n) -> n instanceof javafx.scene.control.ListCell<?> cell
-                && cell.getListView() != null && "Version 1".equals(cell.getText())).<Node>query());
+        robot.clickOn(FxLookup.<Node>one(robot, (Node n) -> n instanceof javafx.scene.control.ListCell<?> cell
+                && cell.getListView() != null && "Version 1".equals(cell.getText())));
         waitUntil("version 1 is shown", () -> "llama-nim@1".equals(((Label) node(robot, "configLabel")).getText()));
         assertEquals("Applies to version 1", text(robot, "targetLabel"));
 
         chooseStatus(robot, "Error");
         typeMessage(robot, "OOM on v1");
-        robot.clickOn("#applyButton");
+        click(robot, "#applyButton");
         waitUntil("the change is applied", () -> topTimelineRow().status() == DeploymentStatus.ERROR);
 
         assertEquals(DeploymentStatus.ERROR, server.version(name, 1).status());

@@ -46,6 +46,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
+import static io.modeldeploy.gui.testing.FxLookup.click;
+import static io.modeldeploy.gui.testing.FxLookup.one;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,9 +152,9 @@ class ConnectAndDemoUiTest {
         String key = DeploymentRow.keyOf(workspace, name);
         int index = view.viewModel().list().viewIndexOf(key);
         assertTrue(index >= 0, key + " is in the list");
-        robot.interact(() -> robot.lookup("#deploymentTable").queryAs(TableView.class).scrollTo(index));
-        Node row = robot.lookup(n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentRow d
-                && d.key().equals(key)).query();
+        robot.interact(() -> one(robot, "#deploymentTable", TableView.class).scrollTo(index));
+        Node row = one(robot, n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentRow d
+                && d.key().equals(key));
         robot.clickOn(row);
         assertEquals(key, view.viewModel().selectedProperty().get().key());
     }
@@ -163,8 +165,8 @@ class ConnectAndDemoUiTest {
         ensureOwnDeployment();
         selectRow(robot, "connect-ui", "llama-connect");
 
-        robot.clickOn("Help");
-        robot.clickOn("Connect external clients…");
+        click(robot, "Help");
+        click(robot, "Connect external clients…");
         waitUntil("the Connect dialog is open", () -> dialog().isPresent());
         DialogPane pane = dialog().orElseThrow();
 
@@ -180,10 +182,10 @@ class ConnectAndDemoUiTest {
 
         TextField token = (TextField) pane.lookup("#connectToken");
         assertFalse(token.getText().contains(server.localToken()), "hidden until asked");
-        robot.clickOn("#connectShowToken");
+        click(robot, "#connectShowToken");
         assertEquals(server.localToken(), token.getText());
 
-        robot.clickOn("Open API docs");
+        click(robot, "Open API docs");
         assertEquals(List.of(server.baseUrl() + "/swagger-ui/"), opened);
     }
 
@@ -197,16 +199,16 @@ class ConnectAndDemoUiTest {
         assertFalse(running.isDisable());
         assertFalse(menuItem("Demo", "demoInfoItem").isVisible(), "no explanation while demo mode is on");
 
-        robot.clickOn("Demo");
-        robot.clickOn("Demo controller running");
+        click(robot, "Demo");
+        click(robot, "Demo controller running");
         waitUntil("the controller runs", () -> client.getDemo().running());
         waitUntil("the check mark follows", running::isSelected);
         client.updateDemo(new DemoState(null, false, null));
 
         // Stopped elsewhere: opening the menu asks the server again.
-        robot.clickOn("Demo");
+        click(robot, "Demo");
         waitUntil("the check mark follows the server", () -> !running.isSelected());
-        robot.clickOn("Reset demo data…");
+        click(robot, "Reset demo data…");
         waitUntil("the confirmation", () -> dialog().isPresent());
         DialogPane confirmation = dialog().orElseThrow();
         assertTrue(confirmation.getContentText().contains("Every deployment on this server is replaced"));

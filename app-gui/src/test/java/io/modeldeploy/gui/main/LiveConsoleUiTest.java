@@ -49,6 +49,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
+import static io.modeldeploy.gui.testing.FxLookup.click;
+import static io.modeldeploy.gui.testing.FxLookup.find;
+import static io.modeldeploy.gui.testing.FxLookup.one;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,7 +142,7 @@ class LiveConsoleUiTest {
 
     @SuppressWarnings("unchecked")
     private TableView<DeploymentRow> table(FxRobot robot) {
-        return (TableView<DeploymentRow>) robot.lookup("#deploymentTable").queryAs(TableView.class);
+        return (TableView<DeploymentRow>) one(robot, "#deploymentTable", TableView.class);
     }
 
     private void clickRow(FxRobot robot, String workspace, String name) {
@@ -147,37 +150,37 @@ class LiveConsoleUiTest {
         int index = fx(() -> list().viewIndexOf(key));
         assertTrue(index >= 0, key + " is in the list");
         robot.interact(() -> table(robot).scrollTo(index));
-        Node row = robot.lookup(n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentRow d
-                && d.key().equals(key)).query();
+        Node row = one(robot, n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentRow d
+                && d.key().equals(key));
         robot.clickOn(row);
         waitUntil("the detail pane shows " + key, () -> name.equals(view.detailView().getViewModel()
                 .nameProperty().get()) && !view.detailView().getViewModel().loadingProperty().get());
     }
 
     private TableRow<?> tableRow(FxRobot robot, String key) {
-        return robot.lookup(n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentRow d
-                && d.key().equals(key)).queryAs(TableRow.class);
+        return one(robot, n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentRow d
+                && d.key().equals(key), TableRow.class);
     }
 
     private void chooseStatus(FxRobot robot, String display) {
-        robot.clickOn("#statusCombo");
-        ComboBox<?> combo = robot.lookup("#statusCombo").queryAs(ComboBox.class);
-        Node cell = robot.lookup((Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+        click(robot, "#statusCombo");
+        ComboBox<?> combo = one(robot, "#statusCombo", ComboBox.class);
+        Node cell = one(robot, (Node n) -> n instanceof javafx.scene.control.ListCell<?> c
                 && c.getItem() instanceof DeploymentStatus && c != combo.getButtonCell() && c.getListView() != null && display.equals(c.getText())
-                && c.isVisible()).query();
+                && c.isVisible());
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void typeMessage(FxRobot robot, String message) {
-        TextArea area = robot.lookup("#messageArea").queryAs(TextArea.class);
+        TextArea area = one(robot, "#messageArea", TextArea.class);
         robot.clickOn(area);
         robot.interact(area::selectAll);
         robot.write(message);
     }
 
     private String text(FxRobot robot, String id) {
-        Label label = robot.lookup("#" + id).queryAs(Label.class);
+        Label label = one(robot, "#" + id, Label.class);
         return fx(label::getText);
     }
 
@@ -235,8 +238,8 @@ class LiveConsoleUiTest {
                 median, sorted.get(0), sorted.get(sorted.size() - 1));
 
         String lastMessage = fx(() -> list().find("live-a", "watched").orElseThrow().message());
-        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
-                && lastMessage.equals(c.getText())).tryQuery().isPresent(), "the table shows the new message");
+        assertTrue(find(robot, n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && lastMessage.equals(c.getText())).isPresent(), "the table shows the new message");
         TableRow<?> row = tableRow(robot, "live-a/watched");
         assertTrue(fx(() -> row.getPseudoClassStates().contains(DeploymentListView.CHANGED)),
                 "the changed row is highlighted");
@@ -279,7 +282,7 @@ class LiveConsoleUiTest {
 
         JsonNode theirs = server.setStatus("live-c", "contested", "ERROR", "script says broken");
 
-        Node banner = robot.lookup("#conflictBanner").query();
+        Node banner = one(robot, "#conflictBanner");
         waitUntil("the editor reports the change", banner::isVisible);
         JsonNode change = newestEntry(theirs);
         String who = text(robot, "conflictWhoLabel");
@@ -290,10 +293,10 @@ class LiveConsoleUiTest {
                 "the detail shows their change");
         assertEquals(DeploymentStatus.ERROR, fx(() -> view.detailView().getViewModel().timeline().items().get(0)
                 .status()));
-        assertTrue(fx(() -> robot.lookup("#applyButton").queryAs(Button.class).isDisabled()));
-        assertEquals("checked by hand", fx(() -> robot.lookup("#messageArea").queryAs(TextArea.class).getText()));
+        assertTrue(fx(() -> one(robot, "#applyButton", Button.class).isDisabled()));
+        assertEquals("checked by hand", fx(() -> one(robot, "#messageArea", TextArea.class).getText()));
 
-        robot.clickOn("#applyAnywayButton");
+        click(robot, "#applyAnywayButton");
 
         waitUntil("the edit is applied", () -> !banner.isVisible() && list().find("live-c", "contested")
                 .map(r -> r.status() == DeploymentStatus.READY).orElse(false));
@@ -320,16 +323,16 @@ class LiveConsoleUiTest {
         // the editor shows the conflict and nothing is overwritten.
         robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
 
-        Node banner = robot.lookup("#conflictBanner").query();
+        Node banner = one(robot, "#conflictBanner");
         waitUntil("the editor reports the change", banner::isVisible);
         assertTrue(text(robot, "conflictWhoLabel").contains(" set it to Ready at "), text(robot, "conflictWhoLabel"));
         assertEquals("READY", server.get(TestServer.deployment("live-r", "raced")).get("status").asText());
 
-        robot.clickOn("#reloadButton");
+        click(robot, "#reloadButton");
 
         waitUntil("the editor shows the current state", () -> !banner.isVisible());
-        assertEquals(DeploymentStatus.READY, fx(() -> robot.lookup("#statusCombo").queryAs(ComboBox.class).getValue()));
-        assertEquals("back online", fx(() -> robot.lookup("#messageArea").queryAs(TextArea.class).getText()));
+        assertEquals(DeploymentStatus.READY, fx(() -> one(robot, "#statusCombo", ComboBox.class).getValue()));
+        assertEquals("back online", fx(() -> one(robot, "#messageArea", TextArea.class).getText()));
         JsonNode now = server.get(TestServer.deployment("live-r", "raced"));
         assertEquals("READY", now.get("status").asText());
         assertEquals("back online", now.get("status_message").asText());

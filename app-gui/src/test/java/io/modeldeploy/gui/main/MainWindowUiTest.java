@@ -52,6 +52,9 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 
+import static io.modeldeploy.gui.testing.FxLookup.click;
+import static io.modeldeploy.gui.testing.FxLookup.find;
+import static io.modeldeploy.gui.testing.FxLookup.one;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,7 +146,7 @@ class MainWindowUiTest {
 
     @SuppressWarnings("unchecked")
     private TableView<DeploymentRow> table(FxRobot robot) {
-        return (TableView<DeploymentRow>) robot.lookup("#deploymentTable").queryAs(TableView.class);
+        return (TableView<DeploymentRow>) one(robot, "#deploymentTable", TableView.class);
     }
 
     /** Clicks the table row of a deployment (scrolling it into view first). */
@@ -152,8 +155,8 @@ class MainWindowUiTest {
         int index = list().viewIndexOf(key);
         assertTrue(index >= 0, key + " is in the list");
         robot.interact(() -> table(robot).scrollTo(index));
-        Node row = robot.lookup(n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentRow d
-                && d.key().equals(key)).query();
+        Node row = one(robot, n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentRow d
+                && d.key().equals(key));
         robot.clickOn(row);
         assertEquals(key, view.viewModel().selectedProperty().get().key());
     }
@@ -178,7 +181,7 @@ class MainWindowUiTest {
     }
 
     private void typeInto(FxRobot robot, String query, String text) {
-        Node node = robot.lookup(query).query();
+        Node node = one(robot, query);
         TextField field = node instanceof ComboBox<?> combo ? combo.getEditor() : (TextField) node;
         robot.clickOn(field);
         robot.interact(field::selectAll);
@@ -198,24 +201,23 @@ class MainWindowUiTest {
         assertEquals("CUDA out of memory", error.message());
 
         robot.interact(() -> table(robot).scrollTo(list().viewIndexOf(error.key())));
-        Label badge = robot.lookup(n -> n instanceof Label l && l.getStyleClass().contains("status-badge")
+        Label badge = one(robot, n -> n instanceof Label l && l.getStyleClass().contains("status-badge")
                 && l.getParent() instanceof TableCell<?, ?> c && c.getTableRow() != null
-                && c.getTableRow().getItem() == error).queryAs(Label.class);
+                && c.getTableRow().getItem() == error, Label.class);
         assertEquals("Error", badge.getText());
         assertTrue(badge.getStyleClass().contains("status-error"));
-        assertTrue(robot.lookup(n -> n instanceof TableCell<?, ?> c && "CUDA out of memory".equals(c.getText()))
-                .tryQuery().isPresent(), "the message is shown in its column");
-        assertEquals("ui-alpha", robot.lookup(n -> n instanceof TableCell<?, ?> c
+        assertTrue(find(robot, n -> n instanceof TableCell<?, ?> c && "CUDA out of memory".equals(c.getText())).isPresent(), "the message is shown in its column");
+        assertEquals("ui-alpha", one(robot, n -> n instanceof TableCell<?, ?> c
                 && c.getStyleClass().contains("workspace-cell") && c.getTableRow() != null
-                && c.getTableRow().getItem() == error).queryAs(TableCell.class).getText());
+                && c.getTableRow().getItem() == error, TableCell.class).getText());
     }
 
     @Test
     void workspaceSelectorShowsOnlyTheChosenWorkspace(FxRobot robot) {
         waitForLoad();
-        robot.clickOn("#workspaceFilter");
-        Node betaOption = robot.lookup(n -> n instanceof ListCell<?> c && c.getItem() instanceof WorkspaceOption o
-                && "ui-beta".equals(o.workspace())).query();
+        click(robot, "#workspaceFilter");
+        Node betaOption = one(robot, n -> n instanceof ListCell<?> c && c.getItem() instanceof WorkspaceOption o
+                && "ui-beta".equals(o.workspace()));
         robot.clickOn(betaOption);
         waitUntil("only ui-beta is shown", () -> visibleKeys().stream().allMatch(k -> k.startsWith("ui-beta/")));
         assertEquals(Set.of("ui-beta/beta-pending", "ui-beta/beta-ready"), visibleKeys());
@@ -227,29 +229,29 @@ class MainWindowUiTest {
         waitForLoad();
         int readyCount = list().countProperty(DeploymentStatus.READY).get();
         assertTrue(readyCount >= 2);
-        Label chipCount = robot.lookup("#chip-ready .chip-count").queryAs(Label.class);
+        Label chipCount = one(robot, "#chip-ready .chip-count", Label.class);
         assertEquals(String.valueOf(readyCount), chipCount.getText());
 
-        robot.clickOn("#chip-ready");
+        click(robot, "#chip-ready");
         waitUntil("only READY rows", () -> list().visibleRows().stream()
                 .allMatch(r -> r.status() == DeploymentStatus.READY));
         assertTrue(visibleKeys().containsAll(List.of("ui-alpha/alpha-ready", "ui-beta/beta-ready")));
         assertFalse(visibleKeys().contains("ui-alpha/alpha-error"));
 
-        robot.clickOn("#chip-error");
+        click(robot, "#chip-error");
         waitUntil("READY and ERROR rows", () -> visibleKeys().contains("ui-alpha/alpha-error"));
         assertFalse(visibleKeys().contains("ui-beta/beta-pending"));
 
-        robot.clickOn("#chip-all");
+        click(robot, "#chip-all");
         waitUntil("every status again", () -> visibleKeys().contains("ui-beta/beta-pending"));
     }
 
     @Test
     void searchFieldFiltersByNameOrMessageAndCtrlFFocusesIt(FxRobot robot) {
         waitForLoad();
-        robot.clickOn("#deploymentTable");
+        click(robot, "#deploymentTable");
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
-        assertTrue(robot.lookup("#searchField").query().isFocused(), "Ctrl+F focuses the search field");
+        assertTrue(one(robot, "#searchField").isFocused(), "Ctrl+F focuses the search field");
 
         robot.write("cuda");
         waitUntil("message search applied", () -> visibleKeys().equals(Set.of("ui-alpha/alpha-error")));
@@ -266,7 +268,7 @@ class MainWindowUiTest {
     @Test
     void newDeploymentDialogValidatesWhileTypingAndCreatesTheDeployment(FxRobot robot) {
         waitForLoad();
-        robot.clickOn("#deploymentTable");
+        click(robot, "#deploymentTable");
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         DialogPane pane = dialogPane();
         Button create = dialogButton("Create");
@@ -274,7 +276,7 @@ class MainWindowUiTest {
 
         typeInto(robot, "#workspaceCombo", "ui-create");
         typeInto(robot, "#nameField", "bad name");
-        assertEquals(FieldRules.NAME_CHARACTERS, robot.lookup("#nameMessage").queryAs(Label.class).getText());
+        assertEquals(FieldRules.NAME_CHARACTERS, one(robot, "#nameMessage", Label.class).getText());
         assertTrue(create.isDisabled());
 
         typeInto(robot, "#nameField", "created-in-dialog");
@@ -297,13 +299,13 @@ class MainWindowUiTest {
     void newDeploymentDialogShowsTheServersConflictOnTheNameField(FxRobot robot) {
         waitForLoad();
         server.create("ui-conflict", "raced", "cfg"); // created behind the console's back
-        robot.clickOn("#newDeploymentButton");
+        click(robot, "#newDeploymentButton");
         dialogPane();
         typeInto(robot, "#workspaceCombo", "ui-conflict");
         typeInto(robot, "#nameField", "raced");
         typeInto(robot, "#configField", "cfg");
         robot.clickOn(dialogButton("Create"));
-        waitUntil("the conflict is shown", () -> robot.lookup("#nameMessage").queryAs(Label.class).getText()
+        waitUntil("the conflict is shown", () -> one(robot, "#nameMessage", Label.class).getText()
                 .contains("already exists"));
         assertTrue(dialogWindow().isPresent(), "the dialog stays open");
         robot.clickOn(dialogButton("Cancel"));
@@ -314,14 +316,14 @@ class MainWindowUiTest {
     void newVersionDialogCreatesTheNextVersion(FxRobot robot) {
         server.create("ui-version", "versioned", "cfg-v1");
         waitForLoad();
-        robot.clickOn("#refreshButton");
+        click(robot, "#refreshButton");
         waitUntil("the seeded row appears", () -> list().exists("ui-version", "versioned"));
         clickRow(robot, "ui-version", "versioned");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
         DialogPane pane = dialogPane();
         assertEquals("New version of ui-version/versioned", pane.getHeaderText());
-        assertEquals("cfg-v1", robot.lookup("#configField").queryAs(TextField.class).getText());
+        assertEquals("cfg-v1", one(robot, "#configField", TextField.class).getText());
         typeInto(robot, "#configField", "cfg-v2");
         typeInto(robot, "#configVersionField", "3");
         robot.clickOn(dialogButton("Create version"));
@@ -354,8 +356,8 @@ class MainWindowUiTest {
         waitUntil("the row shows DELETING", () -> list().find("ui-delete", "doomed")
                 .map(r -> r.status() == DeploymentStatus.DELETING).orElse(false));
         assertEquals("ui-delete/doomed", view.viewModel().selectedProperty().get().key(), "the row stays selected");
-        assertTrue(robot.lookup(n -> n instanceof Label l && l.getStyleClass().contains("status-deleting")
-                && "Deleting".equals(l.getText())).tryQuery().isPresent(), "a Deleting badge is shown");
+        assertTrue(find(robot, n -> n instanceof Label l && l.getStyleClass().contains("status-deleting")
+                && "Deleting".equals(l.getText())).isPresent(), "a Deleting badge is shown");
         JsonNode fromServer = server.get(TestServer.deployment("ui-delete", "doomed"));
         assertEquals("DELETING", fromServer.get("status").asText());
     }
@@ -378,12 +380,12 @@ class MainWindowUiTest {
     void deleteKeyWhileTypingInTheSearchFieldOnlyEditsTheText(FxRobot robot) {
         waitForLoad();
         clickRow(robot, "ui-alpha", "alpha-ready");
-        robot.clickOn("#searchField");
+        click(robot, "#searchField");
         robot.write("ab");
         robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("a", robot.lookup("#searchField").queryAs(TextField.class).getText());
+        assertEquals("a", one(robot, "#searchField", TextField.class).getText());
         assertTrue(dialogWindow().isEmpty(), "no delete confirmation");
     }
 
@@ -454,7 +456,9 @@ class MainWindowUiTest {
     @Test
     void darkThemeFromTheViewMenuIsAppliedAndRemembered(FxRobot robot) {
         waitForLoad();
-        robot.clickOn("View").clickOn("Theme").clickOn("Dark");
+        click(robot, "View");
+        click(robot, "Theme");
+        click(robot, "Dark");
         waitUntil("dark stylesheet installed", () -> stage.getScene().getStylesheets()
                 .contains(Theme.DARK.coloursStylesheet()));
         assertFalse(stage.getScene().getStylesheets().contains(Theme.LIGHT.coloursStylesheet()));

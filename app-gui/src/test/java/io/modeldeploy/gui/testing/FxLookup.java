@@ -1,0 +1,72 @@
+package io.modeldeploy.gui.testing;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Node lookups for UI tests that run on the FX thread. TestFX's own lookups walk the window list and
+ * the scene graph from the test thread; when a live change or a closing popup alters them at the
+ * same moment, the walk fails with an IndexOutOfBoundsException.
+ */
+public final class FxLookup {
+
+    private FxLookup() {
+    }
+
+    /** The one node the TestFX query (CSS selector or text) matches. */
+    public static <T extends Node> T one(FxRobot robot, String query) {
+        return onFxThread(() -> robot.lookup(query).query());
+    }
+
+    public static <T extends Node> T one(FxRobot robot, String query, Class<T> type) {
+        return type.cast(one(robot, query));
+    }
+
+    public static <T extends Node> T one(FxRobot robot, Predicate<Node> predicate) {
+        return onFxThread(() -> robot.lookup(predicate).query());
+    }
+
+    public static <T extends Node> T one(FxRobot robot, Predicate<Node> predicate, Class<T> type) {
+        return type.cast(one(robot, predicate));
+    }
+
+    public static <T extends Node> Optional<T> find(FxRobot robot, Predicate<Node> predicate) {
+        return onFxThread(() -> robot.lookup(predicate).tryQuery());
+    }
+
+    /** The node under {@code parent} that the CSS selector matches. */
+    public static <T extends Node> T within(FxRobot robot, Node parent, String selector) {
+        return onFxThread(() -> robot.from(parent).lookup(selector).query());
+    }
+
+    public static <T extends Node> java.util.List<T> all(FxRobot robot, Predicate<Node> predicate) {
+        return onFxThread(() -> java.util.List.copyOf(robot.lookup(predicate).<T>queryAll()));
+    }
+
+    public static void click(FxRobot robot, String query) {
+        robot.clickOn(FxLookup.<Node>one(robot, query));
+    }
+
+    public static <T> T onFxThread(Callable<T> call) {
+        try {
+            if (Platform.isFxApplicationThread()) {
+                return call.call();
+            }
+            return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

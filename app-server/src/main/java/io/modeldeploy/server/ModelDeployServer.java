@@ -19,7 +19,8 @@ public final class ModelDeployServer {
      */
     public static RunningServer start(ServerOptions options) {
         prepareDataDirectory(options);
-        DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDir());
+        // The built-in database belongs to one process; a shared database is made for many.
+        DataDirectoryLock lock = options.builtInDatabase() ? DataDirectoryLock.acquire(options.dataDir()) : null;
         ApplicationContext context = null;
         try {
             // Not Micronaut.run(): on a start-up failure it exits the JVM, which would take an
@@ -35,7 +36,9 @@ public final class ModelDeployServer {
             if (context != null && context.isRunning()) {
                 context.close();
             }
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
             throw ServerStartException.explain(e, options);
         }
     }

@@ -51,7 +51,9 @@ public final class RunningServer implements AutoCloseable {
     public synchronized void close() {
         if (context.isRunning()) {
             context.close();
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 }

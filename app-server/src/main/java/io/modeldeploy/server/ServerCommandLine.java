@@ -7,23 +7,32 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
 
     public static final String USAGE = """
             Usage: java -jar app-server-all.jar [options]
-              --port N          HTTP port (default 8080; 0 picks a free port)
-              --bind ADDRESS    address to listen on (default 127.0.0.1)
-              --data-dir DIR    where the database lives (default $MODELDEPLOY_DATA_DIR,
+              --port N          HTTP port (default $MODELDEPLOY_PORT, else 8080; 0 picks a free port)
+              --bind ADDRESS    address to listen on (default $MODELDEPLOY_BIND, else 127.0.0.1)
+              --data-dir DIR    the built-in database and the local token (default $MODELDEPLOY_DATA_DIR,
                                 else $XDG_DATA_HOME/modeldeploy, else ~/.local/share/modeldeploy)
-              --require-auth    loopback callers need a token too (others always do)
-              --demo            a new data directory gets demo deployments, and a demo
+              --database-url URL  a shared PostgreSQL database instead of the built-in one, e.g.
+                                jdbc:postgresql://db.example:5432/modeldeploy (default
+                                $DATASOURCES_DEFAULT_URL); user and password from
+                                $DATASOURCES_DEFAULT_USERNAME and $DATASOURCES_DEFAULT_PASSWORD
+              --require-auth    loopback callers need a token too (others always do;
+                                default $MODELDEPLOY_REQUIRE_AUTH=true|false)
+              --demo            a new database gets demo deployments, and a demo
                                 controller moves them along (as the console does by default)
               --help            this text
             Tokens: MODELDEPLOY_TOKENS=name:role:secret,... (role viewer or editor); the local
-            editor token is created in the data directory as local-token.""";
+            editor token is created in the data directory as local-token.
+            Logs: one line of text per entry; MODELDEPLOY_LOG_FORMAT=json writes one JSON object per line.""";
 
     /** @throws IllegalArgumentException with a message naming the bad option */
     public static ServerCommandLine parse(String[] args, Map<String, String> environment) {
-        String bind = ServerOptions.DEFAULT_BIND;
-        int port = ServerOptions.DEFAULT_PORT;
+        String bind = environmentValue(environment, "MODELDEPLOY_BIND", ServerOptions.DEFAULT_BIND);
+        String portFromEnvironment = environment.get("MODELDEPLOY_PORT");
+        int port = portFromEnvironment == null || portFromEnvironment.isBlank() ? ServerOptions.DEFAULT_PORT
+                : parsePort("MODELDEPLOY_PORT", portFromEnvironment);
         String dataDir = null;
-        boolean requireAuth = false;
+        String databaseUrl = environmentValue(environment, "DATASOURCES_DEFAULT_URL", null);
+        boolean requireAuth = parseFlag(environment, "MODELDEPLOY_REQUIRE_AUTH");
         boolean demo = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -34,7 +43,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
                 }
                 case "--require-auth" -> requireAuth = true;
                 case "--demo" -> demo = true;
-                case "--port", "--bind", "--data-dir" -> {
+                case "--port", "--bind", "--data-dir", "--database-url" -> {
                     String value;
                     if (arg.contains("=")) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -44,19 +53,37 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
                         throw new IllegalArgumentException(option + " needs a value");
                     }
                     switch (option) {
-                        case "--port" -> port = parsePort(value);
+                        case "--port" -> port = parsePort(option, value);
                         case "--bind" -> bind = requireValue(option, value);
+                        case "--database-url" -> databaseUrl = requireValue(option, value);
                         default -> dataDir = requireValue(option, value);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new ServerCommandLine(
-                new ServerOptions(bind, port, DataDirectory.resolve(dataDir, environment), requireAuth, demo), false);
+        if (databaseUrl != null) {
+            Database.ofJdbcUrl(databaseUrl);
+        }
+        return new ServerCommandLine(new ServerOptions(bind, port, DataDirectory.resolve(dataDir, environment),
+                requireAuth, demo, databaseUrl), false);
     }
 
-    private static int parsePort(String value) {
+    private static String environmentValue(Map<String, String> environment, String name, String otherwise) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? otherwise : value.trim();
+    }
+
+    private static boolean parseFlag(Map<String, String> environment, String name) {
+        String value = environmentValue(environment, name, "false");
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+        };
+    }
+
+    private static int parsePort(String option, String value) {
         try {
             int port = Integer.parseInt(value.trim());
             if (port >= 0 && port <= 65535) {
@@ -65,7 +92,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("--port must be a number from 0 to 65535, was '" + value + "'");
+        throw new IllegalArgumentException(option + " must be a number from 0 to 65535, was '" + value + "'");
     }
 
     private static String requireValue(String option, String value) {

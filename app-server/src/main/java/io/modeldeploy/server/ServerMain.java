@@ -35,8 +35,12 @@ public final class ServerMain {
         try {
             RunningServer server = ModelDeployServer.start(commandLine.options());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "modeldeploy-shutdown"));
-            LOG.info("ModelDeploy server listening on {} (data in {}); API docs at {}/swagger-ui/",
-                    server.baseUrl(), server.dataDir(), server.baseUrl());
+            ServerOptions options = commandLine.options();
+            // The URL without its parameters, which may carry a password.
+            String database = options.builtInDatabase() ? "built-in H2 in " + server.dataDir()
+                    : options.database() + " at " + options.databaseUrl().replaceAll("\\?.*", "");
+            LOG.info("ModelDeploy server listening on {} (database: {}); API docs at {}/swagger-ui/",
+                    server.baseUrl(), database, server.baseUrl());
         } catch (ServerStartException e) {
             System.err.println("modeldeploy server: " + e.getMessage());
             System.exit(1);

@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to run the server: the address to bind, the port (0 picks a free one) and the data
- * directory holding the H2 database.
+ * How to run the server: the address to bind, the port (0 picks a free one), the data directory
+ * (the built-in H2 database, the local token) and, for a shared database, its JDBC URL.
+ *
+ * @param databaseUrl a PostgreSQL (or H2) JDBC URL; null for the built-in H2 database in the data
+ *                    directory. Its user and password come from Micronaut's datasource settings
+ *                    (DATASOURCES_DEFAULT_USERNAME and DATASOURCES_DEFAULT_PASSWORD).
  */
-public record ServerOptions(String bind, int port, Path dataDir, boolean requireAuth, boolean demo) {
+public record ServerOptions(String bind, int port, Path dataDir, boolean requireAuth, boolean demo,
+                            String databaseUrl) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -20,10 +25,13 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
+        if (databaseUrl != null) {
+            Database.ofJdbcUrl(databaseUrl);
+        }
     }
 
     public ServerOptions(String bind, int port, Path dataDir) {
-        this(bind, port, dataDir, false, false);
+        this(bind, port, dataDir, false, false, null);
     }
 
     /** 127.0.0.1:8080 with the per-user data directory (see {@link DataDirectory}). */
@@ -32,15 +40,15 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
     }
 
     public ServerOptions withBind(String newBind) {
-        return new ServerOptions(newBind, port, dataDir, requireAuth, demo);
+        return new ServerOptions(newBind, port, dataDir, requireAuth, demo, databaseUrl);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(bind, newPort, dataDir, requireAuth, demo);
+        return new ServerOptions(bind, newPort, dataDir, requireAuth, demo, databaseUrl);
     }
 
     public ServerOptions withDataDir(Path newDataDir) {
-        return new ServerOptions(bind, port, newDataDir, requireAuth, demo);
+        return new ServerOptions(bind, port, newDataDir, requireAuth, demo, databaseUrl);
     }
 
     /**
@@ -48,12 +56,27 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
      * it, the setting {@code modeldeploy.demo.enabled} (e.g. MODELDEPLOY_DEMO_ENABLED) decides.
      */
     public ServerOptions withDemo(boolean newDemo) {
-        return new ServerOptions(bind, port, dataDir, requireAuth, newDemo);
+        return new ServerOptions(bind, port, dataDir, requireAuth, newDemo, databaseUrl);
+    }
+
+    /** A shared database instead of the built-in one; null for the built-in H2 database. */
+    public ServerOptions withDatabaseUrl(String newDatabaseUrl) {
+        return new ServerOptions(bind, port, dataDir, requireAuth, demo, newDatabaseUrl);
+    }
+
+    /** The database this server uses. */
+    public Database database() {
+        return databaseUrl == null ? Database.H2 : Database.ofJdbcUrl(databaseUrl);
+    }
+
+    /** Whether the database lives in the data directory (and so belongs to this one process). */
+    public boolean builtInDatabase() {
+        return databaseUrl == null;
     }
 
     /** Whether loopback callers need a token too. */
     public ServerOptions withRequireAuth(boolean newRequireAuth) {
-        return new ServerOptions(bind, port, dataDir, newRequireAuth, demo);
+        return new ServerOptions(bind, port, dataDir, newRequireAuth, demo, databaseUrl);
     }
 
     /**
@@ -63,6 +86,9 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
      * application closes the pool itself, so H2 must not close on JVM exit.
      */
     public String jdbcUrl() {
+        if (databaseUrl != null) {
+            return databaseUrl;
+        }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("modeldeploy")
                 + ";RETENTION_TIME=1000;DB_CLOSE_ON_EXIT=FALSE";
     }
@@ -73,8 +99,14 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
                 "micronaut.server.host", bind,
                 "micronaut.server.port", port == 0 ? -1 : port,
                 "datasources.default.url", jdbcUrl(),
+                "datasources.default.driver-class-name", database().driverClassName(),
+                "datasources.default.dialect", database().dialect().name(),
                 "modeldeploy.data-dir", dataDir.toAbsolutePath().toString(),
                 "modeldeploy.require-auth", requireAuth));
+        if (builtInDatabase()) {
+            properties.put("datasources.default.username", "sa");
+            properties.put("datasources.default.password", "");
+        }
         if (demo) {
             properties.put("modeldeploy.demo.enabled", true);
         }

@@ -21,6 +21,11 @@ public final class ServerStartException extends RuntimeException {
                 return new ServerStartException("The database in " + options.dataDir()
                         + " is in use by another running ModelDeploy instance. Close it, or use another --data-dir.", failure);
             }
+            if (!options.builtInDatabase() && t instanceof java.sql.SQLException) {
+                return new ServerStartException("The database " + options.databaseUrl() + " cannot be used: "
+                        + rootMessage(failure) + ". Check DATASOURCES_DEFAULT_URL, DATASOURCES_DEFAULT_USERNAME"
+                        + " and DATASOURCES_DEFAULT_PASSWORD (or --database-url).", failure);
+            }
         }
         return new ServerStartException("The server could not start: " + rootMessage(failure), failure);
     }

@@ -208,12 +208,29 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
                 throw ApiException.badRequest("Filter field 'status' supports $eq, $in and $nin");
             }
         }
+        if (operator.equals("$like")) {
+            for (String value : split) {
+                if (endsWithLoneEscape(value)) {
+                    errors.add("value_error", loc, "Value error, a $like pattern may not end with the escape"
+                            + " character \\ (write \\\\ for a backslash)", value, Map.of());
+                }
+            }
+        }
         switch (operator) {
             case "$eq" -> split.forEach(value -> query.equalTo(column, value));
             case "$like" -> split.forEach(value -> query.like(column, value));
             case "$in" -> query.in(column, split, false);
             default -> query.in(column, split, true);
         }
+    }
+
+    /** An odd number of trailing backslashes: the last one escapes nothing. */
+    private static boolean endsWithLoneEscape(String pattern) {
+        int trailing = 0;
+        for (int i = pattern.length() - 1; i >= 0 && pattern.charAt(i) == '\\'; i--) {
+            trailing++;
+        }
+        return trailing % 2 == 1;
     }
 
     private static Instant parseInstant(String value) {

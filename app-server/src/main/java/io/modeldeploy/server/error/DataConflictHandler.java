@@ -12,20 +12,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /**
- * A write that lost a race on a unique key (two creates of one name at the same moment) is a
- * 409 the caller may simply retry (hence {@code x-should-retry: true}); any other database failure is ours, a 500 without internals.
+ * A write that lost a race on a unique key (two creates of one name at the same moment), or that
+ * the database gave up on to resolve a conflict with a concurrent transaction (PostgreSQL's
+ * deadlock and serialization failures), is a 409 the caller may simply retry (hence
+ * {@code x-should-retry: true}); any other database failure is ours, a 500 without internals.
  */
 @Produces
 @Singleton
 public class DataConflictHandler implements ExceptionHandler<DataAccessException, HttpResponse<ErrorBody>> {
     private static final Logger LOG = LoggerFactory.getLogger(DataConflictHandler.class);
-    private static final String UNIQUE_VIOLATION = "23505";
+    private static final Set<String> RETRYABLE_STATES = Set.of(
+            "23505", // unique violation
+            "40001", // serialization failure
+            "40P01"); // deadlock detected
 
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, DataAccessException exception) {
-        if (isUniqueViolation(exception)) {
+        if (isRetryable(exception)) {
             return HttpResponse.<ErrorBody>status(HttpStatus.CONFLICT)
                     .header(ApiExceptionHandler.SHOULD_RETRY_HEADER, "true")
                     .body(new ErrorBody("Concurrent modification - please retry."));
@@ -35,9 +41,9 @@ public class DataConflictHandler implements ExceptionHandler<DataAccessException
                 .body(new ErrorBody(UnexpectedErrorHandler.DETAIL));
     }
 
-    private static boolean isUniqueViolation(Throwable exception) {
+    private static boolean isRetryable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && RETRYABLE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -9,7 +9,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.modeldeploy.model.StreamHeartbeat;
 import io.modeldeploy.server.persistence.DeploymentEventRow;
 import io.modeldeploy.server.service.DeploymentEventLog;
-import io.modeldeploy.server.service.DurableCommits;
+import io.modeldeploy.server.service.EventsReadable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fans committed events out to every subscriber of the event stream. One thread does all the
- * work: it reads new events from the database after each commit (the table, not memory, is the
- * source of truth), replays the backlog of a subscriber that resumes, and sends heartbeats. Since
+ * work: it reads new events from the database after each commit, of this server or (on
+ * PostgreSQL) of any other instance sharing the database (the table, not memory, is the source of
+ * truth; event ids increase in commit order across all instances), replays the backlog of a subscriber that resumes, and sends heartbeats. Since
  * subscribing, replaying and dispatching all happen on that thread, a resuming subscriber gets
  * every event after its id exactly once, in order. Writers only wake it up, so any number of
  * subscribers costs a status update nothing. A subscriber that cannot keep up is disconnected;
@@ -76,7 +77,7 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
     }
 
     @EventListener
-    void onEventsDurable(DurableCommits.EventsDurable durable) {
+    void onEventsReadable(EventsReadable readable) {
         if (readScheduled.compareAndSet(false, true)) {
             thread.execute(() -> {
                 readScheduled.set(false);
@@ -139,6 +140,9 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
     }
 
     private void readNewEvents() {
+        if (lastId < 0) {
+            return; // not started: start() takes the current last id
+        }
         try {
             List<DeploymentEventRow> batch;
             do {
@@ -176,6 +180,8 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         if (subscribers.isEmpty()) {
             return;
         }
+        // Also a safety net should a wake-up ever be lost (e.g. while reconnecting to PostgreSQL).
+        readNewEvents();
         Event<String> heartbeat = heartbeatEvent();
         subscribers.removeIf(subscriber -> subscriber.closed);
         subscribers.forEach(subscriber -> subscriber.send(heartbeat));

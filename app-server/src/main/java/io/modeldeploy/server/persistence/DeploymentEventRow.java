@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /** A row of {@code deployment_event}: a committed change and its event JSON, ready to send. */
-@MappedEntity("deployment_event")
+@MappedEntity(value = "deployment_event", escape = false)
 public record DeploymentEventRow(
         @Id long id,
         String eventType,

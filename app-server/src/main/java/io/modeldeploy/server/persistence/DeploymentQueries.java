@@ -66,7 +66,7 @@ public class DeploymentQueries {
         String sql = "SELECT id, deployment_id, status, status_message, actor, source, recorded_at FROM ("
                 + "SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.deployment_id ORDER BY e.id DESC) AS newest_rank"
                 + " FROM status_event e WHERE e.deployment_id IN (" + marks + ")"
-                + ") WHERE newest_rank <= ? ORDER BY deployment_id, id";
+                + ") ranked WHERE newest_rank <= ? ORDER BY deployment_id, id";
         return jdbc.prepareStatement(sql, statement -> {
             List<Object> parameters = new ArrayList<>(deploymentIds);
             parameters.add(perVersion);

@@ -8,7 +8,7 @@ import io.modeldeploy.model.DeploymentStatus;
 import java.time.Instant;
 
 /** A row of {@code deployment_version}: one immutable version and its mutable status columns. */
-@MappedEntity("deployment_version")
+@MappedEntity(value = "deployment_version", escape = false)
 public record DeploymentVersionRow(
         @Id String id,
         String workspace,

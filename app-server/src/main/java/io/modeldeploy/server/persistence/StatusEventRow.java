@@ -11,7 +11,7 @@ import io.modeldeploy.model.StatusHistoryEntry;
 import java.time.Instant;
 
 /** A row of {@code status_event}: one applied status change of one deployment version. */
-@MappedEntity("status_event")
+@MappedEntity(value = "status_event", escape = false)
 public record StatusEventRow(
         @Id @GeneratedValue @Nullable Long id,
         String deploymentId,

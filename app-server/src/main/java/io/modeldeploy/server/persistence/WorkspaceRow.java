@@ -5,6 +5,6 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-@MappedEntity("workspace")
+@MappedEntity(value = "workspace", escape = false)
 public record WorkspaceRow(@Id String name, Instant createdAt) {
 }

@@ -1,6 +1,7 @@
 package io.modeldeploy.server.service;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
@@ -20,19 +21,21 @@ import java.sql.Statement;
  * transaction commits, a CHECKPOINT writes everything committed so far to the file before the
  * request is answered; concurrent commits share one write. The file write reaches the operating
  * system, so an acknowledged change survives a crash of the process (kill -9).
- * Only then are the new events announced to subscribers.
+ * Only then are the new events announced to subscribers. (PostgreSQL makes a commit durable
+ * itself; see {@link PostgresEventNotifications}.)
  *
  * <p>The checkpoint runs on a connection of its own, outside the pool and kept for the life of the
  * server: a committing transaction still holds its pooled connection here, and asking the pool for
  * a second one exhausts it under load (every connection held by a transaction waiting for one).
  */
 @Singleton
+@Requires(property = "datasources.default.dialect", value = "H2")
 public class DurableCommits {
     private final HikariDataSource pool;
-    private final ApplicationEventPublisher<EventsDurable> publisher;
+    private final ApplicationEventPublisher<EventsReadable> publisher;
     private Connection connection;
 
-    public DurableCommits(DataSource dataSource, ApplicationEventPublisher<EventsDurable> publisher) {
+    public DurableCommits(DataSource dataSource, ApplicationEventPublisher<EventsReadable> publisher) {
         this.pool = (HikariDataSource) DelegatingDataSource.unwrapDataSource(dataSource);
         this.publisher = publisher;
     }
@@ -40,7 +43,7 @@ public class DurableCommits {
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onCommit(DeploymentEventLog.EventsCommitted committed) {
         checkpoint();
-        publisher.publishEvent(EventsDurable.INSTANCE);
+        publisher.publishEvent(EventsReadable.INSTANCE);
     }
 
     /** Writes everything committed so far to the database file. */
@@ -77,10 +80,5 @@ public class DurableCommits {
             }
             connection = null;
         }
-    }
-
-    /** Published once changes (and their events) are committed and durable. */
-    public enum EventsDurable {
-        INSTANCE
     }
 }

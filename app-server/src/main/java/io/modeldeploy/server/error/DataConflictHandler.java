@@ -18,7 +18,8 @@ import java.util.Set;
  * A write that lost a race on a unique key (two creates of one name at the same moment), or that
  * the database gave up on to resolve a conflict with a concurrent transaction (PostgreSQL's
  * deadlock and serialization failures), is a 409 the caller may simply retry (hence
- * {@code x-should-retry: true}); any other database failure is ours, a 500 without internals.
+ * {@code x-should-retry: true}). A lost database connection is a 503 (see
+ * {@link DatabaseUnavailableHandler}). Any other database failure is ours, a 500 without internals.
  */
 @Produces
 @Singleton
@@ -35,6 +36,9 @@ public class DataConflictHandler implements ExceptionHandler<DataAccessException
             return HttpResponse.<ErrorBody>status(HttpStatus.CONFLICT)
                     .header(ApiExceptionHandler.SHOULD_RETRY_HEADER, "true")
                     .body(new ErrorBody("Concurrent modification - please retry."));
+        }
+        if (DatabaseUnavailableHandler.isUnavailable(exception)) {
+            return DatabaseUnavailableHandler.unavailable(request, exception);
         }
         LOG.error("Database failure on {} {}", request.getMethod(), request.getPath(), exception);
         return HttpResponse.<ErrorBody>status(HttpStatus.INTERNAL_SERVER_ERROR)

@@ -31,12 +31,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Black-box helper over real HTTP (java.net.http): the deployment requests the event and ETag
  * tests make, every answer handed back as a {@link Reply} whatever its status.
  */
-final class EventsApi {
-    static final String BASE = "/apis/models/v2/workspaces/";
-    static final String DEFAULT = "default";
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+public final class EventsApi {
+    public static final String BASE = "/apis/models/v2/workspaces/";
+    public static final String DEFAULT = "default";
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    static final Argument<ListPage<StatusHistoryEntry>> HISTORY_PAGE = Argument.of(
+    public static final Argument<ListPage<StatusHistoryEntry>> HISTORY_PAGE = Argument.of(
             (Class<ListPage<StatusHistoryEntry>>) (Class<?>) ListPage.class, StatusHistoryEntry.class);
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -45,7 +45,7 @@ final class EventsApi {
     private final JsonMapper json;
     private final HttpClient http;
 
-    EventsApi(URI serverUrl, JsonMapper json) {
+    public EventsApi(URI serverUrl, JsonMapper json) {
         String url = serverUrl.toString();
         this.root = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.json = json;
@@ -56,15 +56,15 @@ final class EventsApi {
     }
 
     /** A name no other test uses: {@code prefix-N-xxxxxxxx}. */
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    static String deployments(String workspace, String... segments) {
+    public static String deployments(String workspace, String... segments) {
         StringBuilder path = new StringBuilder(BASE).append(encode(workspace)).append("/deployments");
         for (String segment : segments) {
             path.append('/').append(encode(segment));
@@ -72,22 +72,22 @@ final class EventsApi {
         return path.toString();
     }
 
-    static String events(String workspace) {
+    public static String events(String workspace) {
         return BASE + encode(workspace) + "/deployment-events";
     }
 
-    static String statusBody(String status, String message) {
+    public static String statusBody(String status, String message) {
         return "{\"status\":\"" + status + "\",\"status_message\":\"" + message + "\"}";
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create(root + pathAndQuery);
     }
 
     // ---- sending ----
 
     /** Sends {@code method path} with an optional JSON body and extra headers (name/value pairs). */
-    Reply send(String method, String path, String body, String... headerPairs) {
+    public Reply send(String method, String path, String body, String... headerPairs) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT);
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -108,68 +108,68 @@ final class EventsApi {
         }
     }
 
-    Reply get(String path, String... headerPairs) {
+    public Reply get(String path, String... headerPairs) {
         return send("GET", path, null, headerPairs);
     }
 
     // ---- deployments ----
 
-    ModelDeployment create(String workspace, String name) {
+    public ModelDeployment create(String workspace, String name) {
         return createReply(workspace, name).expect(201).deployment();
     }
 
-    Reply createReply(String workspace, String name) {
+    public Reply createReply(String workspace, String name) {
         return send("POST", deployments(workspace), "{\"name\":\"" + name + "\",\"config\":\"cfg\"}");
     }
 
-    Reply newVersionReply(String workspace, String name, String config) {
+    public Reply newVersionReply(String workspace, String name, String config) {
         return send("POST", deployments(workspace, name), "{\"config\":\"" + config + "\"}");
     }
 
-    ModelDeployment newVersion(String workspace, String name, String config) {
+    public ModelDeployment newVersion(String workspace, String name, String config) {
         return newVersionReply(workspace, name, config).expect(201).deployment();
     }
 
-    Reply latestReply(String workspace, String name) {
+    public Reply latestReply(String workspace, String name) {
         return get(deployments(workspace, name));
     }
 
-    ModelDeployment latest(String workspace, String name) {
+    public ModelDeployment latest(String workspace, String name) {
         return latestReply(workspace, name).expect(200).deployment();
     }
 
-    Reply versionReply(String workspace, String name, int version) {
+    public Reply versionReply(String workspace, String name, int version) {
         return get(deployments(workspace, name, "versions", String.valueOf(version)));
     }
 
     /** PATCH .../{name}/status with a raw JSON body; {@code query} is appended as is ("" for none). */
-    Reply patchStatus(String workspace, String name, String query, String body, String... headerPairs) {
+    public Reply patchStatus(String workspace, String name, String query, String body, String... headerPairs) {
         return send("PATCH", deployments(workspace, name, "status") + query, body, headerPairs);
     }
 
-    Reply postStatus(String workspace, String name, String query, String body, String... headerPairs) {
+    public Reply postStatus(String workspace, String name, String query, String body, String... headerPairs) {
         return send("POST", deployments(workspace, name, "status") + query, body, headerPairs);
     }
 
-    ModelDeployment setStatus(String workspace, String name, String status, String message) {
+    public ModelDeployment setStatus(String workspace, String name, String status, String message) {
         return patchStatus(workspace, name, "", statusBody(status, message)).expect(200).deployment();
     }
 
-    ModelDeployment setVersionStatus(String workspace, String name, int version, String status, String message) {
+    public ModelDeployment setVersionStatus(String workspace, String name, int version, String status, String message) {
         return patchStatus(workspace, name, "?version=" + version, statusBody(status, message)).expect(200)
                 .deployment();
     }
 
-    Reply deleteReply(String workspace, String name) {
+    public Reply deleteReply(String workspace, String name) {
         return send("DELETE", deployments(workspace, name), null);
     }
 
-    Reply deleteVersionReply(String workspace, String name, int version) {
+    public Reply deleteVersionReply(String workspace, String name, int version) {
         return send("DELETE", deployments(workspace, name, "versions", String.valueOf(version)), null);
     }
 
     /** Every history entry of a version (the latest when {@code version} is null), oldest first. */
-    List<StatusHistoryEntry> fullHistory(String workspace, String name, Integer version) {
+    public List<StatusHistoryEntry> fullHistory(String workspace, String name, Integer version) {
         List<StatusHistoryEntry> all = new ArrayList<>();
         for (int page = 1; ; page++) {
             String path = deployments(workspace, name, "status-history") + "?page=" + page + "&page_size="
@@ -184,7 +184,7 @@ final class EventsApi {
 
     // ---- JSON ----
 
-    <T> T read(String body, Argument<T> type) {
+    public <T> T read(String body, Argument<T> type) {
         try {
             return json.readValue(body, type);
         } catch (IOException e) {
@@ -192,17 +192,17 @@ final class EventsApi {
         }
     }
 
-    DeploymentEvent event(SseStream.SseEvent event) {
+    public DeploymentEvent event(SseStream.SseEvent event) {
         return read(event.data(), Argument.of(DeploymentEvent.class));
     }
 
-    StreamHeartbeat heartbeat(SseStream.SseEvent event) {
+    public StreamHeartbeat heartbeat(SseStream.SseEvent event) {
         assertEquals("heartbeat", event.name(), "a heartbeat: " + event);
         return read(event.data(), Argument.of(StreamHeartbeat.class));
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> map(String body) {
+    public Map<String, Object> map(String body) {
         Object tree = read(body, Argument.OBJECT_ARGUMENT);
         if (!(tree instanceof Map)) {
             fail("expected a JSON object but got: " + body);
@@ -211,24 +211,24 @@ final class EventsApi {
     }
 
     /** {@code deployment} with its status_history replaced. */
-    static ModelDeployment withHistory(ModelDeployment d, List<StatusHistoryEntry> history) {
+    public static ModelDeployment withHistory(ModelDeployment d, List<StatusHistoryEntry> history) {
         return new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(), d.updatedAt(),
                 d.entityVersion(), d.config(), d.configVersion(), d.status(), d.statusMessage(), history,
                 d.modelProviderId(), d.authContext());
     }
 
     /** {@code deployment} with only the newest entry of its status_history, as an event carries it. */
-    static ModelDeployment withNewestEntryOnly(ModelDeployment d) {
+    public static ModelDeployment withNewestEntryOnly(ModelDeployment d) {
         List<StatusHistoryEntry> history = d.statusHistory();
         return withHistory(d, List.of(history.get(history.size() - 1)));
     }
 
     /** A received answer. */
-    final class Reply {
-        final String request;
-        final int status;
+    public final class Reply {
+        public final String request;
+        public final int status;
         final java.net.http.HttpHeaders headers;
-        final String body;
+        public final String body;
 
         Reply(String request, int status, java.net.http.HttpHeaders headers, String body) {
             this.request = request;
@@ -237,30 +237,30 @@ final class EventsApi {
             this.body = body;
         }
 
-        Reply expect(int expected) {
+        public Reply expect(int expected) {
             if (status != expected) {
                 fail(request + ": expected HTTP " + expected + " but got " + status + " with body: " + body);
             }
             return this;
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
-        String etag() {
+        public String etag() {
             return header("ETag");
         }
 
-        ModelDeployment deployment() {
+        public ModelDeployment deployment() {
             return read(body, Argument.of(ModelDeployment.class));
         }
 
-        Map<String, Object> map() {
+        public Map<String, Object> map() {
             return EventsApi.this.map(body);
         }
 
-        <T> T as(Argument<T> type) {
+        public <T> T as(Argument<T> type) {
             return read(body, type);
         }
     }

@@ -23,17 +23,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  * blank line dispatches, {@code :} comments are ignored) and every dispatched event is queued.
  * Every wait is bounded; {@link #close()} cancels the body, which closes the connection.
  */
-final class SseStream implements AutoCloseable {
+public final class SseStream implements AutoCloseable {
     static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(10);
 
     /** One dispatched event; {@code id} is null when the event had no {@code id:} field. */
-    record SseEvent(String id, String name, String data) {
-        boolean isHeartbeat() {
+    public record SseEvent(String id, String name, String data) {
+        public boolean isHeartbeat() {
             return "heartbeat".equals(name);
         }
 
-        long eventId() {
+        public long eventId() {
             assertTrue(id != null, "event has an id: " + this);
             return Long.parseLong(id);
         }
@@ -67,7 +67,7 @@ final class SseStream implements AutoCloseable {
      * Opens {@code uri} (with extra headers as name/value pairs) and waits for the response
      * headers; asserts 200 and the event-stream content type.
      */
-    static SseStream open(URI uri, String... headerPairs) {
+    public static SseStream open(URI uri, String... headerPairs) {
         SseStream stream = openRaw(uri, headerPairs);
         if (stream.status() != 200) {
             stream.close();
@@ -79,7 +79,7 @@ final class SseStream implements AutoCloseable {
         return stream;
     }
 
-    static SseStream openRaw(URI uri, String... headerPairs) {
+    public static SseStream openRaw(URI uri, String... headerPairs) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(OPEN_TIMEOUT)
@@ -95,20 +95,20 @@ final class SseStream implements AutoCloseable {
         }
     }
 
-    int status() {
+    public int status() {
         return info.statusCode();
     }
 
-    String header(String name) {
+    public String header(String name) {
         return info.headers().firstValue(name).orElse(null);
     }
 
-    boolean ended() {
+    public boolean ended() {
         return ended;
     }
 
     /** The next event of any kind, failing after {@code timeout} or at the end of the stream. */
-    SseEvent next(Duration timeout) {
+    public SseEvent next(Duration timeout) {
         SseEvent event;
         try {
             event = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -126,12 +126,12 @@ final class SseStream implements AutoCloseable {
         return event;
     }
 
-    SseEvent next() {
+    public SseEvent next() {
         return next(EVENT_TIMEOUT);
     }
 
     /** The next event that is not a heartbeat. */
-    SseEvent nextChange(Duration timeout) {
+    public SseEvent nextChange(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -145,12 +145,12 @@ final class SseStream implements AutoCloseable {
         }
     }
 
-    SseEvent nextChange() {
+    public SseEvent nextChange() {
         return nextChange(EVENT_TIMEOUT);
     }
 
     /** The next {@code count} events that are not heartbeats, all within {@code timeout}. */
-    List<SseEvent> nextChanges(int count, Duration timeout) {
+    public List<SseEvent> nextChanges(int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<SseEvent> events = new ArrayList<>(count);
         while (events.size() < count) {
@@ -178,7 +178,7 @@ final class SseStream implements AutoCloseable {
     }
 
     /** The next heartbeat, skipping anything else. */
-    SseEvent nextHeartbeat(Duration timeout) {
+    public SseEvent nextHeartbeat(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -193,7 +193,7 @@ final class SseStream implements AutoCloseable {
     }
 
     /** Fails if an event matching {@code unwanted} arrives within {@code window}. */
-    void expectNone(Predicate<SseEvent> unwanted, Duration window) {
+    public void expectNone(Predicate<SseEvent> unwanted, Duration window) {
         long deadline = System.nanoTime() + window.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();

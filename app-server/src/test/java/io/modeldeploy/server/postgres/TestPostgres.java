@@ -71,6 +71,11 @@ public final class TestPostgres {
         return jdbcUrl(name);
     }
 
+    /** A new, empty database; returns its JDBC URL with the user and password in it. */
+    public String createDatabaseWithCredentials() {
+        return createDatabase() + "?user=" + user + "&password=" + password;
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

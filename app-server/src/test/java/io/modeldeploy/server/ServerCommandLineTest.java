@@ -50,6 +50,45 @@ class ServerCommandLineTest {
     }
 
     @Test
+    void theServiceIsConfiguredByEnvironmentVariablesAndOptionsWin() {
+        Map<String, String> env = Map.of("MODELDEPLOY_PORT", "9100", "MODELDEPLOY_BIND", "0.0.0.0",
+                "MODELDEPLOY_REQUIRE_AUTH", "true", "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db:5432/md");
+        ServerOptions fromEnvironment = ServerCommandLine.parse(new String[0], env).options();
+        assertEquals(9100, fromEnvironment.port());
+        assertEquals("0.0.0.0", fromEnvironment.bind());
+        assertTrue(fromEnvironment.requireAuth());
+        assertEquals(Database.POSTGRESQL, fromEnvironment.database());
+        assertEquals("jdbc:postgresql://db:5432/md", fromEnvironment.jdbcUrl());
+
+        ServerOptions fromOptions = ServerCommandLine.parse(new String[]{"--port", "9200",
+                "--database-url", "jdbc:postgresql://other/md"}, env).options();
+        assertEquals(9200, fromOptions.port());
+        assertEquals("jdbc:postgresql://other/md", fromOptions.databaseUrl());
+    }
+
+    @Test
+    void withoutADatabaseUrlTheBuiltInH2DatabaseLivesInTheDataDirectory() {
+        ServerOptions options = ServerCommandLine.parse(new String[]{"--data-dir", "/srv/md"}, Map.of()).options();
+        assertTrue(options.builtInDatabase());
+        assertEquals(Database.H2, options.database());
+        assertTrue(options.jdbcUrl().startsWith("jdbc:h2:file:/srv/md/modeldeploy"), options.jdbcUrl());
+        assertEquals("H2", options.toProperties().get("datasources.default.dialect"));
+        assertEquals("POSTGRES", options.withDatabaseUrl("jdbc:postgresql://db/md").toProperties()
+                .get("datasources.default.dialect"));
+    }
+
+    @Test
+    void badEnvironmentValuesAndDatabaseUrlsAreRefusedWithTheirName() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerCommandLine.parse(new String[0],
+                Map.of("MODELDEPLOY_PORT", "eighty"))).getMessage().contains("MODELDEPLOY_PORT"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerCommandLine.parse(new String[0],
+                Map.of("MODELDEPLOY_REQUIRE_AUTH", "maybe"))).getMessage().contains("MODELDEPLOY_REQUIRE_AUTH"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerCommandLine.parse(
+                new String[]{"--database-url", "jdbc:mysql://db/md"}, Map.of())).getMessage()
+                .contains("jdbc:postgresql://"));
+    }
+
+    @Test
     void helpIsRecognised() {
         assertTrue(ServerCommandLine.parse(new String[]{"--help"}, Map.of()).helpRequested());
     }

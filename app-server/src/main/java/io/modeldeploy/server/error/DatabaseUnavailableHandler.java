@@ -1,5 +1,6 @@
 package io.modeldeploy.server.error;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -42,10 +43,15 @@ public class DatabaseUnavailableHandler
                 .body(new ErrorBody(DETAIL));
     }
 
-    /** A connection that could not be had or was lost (SQLState class 08: connection exception). */
+    /**
+     * A connection that could not be had, set up or was lost (SQLState class 08: connection
+     * exception; Micronaut's ConnectionException: a pooled connection found closed).
+     */
     static boolean isUnavailable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof ConnectionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof ConnectException
                     || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }

@@ -76,6 +76,14 @@ public final class TestPostgres {
         return createDatabase() + "?user=" + user + "&password=" + password;
     }
 
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

@@ -3,6 +3,7 @@ package io.modeldeploy.gui.dialogs;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.style.ThemeManager;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -11,6 +12,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -97,6 +99,18 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
         showTokenButton.disableProperty().bind(viewModel.busyProperty());
         builtInServerButton.disableProperty().bind(viewModel.canUseBuiltInServerProperty().not());
         builtInServerLabel.setText(viewModel.builtInServerText());
+        InvalidationListener growLater = observable -> Platform.runLater(this::growToFit);
+        viewModel.errorProperty().addListener(growLater);
+        viewModel.busyProperty().addListener(growLater);
+        urlMessage.textProperty().addListener(growLater);
+    }
+
+    /** A dialog keeps its size once shown: make it taller when a message needs more lines. */
+    private void growToFit() {
+        DialogPane pane = getDialogPane();
+        if (isShowing() && pane.prefHeight(pane.getWidth()) > pane.getHeight()) {
+            pane.getScene().getWindow().sizeToScene();
+        }
     }
 
     @FXML

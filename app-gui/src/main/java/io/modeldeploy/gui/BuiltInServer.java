@@ -15,8 +15,9 @@ import java.util.Optional;
 final class BuiltInServer implements AutoCloseable {
 
     private final LaunchOptions options;
-    private ServerConnection connection;
-    private boolean closed;
+    // Written under the lock, read without it: the FX thread asks whether it runs while a start may be going on.
+    private volatile ServerConnection connection;
+    private volatile boolean closed;
 
     private BuiltInServer(LaunchOptions options, ServerConnection connection) {
         this.options = options;
@@ -39,8 +40,9 @@ final class BuiltInServer implements AutoCloseable {
         return new BuiltInServer(Objects.requireNonNull(options, "options"), null);
     }
 
-    synchronized Optional<URI> runningAt() {
-        return connection == null || closed ? Optional.empty() : Optional.of(connection.info().baseUrl());
+    Optional<URI> runningAt() {
+        ServerConnection running = connection;
+        return running == null || closed ? Optional.empty() : Optional.of(running.info().baseUrl());
     }
 
     /** The running server's connection; starts the server first if needed (blocks for that long). */

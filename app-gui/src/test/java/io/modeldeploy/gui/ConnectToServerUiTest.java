@@ -197,6 +197,8 @@ class ConnectToServerUiTest {
         waitUntil("A's deployment is listed", () -> listed(window, "site-a", "llama-a").isPresent());
         assertEquals(TITLE + builtIn.baseUrl(), title());
         MainView onBuiltIn = window.view();
+        int shortcuts = onFxThread(() -> stage.getScene().getAccelerators().size());
+        assertTrue(shortcuts > 0, "the menus put their shortcuts into the scene");
 
         DialogPane pane = openConnectToServer(robot);
         typeServer(robot, remote.baseUrl(), remote.localToken());
@@ -206,6 +208,8 @@ class ConnectToServerUiTest {
         assertFalse(dialog().isPresent());
         assertNotSame(onBuiltIn, window.view());
         assertTrue(onFxThread(() -> onBuiltIn.eventStream().isClosed()), "nothing follows A any more");
+        assertEquals(shortcuts, onFxThread(() -> stage.getScene().getAccelerators().size()),
+                "the old view's menu shortcuts left with it");
         waitUntil("B's deployment is listed", () -> listed(window, "site-b", "mistral-b").isPresent());
         assertTrue(listed(window, "site-a", "llama-a").isEmpty(), "A's deployments are gone");
         assertEquals("Server " + remote.baseUrl(), one(robot, ".connection-label", Label.class).getText());

@@ -122,8 +122,4 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
         setResult(connection);
         close();
     }
-
-    public ConnectToServerViewModel viewModel() {
-        return viewModel;
-    }
 }

@@ -1,22 +1,20 @@
 package io.modeldeploy.gui;
 
 import io.modeldeploy.gui.dialogs.ErrorAlert;
-import io.modeldeploy.gui.main.ConsoleContext;
 import io.modeldeploy.gui.main.GuiPreferences;
-import io.modeldeploy.gui.main.MainView;
 import io.modeldeploy.gui.style.ThemeManager;
 import io.modeldeploy.gui.util.AppInfo;
 import io.modeldeploy.gui.util.Async;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.util.concurrent.ExecutorService;
 
 /**
  * The JavaFX application: shows a splash while the server starts (or is reached), then the main
- * window. Closing the window stops the built-in server. Start it through {@link ConsoleLauncher}.
+ * window. Closing the window stops the built-in server, whether it was started at launch or later
+ * from File ▸ Connect to server…. Start it through {@link ConsoleLauncher}.
  */
 public final class ConsoleApp extends Application {
 
@@ -24,10 +22,9 @@ public final class ConsoleApp extends Application {
 
     private LaunchOptions options;
     private String startupError;
-    private volatile ServerConnection connection;
+    private volatile BuiltInServer builtInServer;
     private ExecutorService workers;
-    private MainView mainView;
-    private Stage primaryStage;
+    private ConsoleWindow window;
 
     /** The process exit code the launcher uses after the application ends: 0, or 1 if start-up failed. */
     static int exitCode() {
@@ -46,7 +43,6 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        primaryStage = stage;
         GuiPreferences preferences = GuiPreferences.forUser();
         ThemeManager themes = new ThemeManager(preferences.theme());
         if (options == null) {
@@ -59,7 +55,8 @@ public final class ConsoleApp extends Application {
             try {
                 ServerConnection opened = ServerConnection.open(options,
                         text -> Platform.runLater(() -> splash.setMessage(text)));
-                connection = opened;
+                builtInServer = opened.info().embedded() ? BuiltInServer.running(opened)
+                        : BuiltInServer.onDemand(LaunchOptions.defaults());
                 Platform.runLater(() -> {
                     showMainWindow(stage, themes, preferences, opened);
                     splash.close();
@@ -78,20 +75,9 @@ public final class ConsoleApp extends Application {
     private void showMainWindow(Stage stage, ThemeManager themes, GuiPreferences preferences,
                                 ServerConnection opened) {
         workers = Async.newWorkerPool();
-        ConsoleContext context = new ConsoleContext(opened.client(), Async.onFx(workers), themes, preferences,
-                opened.info(), getHostServices()::showDocument);
-        mainView = new MainView(context);
-        Scene scene = new Scene(mainView);
-        themes.style(scene);
-        FirstDataReport.installIfAsked(scene, mainView.viewModel().list().visibleRows());
-        stage.setScene(scene);
-        stage.setTitle(AppInfo.NAME + " — " + opened.info().baseUrl());
-        stage.getIcons().setAll(AppIcon.images());
-        stage.setMinWidth(760);
-        stage.setMinHeight(480);
-        mainView.attach(stage);
-        stage.show();
-        mainView.start();
+        window = new ConsoleWindow(stage, themes, preferences, getHostServices()::showDocument,
+                Async.onFx(workers), builtInServer);
+        window.show(opened.client(), opened.info());
     }
 
     private void fail(ThemeManager themes, String message) {
@@ -104,15 +90,15 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
-        if (mainView != null) {
-            mainView.stop();
+        if (window != null) {
+            window.stop();
         }
         if (workers != null) {
             workers.shutdownNow();
         }
-        ServerConnection current = connection;
-        if (current != null) {
-            current.close();
+        BuiltInServer server = builtInServer;
+        if (server != null) {
+            server.close();
         }
     }
 }

@@ -1,7 +1,8 @@
 package io.modeldeploy.gui;
 
+import io.modeldeploy.gui.api.ServerUrl;
+
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -155,20 +156,10 @@ public record LaunchOptions(URI server, Integer port, Path dataDir, boolean help
     }
 
     private static URI serverUrl(String value) {
-        String text = value.strip();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
         try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new IllegalArgumentException("--server needs an http(s) URL such as http://127.0.0.1:8080, got '"
-                        + value + "'");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--server needs an http(s) URL such as http://127.0.0.1:8080, got '"
+            return ServerUrl.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--server needs an http(s) URL such as " + ServerUrl.EXAMPLE + ", got '"
                     + value + "'");
         }
     }

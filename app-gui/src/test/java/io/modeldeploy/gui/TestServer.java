@@ -31,6 +31,7 @@ public final class TestServer implements AutoCloseable {
     private final RunningServer server;
     private final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private volatile boolean sendLocalToken;
 
     private TestServer(RunningServer server, Path dataDir) {
         this.server = server;
@@ -62,6 +63,12 @@ public final class TestServer implements AutoCloseable {
         return server.localToken();
     }
 
+    /** From now on the helpers authenticate with the local token (for a server started with --require-auth). */
+    public TestServer sendingLocalToken() {
+        sendLocalToken = true;
+        return this;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -87,6 +94,9 @@ public final class TestServer implements AutoCloseable {
     public HttpResponse<String> send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Accept", "application/json");
+        if (sendLocalToken) {
+            request.header("Authorization", "Bearer " + localToken());
+        }
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Which server the console talks to: one it started in-process ({@code embedded}, with its data
- * directory) or one given with {@code --server URL}; and the token the console authenticates with,
+ * directory) or one given with {@code --server URL} or File ▸ Connect to server…; and the token the console authenticates with,
  * where it came from, and where this machine's local token file is. {@link #toString()} never
  * shows the secret.
  */
@@ -22,7 +22,9 @@ public record ConnectionInfo(URI baseUrl, boolean embedded, Path dataDir, String
         /** The {@code --token} option. */
         OPTION("--token"),
         /** The {@code MODELDEPLOY_TOKEN} environment variable. */
-        ENVIRONMENT("MODELDEPLOY_TOKEN");
+        ENVIRONMENT("MODELDEPLOY_TOKEN"),
+        /** Typed into File ▸ Connect to server…. */
+        ENTERED("File \u25B8 Connect to server\u2026");
 
         private final String label;
 

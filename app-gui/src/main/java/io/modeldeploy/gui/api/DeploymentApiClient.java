@@ -67,6 +67,8 @@ public class DeploymentApiClient {
     /** The console's own extension API (demo mode). */
     static final String DEMO_PATH = "/apis/modeldeploy/v1/demo";
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Where the console's user enters a token. */
+    private static final String CONNECT_MENU = "File \u25B8 Connect to server\u2026";
 
     private final URI baseUrl;
     private final String root;
@@ -525,20 +527,22 @@ public class DeploymentApiClient {
     }
 
     /**
-     * What to do about a 401 or 403, for the console's user: start it with a token, use another
-     * one, or accept that this token may only read. The server's own words follow in parentheses.
+     * What to do about a 401 or 403, for the console's user: enter a token in File ▸ Connect to
+     * server… (or start the console with one), use another one, or accept that this token may only
+     * read. The server's own words follow in parentheses.
      */
     static String accessDenied(int status, boolean sentToken, String serverDetail) {
         String said = serverDetail == null || serverDetail.isBlank() ? "" : " (server: " + serverDetail.strip() + ")";
         if (status == 403) {
-            return "This token may only read: ask for an editor token to change deployments" + said + ".";
-        }
-        if (!sentToken) {
-            return "The server needs a token: start the console with --token TOKEN (or set MODELDEPLOY_TOKEN)"
+            return "This token may only read: to change deployments, enter an editor token in " + CONNECT_MENU
                     + said + ".";
         }
-        return "The server does not accept this console's token: start the console with another --token "
-                + "(or MODELDEPLOY_TOKEN)" + said + ".";
+        if (!sentToken) {
+            return "The server needs a token: enter one in " + CONNECT_MENU + ", or start the console with "
+                    + "--token TOKEN or MODELDEPLOY_TOKEN" + said + ".";
+        }
+        return "The server does not accept this console's token: enter another one in " + CONNECT_MENU
+                + ", or start the console with another --token or MODELDEPLOY_TOKEN" + said + ".";
     }
 
     /** The text of a {@code {"detail": "..."}} body, or null. */

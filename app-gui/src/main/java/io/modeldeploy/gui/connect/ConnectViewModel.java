@@ -118,6 +118,7 @@ public final class ConnectViewModel {
                     + (connection.embedded() ? "its data directory." : "your default data directory.");
             case OPTION -> " This console uses the token given with --token.";
             case ENVIRONMENT -> " This console uses the token in MODELDEPLOY_TOKEN.";
+            case ENTERED -> " This console uses the token entered in File \u25B8 Connect to server\u2026.";
             case NONE -> " This console sends no token.";
         };
         return rule + mine;

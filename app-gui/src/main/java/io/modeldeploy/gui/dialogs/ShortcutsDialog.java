@@ -21,6 +21,7 @@ public final class ShortcutsDialog extends Dialog<Void> {
             new String[]{"Ctrl+Shift+N", "New version of the selected deployment"},
             new String[]{"Delete", "Delete the selected deployment"},
             new String[]{"F5", "Refresh the list"},
+            new String[]{"Ctrl+Shift+O", "Connect to another server"},
             new String[]{"Ctrl+F", "Search by name or message"},
             new String[]{"Esc (in search)", "Clear the search, then back to the list"},
             new String[]{"Ctrl+L", "Go to the list"},

@@ -10,12 +10,14 @@ import java.util.function.Consumer;
 
 /**
  * What the main window needs from the application: the API client, where blocking calls run,
- * the theme, the preferences store, which server it is connected to, and how to open a web page
- * in the system browser ({@code HostServices.showDocument} in the application). Tests build one
- * around a test server, a separate preferences node and a recording browser.
+ * the theme, the preferences store, which server it is connected to, how to open a web page
+ * in the system browser ({@code HostServices.showDocument} in the application) and how to move
+ * to another server. Tests build one around a test server, a separate preferences node and a
+ * recording browser.
  */
 public record ConsoleContext(DeploymentApiClient client, Async async, ThemeManager themes,
-                             GuiPreferences preferences, ConnectionInfo connection, Consumer<String> browser) {
+                             GuiPreferences preferences, ConnectionInfo connection, Consumer<String> browser,
+                             ServerSwitch servers) {
 
     public ConsoleContext {
         Objects.requireNonNull(client, "client");
@@ -24,11 +26,18 @@ public record ConsoleContext(DeploymentApiClient client, Async async, ThemeManag
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(browser, "browser");
+        Objects.requireNonNull(servers, "servers");
+    }
+
+    /** A window that stays on its one server. */
+    public ConsoleContext(DeploymentApiClient client, Async async, ThemeManager themes, GuiPreferences preferences,
+                          ConnectionInfo connection, Consumer<String> browser) {
+        this(client, async, themes, preferences, connection, browser, ServerSwitch.NONE);
     }
 
     /** Without a browser: pages the console would open are ignored (for tests that open none). */
     public ConsoleContext(DeploymentApiClient client, Async async, ThemeManager themes, GuiPreferences preferences,
                           ConnectionInfo connection) {
-        this(client, async, themes, preferences, connection, url -> { });
+        this(client, async, themes, preferences, connection, url -> { }, ServerSwitch.NONE);
     }
 }

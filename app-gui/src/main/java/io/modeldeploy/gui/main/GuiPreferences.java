@@ -2,15 +2,18 @@ package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.style.Theme;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the console remembers between runs: theme, window bounds and split-pane divider
- * positions. The application uses the user node {@code io/modeldeploy/gui}; tests pass their own node.
+ * What the console remembers between runs: theme, window bounds, split-pane divider positions
+ * and the servers it connected to (their URLs only, never a token). The application uses the user node {@code io/modeldeploy/gui}; tests pass their own node.
  */
 public final class GuiPreferences {
 
@@ -24,6 +27,9 @@ public final class GuiPreferences {
     private static final String HEIGHT = "window.height";
     private static final String MAXIMIZED = "window.maximized";
     private static final String DIVIDERS = "dividers.";
+    private static final String RECENT_SERVERS = "servers.recent";
+    /** How many servers File ▸ Connect to server… offers. */
+    public static final int MAX_RECENT_SERVERS = 8;
 
     /** Saved bounds of the main window. */
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
@@ -100,6 +106,28 @@ public final class GuiPreferences {
             text.append(p);
         }
         write(() -> node.put(DIVIDERS + name, text.toString()));
+    }
+
+    /** Base URLs of the servers connected to, most recent first. */
+    public List<String> recentServers() {
+        return node.get(RECENT_SERVERS, "").lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    /** Puts {@code baseUrl} first among the recent servers, keeping at most {@value #MAX_RECENT_SERVERS}. */
+    public void rememberServer(URI baseUrl) {
+        String url = baseUrl.toString();
+        List<String> servers = new ArrayList<>(recentServers());
+        servers.remove(url);
+        servers.add(0, url);
+        // A URL has no line breaks, so one line per server is safe; the whole must fit one value.
+        StringBuilder text = new StringBuilder();
+        for (String server : servers.subList(0, Math.min(servers.size(), MAX_RECENT_SERVERS))) {
+            if (text.length() + server.length() + 1 > Preferences.MAX_VALUE_LENGTH) {
+                break;
+            }
+            text.append(text.isEmpty() ? "" : "\n").append(server);
+        }
+        write(() -> node.put(RECENT_SERVERS, text.toString()));
     }
 
     /** Preferences are a convenience: failing to save them must never break the console. */

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream;
 import io.modeldeploy.gui.connect.ConnectView;
 import io.modeldeploy.gui.connect.ConnectViewModel;
@@ -8,6 +9,8 @@ import io.modeldeploy.gui.demo.DemoPace;
 import io.modeldeploy.gui.demo.DemoViewModel;
 import io.modeldeploy.gui.detail.DeploymentDetailView;
 import io.modeldeploy.gui.dialogs.AboutDialog;
+import io.modeldeploy.gui.dialogs.ConnectToServerDialog;
+import io.modeldeploy.gui.dialogs.ConnectToServerViewModel;
 import io.modeldeploy.gui.dialogs.DeleteConfirmation;
 import io.modeldeploy.gui.dialogs.ErrorAlert;
 import io.modeldeploy.gui.dialogs.NewDeploymentDialog;
@@ -56,6 +59,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -89,6 +94,8 @@ public final class MainView extends BorderPane implements ListActions {
     private ModelDeployment shownInDetail;
     private Stage attachedStage;
     private EventHandler<WindowEvent> savingHandler;
+    /** Help ▸ Connect external clients windows that are open: they describe this view's server. */
+    private final List<ConnectView> connectViews = new ArrayList<>();
 
     @FXML
     private MenuBar menuBar;
@@ -116,6 +123,8 @@ public final class MainView extends BorderPane implements ListActions {
     private MenuItem demoResetItem;
     @FXML
     private MenuItem connectItem;
+    @FXML
+    private MenuItem connectToServerItem;
     @FXML
     private RadioMenuItem lightThemeItem;
     @FXML
@@ -173,6 +182,7 @@ public final class MainView extends BorderPane implements ListActions {
         newVersionItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
         deleteItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
         clearFiltersItem.disableProperty().bind(viewModel.list().filtersActiveProperty().not());
+        connectToServerItem.setDisable(context.servers() == ServerSwitch.NONE);
 
         Theme theme = context.themes().getTheme();
         lightThemeItem.setSelected(theme == Theme.LIGHT);
@@ -296,12 +306,13 @@ public final class MainView extends BorderPane implements ListActions {
         Platform.runLater(listView::focusTable);
     }
 
-    /** Stops following changes (the window closes). */
+    /** Stops following changes (the window closes, or another server's view replaces this one). */
     public void stop() {
         startupGrace.stop();
         if (stream != null) {
             stream.close();
         }
+        List.copyOf(connectViews).forEach(ConnectView::close);
     }
 
     /** The event stream while the view is started; null before. */
@@ -342,6 +353,23 @@ public final class MainView extends BorderPane implements ListActions {
                 splitPane.setDividerPositions(dividers);
             }
         }));
+        saveStateOnClose(stage);
+    }
+
+    /**
+     * Takes {@code stage} over from {@code previous}, the view of the server used before: the same
+     * divider position, and this view saves the window state when it closes.
+     */
+    public void takeOver(MainView previous, Stage stage) {
+        previous.detach();
+        double[] dividers = previous.splitPane.getDividerPositions();
+        splitPane.setDividerPositions(dividers);
+        // The split pane lays out its new items once in the scene; put the divider back after that.
+        Platform.runLater(() -> splitPane.setDividerPositions(dividers));
+        saveStateOnClose(stage);
+    }
+
+    private void saveStateOnClose(Stage stage) {
         detach();
         attachedStage = stage;
         savingHandler = e -> saveState(stage);
@@ -531,7 +559,20 @@ public final class MainView extends BorderPane implements ListActions {
     public void connectClients() {
         ConnectViewModel model = new ConnectViewModel(context.connection(),
                 viewModel.selectedDeployment().orElse(null));
-        new ConnectView(window(), context.themes(), model, context.browser()).show();
+        ConnectView view = new ConnectView(window(), context.themes(), model, context.browser());
+        connectViews.add(view);
+        view.setOnHidden(e -> connectViews.remove(view));
+        view.show();
+    }
+
+    /** File ▸ Connect to server…: moves the whole console to another server once it answered. */
+    @FXML
+    private void connectToServer() {
+        ServerSwitch servers = context.servers();
+        ConnectToServerViewModel model = new ConnectToServerViewModel(context.async(), DeploymentApiClient::new,
+                context.connection(), context.preferences().recentServers(), servers.runningBuiltInServer(),
+                servers::builtInServer);
+        new ConnectToServerDialog(window(), context.themes(), model).showAndWait().ifPresent(servers::switchTo);
     }
 
     @FXML

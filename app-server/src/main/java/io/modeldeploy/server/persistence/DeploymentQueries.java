@@ -1,6 +1,8 @@
 package io.modeldeploy.server.persistence;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
@@ -20,9 +22,11 @@ import java.util.Map;
 @Singleton
 public class DeploymentQueries {
     private final JdbcOperations jdbc;
+    private final String textCollation;
 
-    public DeploymentQueries(JdbcOperations jdbc) {
+    public DeploymentQueries(JdbcOperations jdbc, @Value("${datasources.default.dialect:H2}") Dialect dialect) {
         this.jdbc = jdbc;
+        this.textCollation = dialect == Dialect.POSTGRES ? " COLLATE \"C\"" : "";
     }
 
     @ReadOnly
@@ -39,7 +43,7 @@ public class DeploymentQueries {
 
     @ReadOnly
     public List<DeploymentVersionRow> find(DeploymentQuery query, long offset, int limit) {
-        String sql = "SELECT d.* FROM deployment_version d" + query.whereClause() + query.orderByClause()
+        String sql = "SELECT d.* FROM deployment_version d" + query.whereClause() + query.orderByClause(textCollation)
                 + " LIMIT ? OFFSET ?";
         return jdbc.prepareStatement(sql, statement -> {
             List<Object> parameters = new ArrayList<>(query.parameters());

@@ -92,9 +92,16 @@ public final class DeploymentQuery {
         return parameters;
     }
 
-    String orderByClause() {
+    /**
+     * @param textCollation appended to every text column, so that text sorts by code point on
+     *                      every database (H2 does so by default; PostgreSQL needs COLLATE "C",
+     *                      else it sorts by the database's locale)
+     */
+    String orderByClause(String textCollation) {
         String direction = sort.descending() ? " DESC" : " ASC";
-        return " ORDER BY d." + sort.column().sql + direction
-                + ", d.workspace" + direction + ", d.name" + direction + ", d.entity_version" + direction;
+        boolean timestamp = sort.column() == Column.CREATED_AT || sort.column() == Column.UPDATED_AT;
+        return " ORDER BY d." + sort.column().sql + (timestamp ? "" : textCollation) + direction
+                + ", d.workspace" + textCollation + direction + ", d.name" + textCollation + direction
+                + ", d.entity_version" + direction;
     }
 }

@@ -387,6 +387,18 @@ class ListApiTest {
         assertEquals("-name", desc.sort());
     }
 
+    /** The same order on H2 and on PostgreSQL, whatever the database's collation (a locale would put "aB" after "ab"). */
+    @Test
+    void namesSortByCodePointOnEveryDatabase() {
+        String ws = unique("ls-collation");
+        List<String> created = List.of("ab", "a_b", "Ab", "a-b", "aB", "B", "a", "a.b", "b1", "b10", "b2");
+        created.forEach(name -> api.create(ws, name));
+        List<String> codePointOrder = created.stream().sorted().toList();
+        assertEquals(codePointOrder, names(api.list(ws, "sort", "name")));
+        assertEquals(created.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
+                names(api.list(ws, "sort", "-name")));
+    }
+
     @Test
     void sortByStatus() {
         String ws = workspaceForSorting();

@@ -64,12 +64,17 @@ public final class TestPostgres {
         return shared;
     }
 
-    /** A new, empty database; returns its JDBC URL. */
+    /**
+     * A new, empty database; returns its JDBC URL. Its default collation is ICU's en-US, as on a
+     * typical production server (not the binary order of the C locale), so that a query relying on
+     * the database's collation for its order shows up.
+     */
     public String createDatabase() {
         String name = "md_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection connection = DriverManager.getConnection(jdbcUrl(adminDatabase), user, password);
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("CREATE DATABASE " + name
+                    + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create a test database on " + host + ":" + port, e);
         }

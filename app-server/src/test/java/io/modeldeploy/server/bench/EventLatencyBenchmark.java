@@ -16,9 +16,8 @@ import java.util.UUID;
  * WRITE_URL, a subscriber of SUBSCRIBE_URL's event stream waits for it; the time from sending the
  * PATCH to receiving its event, SAMPLES times, one change at a time. With two instances on one
  * PostgreSQL database (WRITE_URL on one, SUBSCRIBE_URL on the other) it measures the way through
- * NOTIFY. Run it with
- * {@code ./mvnw -q -pl app-server exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.modeldeploy.server.bench.EventLatencyBenchmark -Dexec.args="WRITE_URL SUBSCRIBE_URL [SAMPLES]"}.
+ * NOTIFY. Run it with {@code ./mvnw -B -pl app-server -am -DskipTests -Pevent-latency-bench verify
+ * -Dbench.writeUrl=WRITE_URL -Dbench.subscribeUrl=SUBSCRIBE_URL [-Dbench.samples=N]}.
  */
 public final class EventLatencyBenchmark {
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.StreamHeartbeat;
+import io.modeldeploy.model.StreamResync;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -49,7 +50,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       in a row the state is {@link State#OFFLINE}; it keeps trying.</li>
  *   <li><b>Server reset.</b> If the server's newest event id is below the id this stream resumed
  *       from, its log is not the one the console followed (e.g. another data directory):
- *       {@link Listener#onResync} asks for a full reload and the stream continues from the server's id.</li>
+ *       {@link Listener#onResync} asks for a full reload and the stream continues from the server's id.
+ *       The same when the server sends a {@code resync} event: the events since our id are older
+ *       than it keeps.</li>
  * </ul>
  *
  * <p>The {@link #stateProperty() state} is only changed on the UI executor.
@@ -119,6 +122,8 @@ public final class DeploymentEventStream implements AutoCloseable {
 
     /** The SSE event name of the heartbeat. */
     public static final String HEARTBEAT = "heartbeat";
+    /** The SSE event name of a request to reload (the events since our id are no longer kept). */
+    public static final String RESYNC = "resync";
 
     private static final System.Logger LOG = System.getLogger(DeploymentEventStream.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -362,6 +367,10 @@ public final class DeploymentEventStream implements AutoCloseable {
             handleHeartbeat(event, resumeFrom);
             return;
         }
+        if (RESYNC.equals(event.type())) {
+            handleResync(event);
+            return;
+        }
         if (event.id() == null) {
             LOG.log(System.Logger.Level.DEBUG, "Ignoring event '" + event.type() + "' without id");
             return;
@@ -393,6 +402,23 @@ public final class DeploymentEventStream implements AutoCloseable {
         if (drainScheduled.compareAndSet(false, true)) {
             onUi(this::drain);
         }
+    }
+
+    /** The server no longer keeps every event since our id: reload, then follow from its newest. */
+    private void handleResync(SseEvent event) {
+        StreamResync resync;
+        try {
+            resync = json.readValue(event.data(), StreamResync.class);
+        } catch (JsonProcessingException e) {
+            LOG.log(System.Logger.Level.WARNING, "Unreadable resync: " + e.getOriginalMessage());
+            return;
+        }
+        if (resync == null) {
+            return;
+        }
+        lastEventId = resync.lastEventId();
+        LOG.log(System.Logger.Level.INFO, "The server asks for a reload: " + resync.reason());
+        onUi(() -> listener.onResync("changes were missed for longer than the server keeps them"));
     }
 
     private void handleHeartbeat(SseEvent event, long resumeFrom) {

@@ -272,6 +272,20 @@ class DeploymentEventStreamTest {
     }
 
     @Test
+    void aResyncFromTheServerAsksForAFullReloadAndFollowsFromItsNewestEvent() {
+        server.then(c -> {
+            c.raw("event: resync\ndata: {\"last_event_id\":40,\"reason\":\"The events after 5 are no longer kept\"}\n\n");
+            c.heartbeat(40).event(event(41, "a", DeploymentStatus.READY));
+            c.holdOpen();
+        });
+        open(FAST).start(5);
+        await("the event after the resync", () -> recorder.ids.size() == 1);
+        assertEquals(1, recorder.resyncs.size());
+        assertEquals(List.of(41L), recorder.ids);
+        assertEquals(41, stream.lastEventId());
+    }
+
+    @Test
     void unreadableEventsAskForAFullReloadAndUnknownOnesAreSkipped() {
         server.then(c -> {
             c.heartbeat(0);

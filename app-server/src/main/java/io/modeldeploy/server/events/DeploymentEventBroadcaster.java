@@ -7,6 +7,7 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.modeldeploy.model.StreamHeartbeat;
+import io.modeldeploy.model.StreamResync;
 import io.modeldeploy.server.persistence.DeploymentEventRow;
 import io.modeldeploy.server.service.DeploymentEventLog;
 import io.modeldeploy.server.service.EventsReadable;
@@ -94,7 +95,15 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         Sinks.Many<Event<String>> sink = Sinks.many().unicast()
                 .onBackpressureBuffer(Queues.<Event<String>>get(SUBSCRIBER_BUFFER).get());
         Subscriber subscriber = new Subscriber(workspace, sink);
-        thread.execute(() -> register(subscriber, afterId));
+        thread.execute(() -> {
+            try {
+                register(subscriber, afterId);
+            } catch (RuntimeException e) {
+                LOG.error("Could not start an event stream; the client will reconnect", e);
+                subscriber.closed = true;
+                sink.tryEmitComplete();
+            }
+        });
         return sink.asFlux().doFinally(signal -> subscriber.closed = true);
     }
 
@@ -114,6 +123,15 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
     }
 
     private void replay(Subscriber subscriber, long afterId) {
+        // Ids have no gaps, so a kept log starting after afterId + 1 lost some to pruning: say so
+        // rather than replay a part (also when this instance still has them in memory, so that
+        // every instance answers alike).
+        long oldestKept = eventLog.oldestId().orElse(Long.MAX_VALUE);
+        if (oldestKept > afterId + 1) {
+            subscriber.send(resyncEvent("The events after " + afterId + " are no longer kept"
+                    + " (older than the server's event retention): reload, then follow from event " + lastId));
+            return;
+        }
         DeploymentEventRow oldestRecent = recent.peekFirst();
         if (oldestRecent != null && oldestRecent.id() <= afterId + 1) {
             for (DeploymentEventRow event : recent) {
@@ -185,6 +203,14 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         Event<String> heartbeat = heartbeatEvent();
         subscribers.removeIf(subscriber -> subscriber.closed);
         subscribers.forEach(subscriber -> subscriber.send(heartbeat));
+    }
+
+    private Event<String> resyncEvent(String reason) {
+        try {
+            return Event.of(jsonMapper.writeValueAsString(new StreamResync(lastId, reason))).name("resync");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Event<String> heartbeatEvent() {

@@ -37,7 +37,9 @@ public class DeploymentEventController {
                     + "id = event id (increasing in commit order), data = {event_id, type, workspace, name, "
                     + "entity_version, timestamp, deployment}. Send Last-Event-ID (header or ?last_event_id=) to "
                     + "receive exactly the events after it first. A 'heartbeat' event without id comes on connect "
-                    + "and every 10 s. Workspace '-' streams every workspace.")
+                    + "and every 10 s. Workspace '-' streams every workspace. Events are kept for the server's event retention "
+                    + "(default 7 days): resuming from further back gives a 'resync' event without id, data "
+                    + "{last_event_id, reason}: reload, then follow on.")
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Publisher<Event<String>> stream(String workspace,

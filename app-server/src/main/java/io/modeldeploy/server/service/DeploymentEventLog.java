@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes one event row per change inside the changing transaction, so an event exists exactly
@@ -78,6 +79,12 @@ public class DeploymentEventLog {
     @ReadOnly
     public long lastId() {
         return events.lastId();
+    }
+
+    /** The oldest event still kept; empty when none is. */
+    @ReadOnly
+    public Optional<Long> oldestId() {
+        return events.oldestId();
     }
 
     /** One change to record: its kind, the version after it (with the history entries it added) and when. */

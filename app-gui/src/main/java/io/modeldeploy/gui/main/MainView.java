@@ -73,7 +73,6 @@ public final class MainView extends BorderPane implements ListActions {
     /** Name under which the split-pane divider is remembered. */
     public static final String SPLIT_NAME = "main";
     static final double DEFAULT_DIVIDER = 0.6;
-    static final double DETAIL_MIN_WIDTH = 360;
     static final double DEFAULT_WIDTH = 1440;
     static final double DEFAULT_HEIGHT = 900;
     /** How long the list waits for the event stream before it loads anyway. */
@@ -172,8 +171,6 @@ public final class MainView extends BorderPane implements ListActions {
         detailView.setId("deploymentDetail");
         splitPane.getItems().setAll(listView, detailView);
         SplitPane.setResizableWithParent(detailView, false);
-        // Narrower, the status editor and the timeline would be cut off instead of fitting.
-        detailView.setMinWidth(DETAIL_MIN_WIDTH);
         splitPane.setDividerPositions(DEFAULT_DIVIDER);
 
         viewModel.selectedProperty().bind(listView.selectedRowProperty());

@@ -6,14 +6,17 @@ import java.util.Locale;
 
 /** The databases the server runs on: H2 (built in, one process) and PostgreSQL (shared by many instances). */
 public enum Database {
-    H2("jdbc:h2:", "org.h2.Driver", Dialect.H2),
-    POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver", Dialect.POSTGRES);
+    H2("H2", "jdbc:h2:", "org.h2.Driver", Dialect.H2),
+    POSTGRESQL("PostgreSQL", "jdbc:postgresql:", "org.postgresql.Driver", Dialect.POSTGRES);
+
+    private final String displayName;
 
     private final String urlPrefix;
     private final String driverClassName;
     private final Dialect dialect;
 
-    Database(String urlPrefix, String driverClassName, Dialect dialect) {
+    Database(String displayName, String urlPrefix, String driverClassName, Dialect dialect) {
+        this.displayName = displayName;
         this.urlPrefix = urlPrefix;
         this.driverClassName = driverClassName;
         this.dialect = dialect;
@@ -37,5 +40,10 @@ public enum Database {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
     }
 }

@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Fans committed events out to every subscriber of the event stream. One thread does all the
  * work: it reads new events from the database after each commit, of this server or (on
  * PostgreSQL) of any other instance sharing the database (the table, not memory, is the source of
- * truth; event ids increase in commit order across all instances), replays the backlog of a subscriber that resumes, and sends heartbeats. Since
- * subscribing, replaying and dispatching all happen on that thread, a resuming subscriber gets
+ * truth; event ids increase in commit order across all instances), replays the backlog of a
+ * subscriber that resumes, and sends heartbeats. Since subscribing, replaying and dispatching all happen on that thread, a resuming subscriber gets
  * every event after its id exactly once, in order. Writers only wake it up, so any number of
  * subscribers costs a status update nothing. A subscriber that cannot keep up is disconnected;
  * it resumes with its Last-Event-ID.

@@ -4,7 +4,7 @@ import io.modeldeploy.gui.dialogs.ErrorAlert;
 import io.modeldeploy.gui.main.GuiPreferences;
 import io.modeldeploy.gui.style.ThemeManager;
 import io.modeldeploy.gui.util.AppInfo;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -74,9 +74,9 @@ public final class ConsoleApp extends Application {
 
     private void showMainWindow(Stage stage, ThemeManager themes, GuiPreferences preferences,
                                 ServerConnection opened) {
-        workers = Async.newWorkerPool();
+        workers = TaskRunner.newWorkerPool();
         window = new ConsoleWindow(stage, themes, preferences, getHostServices()::showDocument,
-                Async.onFx(workers), builtInServer);
+                TaskRunner.onFx(workers), builtInServer);
         window.show(opened.client(), opened.info());
     }
 

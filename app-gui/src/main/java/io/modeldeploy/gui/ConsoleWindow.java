@@ -4,12 +4,13 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.main.ConsoleContext;
+import io.modeldeploy.gui.main.ConsoleViewModels;
 import io.modeldeploy.gui.main.GuiPreferences;
 import io.modeldeploy.gui.main.MainView;
 import io.modeldeploy.gui.main.ServerSwitch;
 import io.modeldeploy.gui.style.ThemeManager;
 import io.modeldeploy.gui.util.AppInfo;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -29,17 +30,17 @@ final class ConsoleWindow implements ServerSwitch {
     private final ThemeManager themes;
     private final GuiPreferences preferences;
     private final Consumer<String> browser;
-    private final Async async;
+    private final TaskRunner tasks;
     private final BuiltInServer builtInServer;
     private MainView view;
 
     ConsoleWindow(Stage stage, ThemeManager themes, GuiPreferences preferences, Consumer<String> browser,
-                  Async async, BuiltInServer builtInServer) {
+                  TaskRunner tasks, BuiltInServer builtInServer) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.themes = Objects.requireNonNull(themes, "themes");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.browser = Objects.requireNonNull(browser, "browser");
-        this.async = Objects.requireNonNull(async, "async");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.builtInServer = Objects.requireNonNull(builtInServer, "builtInServer");
     }
 
@@ -50,7 +51,8 @@ final class ConsoleWindow implements ServerSwitch {
 
     /** Shows the window for the server the console was started with. */
     void show(DeploymentApiClient client, ConnectionInfo connection) {
-        view = new MainView(contextFor(client, connection));
+        ConsoleContext context = contextFor(client, connection);
+        view = new MainView(context, ConsoleViewModels.create(context));
         Scene scene = new Scene(view);
         themes.style(scene);
         FirstDataReport.installIfAsked(scene, view.viewModel().list().visibleRows());
@@ -67,7 +69,8 @@ final class ConsoleWindow implements ServerSwitch {
     @Override
     public void switchTo(ConnectionInfo connection) {
         MainView previous = view;
-        view = new MainView(contextFor(new DeploymentApiClient(connection.baseUrl(), connection.token()), connection));
+        ConsoleContext context = contextFor(new DeploymentApiClient(connection.baseUrl(), connection.token()), connection);
+        view = new MainView(context, ConsoleViewModels.create(context));
         // Out of the scene, the previous view stops following its server.
         stage.getScene().setRoot(view);
         view.takeOver(previous, stage);
@@ -102,7 +105,7 @@ final class ConsoleWindow implements ServerSwitch {
     }
 
     private ConsoleContext contextFor(DeploymentApiClient client, ConnectionInfo connection) {
-        return new ConsoleContext(client, async, themes, preferences, connection, browser, this);
+        return new ConsoleContext(client, tasks, themes, preferences, connection, browser, this);
     }
 
     private void connectedTo(ConnectionInfo connection) {

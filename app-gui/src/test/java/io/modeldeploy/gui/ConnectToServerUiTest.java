@@ -10,7 +10,7 @@ import io.modeldeploy.gui.main.GuiPreferences;
 import io.modeldeploy.gui.main.MainView;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -89,7 +89,7 @@ class ConnectToServerUiTest {
                 .createDeployment("site-a", new CreateDeploymentRequest("llama-a", "llama-nim", null, null));
         remote = TestServer.start(options -> options.withRequireAuth(true)).sendingLocalToken();
         remote.create("site-b", "mistral-b", "mistral-nim");
-        workers = Async.newWorkerPool();
+        workers = TaskRunner.newWorkerPool();
     }
 
     @AfterAll
@@ -115,7 +115,7 @@ class ConnectToServerUiTest {
 
     private static ConsoleWindow newWindow(Stage stage, BuiltInServer server) {
         return new ConsoleWindow(stage, new ThemeManager(Theme.LIGHT),
-                new GuiPreferences(Preferences.userRoot().node(PREFS_NODE)), url -> { }, Async.onFx(workers), server);
+                new GuiPreferences(Preferences.userRoot().node(PREFS_NODE)), url -> { }, TaskRunner.onFx(workers), server);
     }
 
     @AfterEach
@@ -214,7 +214,7 @@ class ConnectToServerUiTest {
         assertTrue(listed(window, "site-a", "llama-a").isEmpty(), "A's deployments are gone");
         assertEquals("Server " + remote.baseUrl(), one(robot, ".connection-label", Label.class).getText());
 
-        waitUntil("the console follows B", () -> onFxThread(() -> window.view().viewModel().liveStateProperty().get())
+        waitUntil("the console follows B", () -> onFxThread(() -> window.view().session().liveStateProperty().get())
                 == DeploymentEventStream.State.LIVE);
         remote.setStatus("site-b", "mistral-b", "READY", "Serving on node 7");
         waitUntil("B's change arrives live", () -> listed(window, "site-b", "mistral-b")

@@ -3,7 +3,7 @@ package io.modeldeploy.gui.demo;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.detail.ErrorMessages;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.DemoState;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
 public final class DemoViewModel {
 
     private final DeploymentApiClient client;
-    private final Async async;
+    private final TaskRunner async;
     private final boolean embedded;
     private final Consumer<String> report;
 
@@ -41,7 +41,7 @@ public final class DemoViewModel {
      *                 off" is explained)
      * @param report   where one-line results go (the status bar)
      */
-    public DemoViewModel(DeploymentApiClient client, Async async, boolean embedded, Consumer<String> report) {
+    public DemoViewModel(DeploymentApiClient client, TaskRunner async, boolean embedded, Consumer<String> report) {
         this.client = Objects.requireNonNull(client, "client");
         this.async = Objects.requireNonNull(async, "async");
         this.embedded = embedded;

@@ -1,6 +1,5 @@
 package io.modeldeploy.gui.detail;
 
-import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -17,10 +16,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * The right-hand side of the console: the selected deployment's details, its status editor and
@@ -48,12 +44,6 @@ public class DeploymentDetailView extends StackPane {
     @FXML
     private ScrollPane contentScroll;
 
-    public DeploymentDetailView(DeploymentApiClient client, Executor executor) {
-        this(new DeploymentDetailViewModel(Objects.requireNonNull(client, "client"),
-                Objects.requireNonNull(executor, "executor"), Platform::runLater, Clock.systemDefaultZone()));
-    }
-
-    /** For tests and embedding: a view over an existing view-model. */
     public DeploymentDetailView(DeploymentDetailViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         Fxml.loadInto(this);
@@ -90,11 +80,6 @@ public class DeploymentDetailView extends StackPane {
         viewModel.show(deploymentOrNull);
     }
 
-    /** Called on the FX thread with the server's answer after every applied status update. */
-    public void setOnDeploymentChanged(Consumer<ModelDeployment> listener) {
-        viewModel.setOnDeploymentChanged(listener);
-    }
-
     public DeploymentDetailViewModel getViewModel() {
         return viewModel;
     }
@@ -114,7 +99,7 @@ public class DeploymentDetailView extends StackPane {
             viewModel.editor().apply();
         } else if (event.getCode() == KeyCode.ESCAPE && !event.isShortcutDown() && !event.isAltDown()) {
             boolean popupOpen = event.getTarget() instanceof ComboBoxBase<?> combo && combo.isShowing();
-            if (!popupOpen && viewModel.editor().canRevertProperty().get()) {
+            if (!popupOpen && viewModel.editor().checks().canRevertProperty().get()) {
                 event.consume();
                 viewModel.editor().revert();
             }

@@ -68,15 +68,15 @@ public class DeploymentInfoView extends VBox {
 
     @FXML
     private void initialize() {
-        workspaceLabel.textProperty().bind(viewModel.workspaceProperty().concat(" /"));
-        nameLabel.textProperty().bind(viewModel.nameProperty());
-        idField.textProperty().bind(viewModel.idProperty());
-        configLabel.textProperty().bind(viewModel.configProperty());
-        projectLabel.textProperty().bind(viewModel.projectProperty());
-        providerLabel.textProperty().bind(viewModel.modelProviderIdProperty());
-        createdByLabel.textProperty().bind(viewModel.createdByProperty());
-        statusMessageLabel.textProperty().bind(viewModel.statusMessageProperty());
-        statusMessageLabel.visibleProperty().bind(viewModel.statusMessageProperty().isNotEmpty());
+        workspaceLabel.textProperty().bind(viewModel.fields().workspace().concat(" /"));
+        nameLabel.textProperty().bind(viewModel.fields().name());
+        idField.textProperty().bind(viewModel.fields().id());
+        configLabel.textProperty().bind(viewModel.fields().config());
+        projectLabel.textProperty().bind(viewModel.fields().project());
+        providerLabel.textProperty().bind(viewModel.fields().modelProviderId());
+        createdByLabel.textProperty().bind(viewModel.fields().createdBy());
+        statusMessageLabel.textProperty().bind(viewModel.fields().statusMessage());
+        statusMessageLabel.visibleProperty().bind(viewModel.fields().statusMessage().isNotEmpty());
         statusMessageLabel.managedProperty().bind(statusMessageLabel.visibleProperty());
 
         createdLabel.textProperty().bind(Bindings.createStringBinding(viewModel::createdRelative,
@@ -91,8 +91,8 @@ public class DeploymentInfoView extends VBox {
         updatedLabel.setTooltip(updatedTooltip);
 
         statusBadge.setTooltip(statusTooltip);
-        viewModel.statusProperty().addListener((obs, was, status) -> showStatus(status));
-        showStatus(viewModel.statusProperty().get());
+        viewModel.fields().status().addListener((obs, was, status) -> showStatus(status));
+        showStatus(viewModel.fields().status().get());
 
         copyIdButton.disableProperty().bind(viewModel.deploymentProperty().isNull());
         copyIdButton.setTooltip(new Tooltip("Copy the ID"));
@@ -121,7 +121,7 @@ public class DeploymentInfoView extends VBox {
 
     @FXML
     private void copyId() {
-        String id = viewModel.idProperty().get();
+        String id = viewModel.fields().id().get();
         if (id == null || id.isEmpty()) {
             return;
         }

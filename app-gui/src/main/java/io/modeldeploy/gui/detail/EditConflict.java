@@ -1,6 +1,6 @@
 package io.modeldeploy.gui.detail;
 
-import io.modeldeploy.gui.api.DeploymentEvents;
+import io.modeldeploy.gui.session.DeploymentCopies;
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ChangeSource;
@@ -44,12 +44,12 @@ public record EditConflict(ModelDeployment base, ModelDeployment current, Cause 
      * the state the edits started from. Empty for a change that wrote no entry (a new model provider only).
      */
     public Optional<StatusHistoryEntry> change() {
-        Optional<StatusHistoryEntry> newest = DeploymentEvents.newestEntry(current);
+        Optional<StatusHistoryEntry> newest = DeploymentCopies.newestEntry(current);
         if (newest.isEmpty() || newest.get().timestamp() == null) {
             return newest;
         }
         Instant since = base.updatedAt();
-        Optional<StatusHistoryEntry> before = DeploymentEvents.newestEntry(base);
+        Optional<StatusHistoryEntry> before = DeploymentCopies.newestEntry(base);
         if (before.isPresent() && before.get().equals(newest.get())) {
             return Optional.empty();
         }

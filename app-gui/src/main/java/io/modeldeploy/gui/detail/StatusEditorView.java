@@ -107,16 +107,16 @@ public class StatusEditorView extends VBox {
         messageArea.addEventFilter(KeyEvent.KEY_PRESSED, StatusEditorView::tabLeavesTextArea);
         providerField.textProperty().bindBidirectional(viewModel.modelProviderIdProperty());
 
-        messageCounter.textProperty().bind(viewModel.messageCounterProperty());
-        viewModel.messageOverLimitProperty().addListener((obs, was, over) -> showOverLimit(over));
-        showOverLimit(viewModel.messageOverLimitProperty().get());
+        messageCounter.textProperty().bind(viewModel.checks().messageCounterProperty());
+        viewModel.checks().messageOverLimitProperty().addListener((obs, was, over) -> showOverLimit(over));
+        showOverLimit(viewModel.checks().messageOverLimitProperty().get());
 
-        bindProblem(statusProblemLabel, viewModel.statusProblemProperty());
-        bindProblem(messageProblemLabel, viewModel.messageProblemProperty());
-        bindProblem(providerProblemLabel, viewModel.modelProviderIdProblemProperty());
-        viewModel.modelProviderIdProblemProperty().addListener((obs, was, problem) ->
+        bindProblem(statusProblemLabel, viewModel.checks().statusProblemProperty());
+        bindProblem(messageProblemLabel, viewModel.checks().messageProblemProperty());
+        bindProblem(providerProblemLabel, viewModel.checks().modelProviderIdProblemProperty());
+        viewModel.checks().modelProviderIdProblemProperty().addListener((obs, was, problem) ->
                 providerField.pseudoClassStateChanged(INVALID, !problem.isEmpty()));
-        viewModel.statusProblemProperty().addListener((obs, was, problem) ->
+        viewModel.checks().statusProblemProperty().addListener((obs, was, problem) ->
                 statusCombo.pseudoClassStateChanged(INVALID, !problem.isEmpty()));
 
         errorLabel.textProperty().bind(viewModel.errorProperty());
@@ -128,8 +128,8 @@ public class StatusEditorView extends VBox {
         statusCombo.disableProperty().bind(viewModel.busyProperty().or(noVersion));
         messageArea.disableProperty().bind(viewModel.busyProperty().or(noVersion));
         providerField.disableProperty().bind(viewModel.busyProperty().or(noVersion));
-        applyButton.disableProperty().bind(viewModel.canApplyProperty().not());
-        revertButton.disableProperty().bind(viewModel.canRevertProperty().not());
+        applyButton.disableProperty().bind(viewModel.checks().canApplyProperty().not());
+        revertButton.disableProperty().bind(viewModel.checks().canRevertProperty().not());
         applyButton.setTooltip(new Tooltip("Send the change to the selected version (Ctrl+Enter)"));
         revertButton.setTooltip(new Tooltip("Restore the current values (Esc)"));
         setUpConflictBanner();
@@ -140,20 +140,20 @@ public class StatusEditorView extends VBox {
         var open = viewModel.conflictProperty().isNotNull();
         conflictBanner.visibleProperty().bind(open);
         conflictBanner.managedProperty().bind(open);
-        conflictTitleLabel.textProperty().bind(viewModel.conflictTitleProperty());
-        conflictWhoLabel.textProperty().bind(viewModel.conflictWhoProperty());
-        conflictWhatLabel.textProperty().bind(viewModel.conflictWhatProperty());
-        conflictWhatLabel.visibleProperty().bind(viewModel.conflictWhatProperty().isNotEmpty());
+        conflictTitleLabel.textProperty().bind(viewModel.conflictText().titleProperty());
+        conflictWhoLabel.textProperty().bind(viewModel.conflictText().whoProperty());
+        conflictWhatLabel.textProperty().bind(viewModel.conflictText().whatProperty());
+        conflictWhatLabel.visibleProperty().bind(viewModel.conflictText().whatProperty().isNotEmpty());
         conflictWhatLabel.managedProperty().bind(conflictWhatLabel.visibleProperty());
-        bindProblem(applyAnywayProblemLabel, viewModel.applyAnywayProblemProperty());
+        bindProblem(applyAnywayProblemLabel, viewModel.checks().applyAnywayProblemProperty());
         reloadButton.disableProperty().bind(viewModel.busyProperty());
-        applyAnywayButton.disableProperty().bind(viewModel.canApplyAnywayProperty().not());
+        applyAnywayButton.disableProperty().bind(viewModel.checks().canApplyAnywayProperty().not());
         reloadButton.setTooltip(new Tooltip("Show the version as it is now and discard your edits (Esc)"));
         applyAnywayButton.setTooltip(new Tooltip("Send your edits on top of the version as it is now"));
         conflictBanner.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         conflictBanner.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(
-                viewModel.conflictTitleProperty(), ". ", viewModel.conflictWhoProperty(), ". ",
-                viewModel.conflictWhatProperty()));
+                viewModel.conflictText().titleProperty(), ". ", viewModel.conflictText().whoProperty(), ". ",
+                viewModel.conflictText().whatProperty()));
     }
 
     @FXML
@@ -224,7 +224,7 @@ public class StatusEditorView extends VBox {
             getStyleClass().add("status-choice-cell");
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(320);
-            viewModel.choices().addListener(new WeakInvalidationListener(choicesChanged));
+            viewModel.checks().choices().addListener(new WeakInvalidationListener(choicesChanged));
             addEventFilter(MouseEvent.MOUSE_PRESSED, this::blockRefused);
             addEventFilter(MouseEvent.MOUSE_RELEASED, this::blockRefused);
             addEventFilter(MouseEvent.MOUSE_CLICKED, this::blockRefused);
@@ -249,7 +249,7 @@ public class StatusEditorView extends VBox {
 
         /** Whether this drop-down entry is one the server would refuse. */
         boolean isRefused() {
-            return !buttonCell && getItem() != null && !viewModel.choiceFor(getItem()).allowed();
+            return !buttonCell && getItem() != null && !viewModel.checks().choiceFor(getItem()).allowed();
         }
 
         private void refreshChoice() {
@@ -257,7 +257,7 @@ public class StatusEditorView extends VBox {
             if (item == null || isEmpty()) {
                 return;
             }
-            StatusChoice choice = viewModel.choiceFor(item);
+            StatusChoice choice = viewModel.checks().choiceFor(item);
             boolean refused = !buttonCell && !choice.allowed();
             pseudoClassStateChanged(REFUSED, refused);
             tooltip.setText(refused ? choice.reason() : StatusStyle.description(item));

@@ -1,16 +1,16 @@
 package io.modeldeploy.gui.detail;
 
-import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.api.DeploymentEvents;
-import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.gui.session.BackgroundTask;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentCopies;
+import io.modeldeploy.gui.session.Freshness;
+import io.modeldeploy.gui.session.VersionKey;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.StatusUpdateRequest;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,16 +18,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import io.modeldeploy.gui.util.Async;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * State and rules of the status editor of one deployment version: the chosen status, message
@@ -42,63 +36,35 @@ import java.util.function.Consumer;
  * state simply becomes the one shown.
  *
  * <p>All properties are meant to be used on one thread (the FX thread in the application). The
- * HTTP call runs on the background executor and its outcome is handed back through the UI executor.
+ * update goes through the session, whose store takes in the answer.
  */
 public final class StatusEditorViewModel {
 
     /** Prefix of the inline message when an update fails. */
     public static final String APPLY_FAILED = "Couldn't apply the change";
 
-    private final DeploymentApiClient client;
-    private final Async async;
+    private final ConsoleSession session;
 
     private final ReadOnlyObjectWrapper<ModelDeployment> deployment = new ReadOnlyObjectWrapper<>(this, "deployment");
     private final ObjectProperty<DeploymentStatus> status = new SimpleObjectProperty<>(this, "status");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final StringProperty modelProviderId = new SimpleStringProperty(this, "modelProviderId", "");
-    private final ObservableList<StatusChoice> choices =
-            FXCollections.observableArrayList(StatusTransitions.choicesFrom(null));
-    private final ObservableList<StatusChoice> choicesView = FXCollections.unmodifiableObservableList(choices);
 
-    private final ReadOnlyIntegerWrapper messageLength = new ReadOnlyIntegerWrapper(this, "messageLength");
-    private final ReadOnlyStringWrapper messageCounter = new ReadOnlyStringWrapper(this, "messageCounter");
-    private final ReadOnlyBooleanWrapper messageOverLimit = new ReadOnlyBooleanWrapper(this, "messageOverLimit");
-    private final ReadOnlyStringWrapper messageProblem = new ReadOnlyStringWrapper(this, "messageProblem", "");
-    private final ReadOnlyStringWrapper modelProviderIdProblem =
-            new ReadOnlyStringWrapper(this, "modelProviderIdProblem", "");
-    private final ReadOnlyStringWrapper statusProblem = new ReadOnlyStringWrapper(this, "statusProblem", "");
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply");
-    private final ReadOnlyBooleanWrapper canRevert = new ReadOnlyBooleanWrapper(this, "canRevert");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-
     private final ReadOnlyObjectWrapper<EditConflict> conflict = new ReadOnlyObjectWrapper<>(this, "conflict");
-    private final ReadOnlyStringWrapper conflictTitle = new ReadOnlyStringWrapper(this, "conflictTitle", "");
-    private final ReadOnlyStringWrapper conflictWho = new ReadOnlyStringWrapper(this, "conflictWho", "");
-    private final ReadOnlyStringWrapper conflictWhat = new ReadOnlyStringWrapper(this, "conflictWhat", "");
-    private final ReadOnlyBooleanWrapper canApplyAnyway = new ReadOnlyBooleanWrapper(this, "canApplyAnyway");
-    private final ReadOnlyStringWrapper applyAnywayProblem = new ReadOnlyStringWrapper(this, "applyAnywayProblem", "");
+    private final EditorChecks checks = new EditorChecks();
+    private final ConflictText conflictText = new ConflictText();
 
     private final Clock clock;
-    private Consumer<ModelDeployment> onApplied = applied -> { };
-    private Consumer<Throwable> onApplyFailed = failure -> { };
-    /** Counts baselines of other versions, so that a late answer for one no longer shown is not mixed in. */
-    private long session;
-    /** The newest state of the edited version that arrived while an update was being sent. */
-    private ModelDeployment heldWhileBusy;
+    /** The update being sent; cancelled when another version is edited (its answer goes to the store anyway). */
+    private BackgroundTask sending = BackgroundTask.NONE;
     /** The last update was refused with 412 but without the current state: the next newer state explains it. */
     private boolean rejectedWithoutState;
 
-    public StatusEditorViewModel(DeploymentApiClient client, Executor background, Executor ui) {
-        this(client, background, ui, Clock.systemDefaultZone());
-    }
-
-    public StatusEditorViewModel(DeploymentApiClient client, Executor background, Executor ui, Clock clock) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.async = new Async(background, ui);
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public StatusEditorViewModel(ConsoleSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.clock = session.clock();
         status.addListener((obs, was, now) -> recompute());
         message.addListener((obs, was, now) -> recompute());
         modelProviderId.addListener((obs, was, now) -> recompute());
@@ -106,7 +72,7 @@ public final class StatusEditorViewModel {
         error.addListener((obs, was, now) -> recompute());
         deployment.addListener((obs, was, now) -> recompute());
         conflict.addListener((obs, was, now) -> {
-            describeConflict();
+            tick();
             recompute();
         });
         recompute();
@@ -135,10 +101,9 @@ public final class StatusEditorViewModel {
         boolean sameVersion = before != null && version != null && Objects.equals(before.id(), version.id())
                 && before.entityVersion() == version.entityVersion();
         if (!sameVersion) {
-            session++;
+            sending.cancel();
             busy.set(false);
             error.set("");
-            heldWhileBusy = null;
             rejectedWithoutState = false;
             conflict.set(null);
             takeBaseline(version, true);
@@ -150,25 +115,21 @@ public final class StatusEditorViewModel {
             return;
         }
         if (busy.get()) {
-            // An update is on its way; its answer decides. Keep the newest state for afterwards.
-            if (heldWhileBusy == null || DeploymentEvents.isNewer(version, heldWhileBusy)) {
-                heldWhileBusy = version;
-            }
-            return;
+            return; // an update is on its way: its answer decides, then the store's newest copy is taken
         }
         EditConflict open = conflict.get();
         ModelDeployment newestKnown = open != null ? open.current() : before;
-        if (DeploymentEvents.isNewer(newestKnown, version)) {
+        if (Freshness.isNewer(newestKnown, version)) {
             return; // an older copy (e.g. the list's, read before a change applied here)
         }
         if (open != null) {
-            if (DeploymentEvents.isNewer(version, open.current())) {
+            if (Freshness.isNewer(version, open.current())) {
                 conflict.set(open.withCurrent(version));
             }
             return;
         }
-        boolean changed = DeploymentEvents.isNewer(version, before);
-        if (changed && dirty.get()) {
+        boolean changed = Freshness.isNewer(version, before);
+        if (changed && isDirty()) {
             EditConflict.Cause cause = rejectedWithoutState ? EditConflict.Cause.REJECTED
                     : EditConflict.Cause.CHANGED_WHILE_EDITING;
             rejectedWithoutState = false;
@@ -176,12 +137,11 @@ public final class StatusEditorViewModel {
             conflict.set(new EditConflict(before, version, cause));
             return;
         }
-        takeBaseline(version, !dirty.get());
+        takeBaseline(version, !isDirty());
     }
 
     private void takeBaseline(ModelDeployment version, boolean resetFields) {
         deployment.set(version);
-        choices.setAll(StatusTransitions.choicesFrom(version == null ? null : currentStatus(version)));
         if (resetFields) {
             resetFields();
         }
@@ -216,16 +176,16 @@ public final class StatusEditorViewModel {
      * Resolves a conflict by sending the edits on top of the version's current state (with its entity
      * tag). When the edits equal the current state there is nothing to send and the conflict just
      * ends. Answers whether the conflict was resolved this way (false while the current state refuses
-     * the edits, see {@link #applyAnywayProblemProperty()}).
+     * the edits, see {@link EditorChecks#applyAnywayProblemProperty()}).
      */
     public boolean applyAnyway() {
         EditConflict open = conflict.get();
-        if (open == null || busy.get() || !canApplyAnyway.get()) {
+        if (open == null || busy.get() || !checks.canApplyAnywayProperty().get()) {
             return false;
         }
         conflict.set(null);
         takeBaseline(open.current(), false);
-        if (dirty.get()) {
+        if (isDirty()) {
             apply();
         }
         return true;
@@ -238,70 +198,45 @@ public final class StatusEditorViewModel {
      */
     public boolean apply() {
         recompute();
-        if (!canApply.get()) {
+        if (!canApply()) {
             return false;
         }
         ModelDeployment target = deployment.get();
         StatusUpdateRequest request = toRequest();
-        String ifMatch = DeploymentEvents.etagOf(target);
-        long requestSession = session;
         busy.set(true);
         error.set("");
-        heldWhileBusy = null;
         rejectedWithoutState = false;
-        async.run(
-                () -> client.updateStatus(target.workspace(), target.name(), target.entityVersion(), request, ifMatch),
+        sending = session.updateStatus(target, request,
                 updated -> {
-                    if (requestSession == session) {
-                        busy.set(false);
-                        error.set("");
-                        // The answer is the new baseline; the sent edits are now its values.
-                        load(updated, true);
-                        catchUpWithHeld();
-                    }
-                    onApplied.accept(updated);
+                    busy.set(false);
+                    error.set("");
+                    // The answer is the new baseline; the sent edits are now its values.
+                    load(updated, true);
+                    newestHeld(target).ifPresent(newest -> load(newest, false));
                 },
                 failure -> {
-                    if (requestSession != session) {
-                        return;
-                    }
                     busy.set(false);
-                    if (failure.isPreconditionFailed()) {
-                        Optional<ModelDeployment> current = failure.currentDeployment()
-                                .filter(d -> DeploymentEvents.sameVersion(d, target));
-                        ModelDeployment held = heldWhileBusy;
-                        heldWhileBusy = null;
-                        if (current.isPresent()) {
-                            ModelDeployment newest = held != null && DeploymentEvents.isNewer(held, current.get())
-                                    ? held : current.get();
-                            conflict.set(new EditConflict(target, newest, EditConflict.Cause.REJECTED));
-                        } else if (held != null && DeploymentEvents.isNewer(held, target)) {
-                            conflict.set(new EditConflict(target, held, EditConflict.Cause.REJECTED));
-                        } else {
-                            // The answer didn't say what changed: the re-read that follows will.
-                            rejectedWithoutState = true;
-                            error.set(ErrorMessages.describe(APPLY_FAILED, failure));
-                        }
+                    Optional<ModelDeployment> newer = newestHeld(target).filter(d -> Freshness.isNewer(d, target));
+                    if (failure.isPreconditionFailed() && newer.isPresent()) {
+                        conflict.set(new EditConflict(target, newer.get(), EditConflict.Cause.REJECTED));
                     } else {
+                        // A 412 that didn't say what changed: the re-read that follows will.
+                        rejectedWithoutState = failure.isPreconditionFailed();
                         error.set(ErrorMessages.describe(APPLY_FAILED, failure));
-                        catchUpWithHeld();
+                        newer.ifPresent(newest -> load(newest, false));
                     }
-                    onApplyFailed.accept(failure);
                 });
         return true;
     }
 
-    private void catchUpWithHeld() {
-        ModelDeployment held = heldWhileBusy;
-        heldWhileBusy = null;
-        if (held != null) {
-            load(held, false);
-        }
+    /** The store's copy of {@code version} (the answer of a refused update is in it already). */
+    private Optional<ModelDeployment> newestHeld(ModelDeployment version) {
+        return session.store().get(VersionKey.of(version)).filter(d -> DeploymentCopies.sameVersion(d, version));
     }
 
     /** Moves "now" forward for the conflict's relative time. */
     public void tick() {
-        describeConflict();
+        conflictText.describe(conflict.get(), clock.instant());
     }
 
     /** The request {@link #apply()} would send for the current input. */
@@ -313,28 +248,6 @@ public final class StatusEditorViewModel {
         return new StatusUpdateRequest(status.get(), message.get() == null ? "" : message.get(), provider);
     }
 
-    /** Called with the server's answer after every applied update (also when another version is shown by then). */
-    public void setOnApplied(Consumer<ModelDeployment> listener) {
-        this.onApplied = listener == null ? applied -> { } : listener;
-    }
-
-    /** Called after an update failed, once the inline error is set. */
-    public void setOnApplyFailed(Consumer<Throwable> listener) {
-        this.onApplyFailed = listener == null ? failure -> { } : listener;
-    }
-
-    /** The choice for {@code value} in the current state (allowed or refused, with the reason). */
-    public StatusChoice choiceFor(DeploymentStatus value) {
-        for (StatusChoice choice : choices) {
-            if (choice.status() == value) {
-                return choice;
-            }
-        }
-        return new StatusChoice(value, true, null);
-    }
-
-    // ------------------------------------------------------------------ rules
-
     private void resetFields() {
         ModelDeployment current = deployment.get();
         if (current == null) {
@@ -343,97 +256,15 @@ public final class StatusEditorViewModel {
             modelProviderId.set("");
             return;
         }
-        status.set(currentStatus(current));
+        status.set(EditorChecks.statusOf(current));
         message.set(current.statusMessage() == null ? "" : current.statusMessage());
         modelProviderId.set(current.modelProviderId() == null ? "" : current.modelProviderId());
     }
 
     private void recompute() {
-        ModelDeployment current = deployment.get();
-        String text = message.get() == null ? "" : message.get();
-        int length = ApiLimits.characterCount(text);
-        messageLength.set(length);
-        messageCounter.set(length + "/" + ApiLimits.MAX_STATUS_MESSAGE_LENGTH);
-        boolean overLimit = length > ApiLimits.MAX_STATUS_MESSAGE_LENGTH;
-        messageOverLimit.set(overLimit);
-        int excess = length - ApiLimits.MAX_STATUS_MESSAGE_LENGTH;
-        messageProblem.set(overLimit
-                ? "The message is " + excess + (excess == 1 ? " character" : " characters")
-                        + " over the limit of " + ApiLimits.MAX_STATUS_MESSAGE_LENGTH
-                : "");
-
-        if (current == null) {
-            modelProviderIdProblem.set("");
-            statusProblem.set("");
-            dirty.set(false);
-            valid.set(false);
-            canApply.set(false);
-            canRevert.set(false);
-            return;
-        }
-        DeploymentStatus before = currentStatus(current);
-        boolean statusChanged = status.get() != before;
-        boolean messageChanged = !text.equals(current.statusMessage() == null ? "" : current.statusMessage());
-        boolean providerChanged = ModelProviderIdRule.isChanged(modelProviderId.get(), current.modelProviderId());
-        boolean isDirty = statusChanged || messageChanged || providerChanged;
-        dirty.set(isDirty);
-
-        Optional<String> providerProblem = ModelProviderIdRule.problem(modelProviderId.get(), current.modelProviderId());
-        modelProviderIdProblem.set(providerProblem.orElse(""));
-
-        String refusal = "";
-        if (status.get() == null) {
-            refusal = isDirty ? "Choose a status" : "";
-        } else if (isDirty) {
-            // The server checks the transition before anything else, so even a message-only change
-            // of a DELETING version is refused.
-            refusal = StatusTransitions.refusalReason(before, status.get()).orElse("");
-        }
-        statusProblem.set(refusal);
-
-        boolean isValid = !overLimit && providerProblem.isEmpty() && refusal.isEmpty() && status.get() != null;
-        valid.set(isValid);
         EditConflict open = conflict.get();
-        canApply.set(isDirty && isValid && !busy.get() && open == null);
-        canRevert.set((isDirty || !error.get().isEmpty() || open != null) && !busy.get());
-
-        String anywayProblem = "";
-        if (open != null) {
-            ModelDeployment now = open.current();
-            DeploymentStatus nowStatus = currentStatus(now);
-            if (status.get() == null) {
-                anywayProblem = "Choose a status";
-            } else if (overLimit) {
-                anywayProblem = messageProblem.get();
-            } else {
-                Optional<String> provider = ModelProviderIdRule.problem(modelProviderId.get(), now.modelProviderId());
-                boolean changesSomething = status.get() != nowStatus
-                        || !text.equals(now.statusMessage() == null ? "" : now.statusMessage())
-                        || ModelProviderIdRule.isChanged(modelProviderId.get(), now.modelProviderId());
-                anywayProblem = provider.orElse(changesSomething
-                        ? StatusTransitions.refusalReason(nowStatus, status.get()).orElse("") : "");
-            }
-        }
-        applyAnywayProblem.set(anywayProblem);
-        canApplyAnyway.set(open != null && anywayProblem.isEmpty() && !busy.get());
-    }
-
-    private void describeConflict() {
-        EditConflict open = conflict.get();
-        if (open == null) {
-            conflictTitle.set("");
-            conflictWho.set("");
-            conflictWhat.set("");
-            return;
-        }
-        Instant now = clock.instant();
-        conflictTitle.set(open.title());
-        conflictWho.set(open.who(now));
-        conflictWhat.set(open.what());
-    }
-
-    private static DeploymentStatus currentStatus(ModelDeployment version) {
-        return version.status() == null ? DeploymentStatus.UNKNOWN : version.status();
+        checks.update(deployment.get(), open == null ? null : open.current(), status.get(), message.get(),
+                modelProviderId.get(), busy.get(), !error.get().isEmpty());
     }
 
     // ------------------------------------------------------------------ properties
@@ -454,57 +285,14 @@ public final class StatusEditorViewModel {
         return modelProviderId;
     }
 
-    /** The eight statuses in declared order, each allowed or refused for the current status. */
-    public ObservableList<StatusChoice> choices() {
-        return choicesView;
-    }
-
-    public ReadOnlyIntegerProperty messageLengthProperty() {
-        return messageLength.getReadOnlyProperty();
-    }
-
-    /** "n/1000". */
-    public ReadOnlyStringProperty messageCounterProperty() {
-        return messageCounter.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty messageOverLimitProperty() {
-        return messageOverLimit.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProblemProperty() {
-        return messageProblem.getReadOnlyProperty();
-    }
-
-    /** Why the model provider field can't be sent; "" when it can. */
-    public ReadOnlyStringProperty modelProviderIdProblemProperty() {
-        return modelProviderIdProblem.getReadOnlyProperty();
-    }
-
-    /** Why the chosen status would be refused by the server; "" when it wouldn't. */
-    public ReadOnlyStringProperty statusProblemProperty() {
-        return statusProblem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
+    /** What the input amounts to: dirty, valid, the problems per field, what can be done. */
+    public EditorChecks checks() {
+        return checks;
     }
 
     /** An update is being sent. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canApplyProperty() {
-        return canApply.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRevertProperty() {
-        return canRevert.getReadOnlyProperty();
     }
 
     /** The open conflict: the version changed on the server since the edits started; null when there is none. */
@@ -516,29 +304,9 @@ public final class StatusEditorViewModel {
         return conflict.get();
     }
 
-    /** Headline of the open conflict; "" when there is none. */
-    public ReadOnlyStringProperty conflictTitleProperty() {
-        return conflictTitle.getReadOnlyProperty();
-    }
-
-    /** Who changed the version, when and to what status: "alice set it to Ready at … (3 min ago), via the API". */
-    public ReadOnlyStringProperty conflictWhoProperty() {
-        return conflictWho.getReadOnlyProperty();
-    }
-
-    /** The message of that change and a changed model provider; may be "". */
-    public ReadOnlyStringProperty conflictWhatProperty() {
-        return conflictWhat.getReadOnlyProperty();
-    }
-
-    /** Whether {@link #applyAnyway()} can send the edits on top of the current state. */
-    public ReadOnlyBooleanProperty canApplyAnywayProperty() {
-        return canApplyAnyway.getReadOnlyProperty();
-    }
-
-    /** Why the edits can't be applied on top of the current state; "" when they can. */
-    public ReadOnlyStringProperty applyAnywayProblemProperty() {
-        return applyAnywayProblem.getReadOnlyProperty();
+    /** The words of the open conflict. */
+    public ConflictText conflictText() {
+        return conflictText;
     }
 
     /** The last failure, ready to show; "" when there is none. */
@@ -547,15 +315,16 @@ public final class StatusEditorViewModel {
     }
 
     public boolean isDirty() {
-        return dirty.get();
+        return checks.dirtyProperty().get();
     }
 
-    public boolean isValid() {
-        return valid.get();
+    /** Edits are in progress: unsaved, being sent, or in conflict. */
+    public boolean isEditing() {
+        return isDirty() || busy.get() || conflict.get() != null;
     }
 
     public boolean canApply() {
-        return canApply.get();
+        return checks.canApplyProperty().get();
     }
 
     public boolean isBusy() {

@@ -2,6 +2,9 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskSlot;
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ApiLimits;
@@ -22,9 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import io.modeldeploy.gui.util.Async;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * The status history of one deployment version as a timeline, newest first, and the strip of time
@@ -44,8 +44,9 @@ public final class StatusTimelineViewModel {
     public static final String LOAD_FAILED = "Couldn't load older entries";
     private static final int MAX_STALE_RETRIES = 2;
 
+    private final ConsoleSession session;
     private final DeploymentApiClient client;
-    private final Async async;
+    private final TaskSlot olderPages;
     private final Clock clock;
 
     /** Oldest first; mirrors {@link #items} in reverse. */
@@ -68,15 +69,13 @@ public final class StatusTimelineViewModel {
     private long oldestPosition = -1;
     /** Size of the full history when last learned; -1 while unknown. */
     private long knownTotal = -1;
-    /** Counts resets, so that a late answer for what is no longer shown is dropped. */
-    private long generation;
     private int staleRetries;
-    private Consumer<ModelDeployment> onNewerVersion = this::merge;
 
-    public StatusTimelineViewModel(DeploymentApiClient client, Executor background, Executor ui, Clock clock) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.async = new Async(background, ui);
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public StatusTimelineViewModel(ConsoleSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.client = session.api();
+        this.olderPages = new TaskSlot(session.tasks());
+        this.clock = session.clock();
         now.set(clock.instant());
         refreshDerived();
     }
@@ -88,7 +87,7 @@ public final class StatusTimelineViewModel {
      * history (read from the list) shows that its history is awaited, until a copy with it comes.
      */
     public void show(ModelDeployment deployment) {
-        generation++;
+        olderPages.cancel();
         staleRetries = 0;
         version.set(deployment);
         chronological.clear();
@@ -152,24 +151,19 @@ public final class StatusTimelineViewModel {
         if (shown == null || loadingOlder.get() || oldestPosition == 0 || chronological.isEmpty()) {
             return false;
         }
-        long requestGeneration = generation;
         OlderRequest request = new OlderRequest(shown.workspace(), shown.name(), shown.entityVersion(),
                 oldestPosition, chronological.size(), chronological.get(0));
         loadingOlder.set(true);
         loadError.set("");
-        async.run(() -> fetchOlder(request),
+        olderPages.run(() -> fetchOlder(request),
                 result -> {
-                    if (requestGeneration == generation) {
-                        loadingOlder.set(false);
-                        applyOlder(result);
-                    }
+                    loadingOlder.set(false);
+                    applyOlder(result);
                 },
                 failure -> {
-                    if (requestGeneration == generation) {
-                        loadingOlder.set(false);
-                        loadError.set(ErrorMessages.describe(LOAD_FAILED, failure));
-                        refreshDerived();
-                    }
+                    loadingOlder.set(false);
+                    loadError.set(ErrorMessages.describe(LOAD_FAILED, failure));
+                    refreshDerived();
                 });
         return true;
     }
@@ -178,15 +172,6 @@ public final class StatusTimelineViewModel {
     public void tick() {
         now.set(clock.instant());
         refreshDerived();
-    }
-
-    /**
-     * Where a fresher read of the version goes when loading older entries finds that the history
-     * grew meanwhile; by default it is {@linkplain #merge merged} here. The detail view routes it
-     * through itself so that the whole view (status, editor) catches up, not only the timeline.
-     */
-    public void setOnNewerVersion(Consumer<ModelDeployment> handler) {
-        this.onNewerVersion = handler == null ? this::merge : handler;
     }
 
     // ------------------------------------------------------------------ loading older entries
@@ -234,8 +219,10 @@ public final class StatusTimelineViewModel {
 
     private void applyOlder(OlderResult result) {
         if (result.fresher() != null) {
-            // The history grew since the shown entries were read: catch up, then try again.
-            onNewerVersion.accept(result.fresher());
+            // The history grew since the shown entries were read: catch up (through the store, so
+            // that the whole detail pane does), then try again.
+            session.store().merge(result.fresher(), DeploymentStore.Origin.LOAD);
+            merge(result.fresher());
             if (staleRetries++ < MAX_STALE_RETRIES) {
                 loadOlder();
             } else {

@@ -5,7 +5,8 @@ import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.ServerUrl;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TaskSlot;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -39,8 +40,8 @@ import javax.net.ssl.SSLException;
  * that token before the console moves to it. The way back is the console's built-in server,
  * started first if the console was launched with {@code --server}.
  *
- * <p>Checks run on the injected executor. Cancel, or a newer attempt, makes the answer of an
- * older one be ignored.
+ * <p>Checks run on the injected task runner. Cancel, or a newer attempt, cancels the check
+ * running: its answer never arrives.
  */
 public final class ConnectToServerViewModel {
 
@@ -50,12 +51,13 @@ public final class ConnectToServerViewModel {
         DeploymentApiClient create(URI baseUrl, String token);
     }
 
-    private final Async async;
+    /** The check running; a newer one, or Cancel, cancels it. */
+    private final TaskSlot checking;
     private final ClientFactory clients;
     private final ConnectionInfo current;
     private final List<String> recentServers;
     private final Optional<URI> runningBuiltInServer;
-    private final Async.Call<ConnectionInfo> builtInServer;
+    private final TaskRunner.Call<ConnectionInfo> builtInServer;
 
     private final FieldState url = new FieldState("url", ServerUrl::problem);
     private final StringProperty token = new SimpleStringProperty(this, "token", "");
@@ -65,8 +67,6 @@ public final class ConnectToServerViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final BooleanBinding canConnect;
     private final BooleanBinding canUseBuiltInServer;
-    /** Counts attempts and cancels: an answer for an older count is stale. */
-    private long attempt;
 
     /**
      * @param current              the server the console uses now
@@ -74,10 +74,10 @@ public final class ConnectToServerViewModel {
      * @param runningBuiltInServer the built-in server's base URL if it runs
      * @param builtInServer        the built-in server's connection, starting it first if needed (blocking)
      */
-    public ConnectToServerViewModel(Async async, ClientFactory clients, ConnectionInfo current,
+    public ConnectToServerViewModel(TaskRunner tasks, ClientFactory clients, ConnectionInfo current,
                                     List<String> recentServers, Optional<URI> runningBuiltInServer,
-                                    Async.Call<ConnectionInfo> builtInServer) {
-        this.async = Objects.requireNonNull(async, "async");
+                                    TaskRunner.Call<ConnectionInfo> builtInServer) {
+        this.checking = new TaskSlot(Objects.requireNonNull(tasks, "tasks"));
         this.clients = Objects.requireNonNull(clients, "clients");
         this.current = Objects.requireNonNull(current, "current");
         this.recentServers = List.copyOf(recentServers);
@@ -105,10 +105,10 @@ public final class ConnectToServerViewModel {
             return;
         }
         String secret = token.get() == null || token.get().isBlank() ? null : token.get().strip();
-        long mine = begin("Checking " + baseUrl + "\u2026");
-        async.run(() -> check(baseUrl, secret),
-                connection -> succeeded(mine, connection, onConnected),
-                failure -> failed(mine, describe(failure, baseUrl, secret != null)));
+        begin("Checking " + baseUrl + "\u2026");
+        checking.run(() -> check(baseUrl, secret),
+                connection -> succeeded(connection, onConnected),
+                failure -> failed(describe(failure, baseUrl, secret != null)));
     }
 
     /** Switches to the built-in server, starting it first when the console was launched with {@code --server}. */
@@ -119,16 +119,16 @@ public final class ConnectToServerViewModel {
     }
 
     private void switchToBuiltInServer(Consumer<ConnectionInfo> onConnected) {
-        long mine = begin(runningBuiltInServer.isPresent() ? "Connecting to the built-in server\u2026"
+        begin(runningBuiltInServer.isPresent() ? "Connecting to the built-in server\u2026"
                 : "Starting the built-in server\u2026");
-        async.run(builtInServer,
-                connection -> succeeded(mine, connection, onConnected),
-                failure -> failed(mine, "The built-in server could not start: " + failure.detail()));
+        checking.run(builtInServer,
+                connection -> succeeded(connection, onConnected),
+                failure -> failed("The built-in server could not start: " + failure.detail()));
     }
 
     /** Stops waiting for the running check; its answer is ignored. */
     public void cancel() {
-        attempt++;
+        checking.cancel();
         busy.set(false);
         progress.set("");
     }
@@ -143,27 +143,19 @@ public final class ConnectToServerViewModel {
                 : ConnectionInfo.remote(baseUrl, secret, TokenSource.ENTERED, null);
     }
 
-    private long begin(String what) {
-        attempt++;
+    private void begin(String what) {
         error.set(null);
         progress.set(what);
         busy.set(true);
-        return attempt;
     }
 
-    private void succeeded(long mine, ConnectionInfo connection, Consumer<ConnectionInfo> onConnected) {
-        if (mine != attempt) {
-            return;
-        }
+    private void succeeded(ConnectionInfo connection, Consumer<ConnectionInfo> onConnected) {
         busy.set(false);
         progress.set("");
         onConnected.accept(connection);
     }
 
-    private void failed(long mine, String message) {
-        if (mine != attempt) {
-            return;
-        }
+    private void failed(String message) {
         busy.set(false);
         progress.set("");
         error.set(message);

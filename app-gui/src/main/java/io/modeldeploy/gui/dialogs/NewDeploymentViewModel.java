@@ -1,7 +1,6 @@
 package io.modeldeploy.gui.dialogs;
 
-import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.binding.Bindings;
@@ -24,8 +23,7 @@ import java.util.function.Consumer;
  */
 public final class NewDeploymentViewModel {
 
-    private final DeploymentApiClient client;
-    private final Async async;
+    private final ConsoleSession session;
     private final BiPredicate<String, String> exists;
     private final ObservableList<String> workspaces;
 
@@ -43,10 +41,9 @@ public final class NewDeploymentViewModel {
      * @param initialWorkspace preselected workspace (may be null)
      * @param exists          whether a deployment {@code (workspace, name)} is already known
      */
-    public NewDeploymentViewModel(DeploymentApiClient client, Async async, List<String> workspaces,
+    public NewDeploymentViewModel(ConsoleSession session, List<String> workspaces,
                                   String initialWorkspace, BiPredicate<String, String> exists) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.async = Objects.requireNonNull(async, "async");
+        this.session = Objects.requireNonNull(session, "session");
         this.exists = exists == null ? (w, n) -> false : exists;
         this.workspaces = FXCollections.observableArrayList(workspaces);
         this.workspace = new FieldState("workspace", FieldRules::workspace);
@@ -105,7 +102,7 @@ public final class NewDeploymentViewModel {
         String ws = workspace.value();
         CreateDeploymentRequest request = toRequest();
         submit.start();
-        async.run(() -> client.createDeployment(ws, request),
+        session.createDeployment(ws, request,
                 created -> {
                     submit.succeeded();
                     onCreated.accept(created);

@@ -1,7 +1,7 @@
 package io.modeldeploy.gui.dialogs;
 
-import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentKey;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
 import javafx.beans.binding.Bindings;
@@ -19,17 +19,15 @@ import java.util.function.Consumer;
  */
 public final class NewVersionViewModel {
 
-    private final DeploymentApiClient client;
-    private final Async async;
+    private final ConsoleSession session;
     private final ModelDeployment current;
     private final FieldState config = new FieldState("config", FieldRules::config);
     private final FieldState configVersion = new FieldState("config_version", FieldRules::configVersion);
     private final SubmitState submit = new SubmitState();
     private final BooleanBinding valid;
 
-    public NewVersionViewModel(DeploymentApiClient client, Async async, ModelDeployment current) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.async = Objects.requireNonNull(async, "async");
+    public NewVersionViewModel(ConsoleSession session, ModelDeployment current) {
+        this.session = Objects.requireNonNull(session, "session");
         this.current = Objects.requireNonNull(current, "current");
         config.textProperty().set(current.config() == null ? "" : current.config());
         valid = Bindings.createBooleanBinding(() -> config.error() == null && configVersion.error() == null,
@@ -58,7 +56,7 @@ public final class NewVersionViewModel {
         }
         NewVersionRequest request = toRequest();
         submit.start();
-        async.run(() -> client.createVersion(current.workspace(), current.name(), request),
+        session.createVersion(DeploymentKey.of(current), request,
                 created -> {
                     submit.succeeded();
                     onCreated.accept(created);

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.list;
 
 import atlantafx.base.controls.CustomTextField;
+import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
@@ -575,8 +576,8 @@ public final class DeploymentListView extends VBox {
         table.setPlaceholder(box);
 
         InvalidationListener update = obs -> {
-            DeploymentListViewModel.LoadState state = viewModel.loadStateProperty().get();
-            boolean loadingFirst = state == DeploymentListViewModel.LoadState.LOADING;
+            ConsoleSession.FleetState state = viewModel.loadStateProperty().get();
+            boolean loadingFirst = state == ConsoleSession.FleetState.LOADING;
             progress.setVisible(loadingFirst);
             progress.setManaged(loadingFirst);
             icon.setVisible(!loadingFirst);
@@ -586,7 +587,7 @@ public final class DeploymentListView extends VBox {
             if (loadingFirst) {
                 title.setText("Loading deployments…");
                 text.setText("Fetching every workspace from the server.");
-            } else if (state == DeploymentListViewModel.LoadState.FAILED) {
+            } else if (state == ConsoleSession.FleetState.FAILED) {
                 icon.setIconCode(Material2MZ.SYNC_PROBLEM);
                 title.setText("Could not load deployments");
                 text.setText(viewModel.loadErrorProperty().get());

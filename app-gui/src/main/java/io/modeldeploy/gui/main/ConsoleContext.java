@@ -3,7 +3,7 @@ package io.modeldeploy.gui.main;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -15,13 +15,13 @@ import java.util.function.Consumer;
  * to another server. Tests build one around a test server, a separate preferences node and a
  * recording browser.
  */
-public record ConsoleContext(DeploymentApiClient client, Async async, ThemeManager themes,
+public record ConsoleContext(DeploymentApiClient client, TaskRunner tasks, ThemeManager themes,
                              GuiPreferences preferences, ConnectionInfo connection, Consumer<String> browser,
                              ServerSwitch servers) {
 
     public ConsoleContext {
         Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(async, "async");
+        Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(themes, "themes");
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(connection, "connection");
@@ -30,14 +30,14 @@ public record ConsoleContext(DeploymentApiClient client, Async async, ThemeManag
     }
 
     /** A window that stays on its one server. */
-    public ConsoleContext(DeploymentApiClient client, Async async, ThemeManager themes, GuiPreferences preferences,
+    public ConsoleContext(DeploymentApiClient client, TaskRunner tasks, ThemeManager themes, GuiPreferences preferences,
                           ConnectionInfo connection, Consumer<String> browser) {
-        this(client, async, themes, preferences, connection, browser, ServerSwitch.NONE);
+        this(client, tasks, themes, preferences, connection, browser, ServerSwitch.NONE);
     }
 
     /** Without a browser: pages the console would open are ignored (for tests that open none). */
-    public ConsoleContext(DeploymentApiClient client, Async async, ThemeManager themes, GuiPreferences preferences,
+    public ConsoleContext(DeploymentApiClient client, TaskRunner tasks, ThemeManager themes, GuiPreferences preferences,
                           ConnectionInfo connection) {
-        this(client, async, themes, preferences, connection, url -> { }, ServerSwitch.NONE);
+        this(client, tasks, themes, preferences, connection, url -> { }, ServerSwitch.NONE);
     }
 }

@@ -8,11 +8,13 @@ import io.modeldeploy.gui.list.DeploymentFilter;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.main.ConsoleContext;
+import io.modeldeploy.gui.main.ConsoleViewModels;
 import io.modeldeploy.gui.main.GuiPreferences;
+import io.modeldeploy.gui.main.ConsoleViewModels;
 import io.modeldeploy.gui.main.MainView;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -375,14 +377,14 @@ public final class ConsoleBenchmark {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
-        ExecutorService workers = Async.newWorkerPool();
+        ExecutorService workers = TaskRunner.newWorkerPool();
         String prefsNode = "/io/modeldeploy/bench/" + UUID.randomUUID();
         MainView view = onFx(() -> {
             ConsoleContext context = new ConsoleContext(new DeploymentApiClient(URI.create(url)),
-                    Async.onFx(workers), new ThemeManager(Theme.LIGHT),
+                    TaskRunner.onFx(workers), new ThemeManager(Theme.LIGHT),
                     new GuiPreferences(Preferences.userRoot().node(prefsNode)),
                     ConnectionInfo.remote(URI.create(url)));
-            MainView main = new MainView(context);
+            MainView main = new MainView(context, ConsoleViewModels.create(context));
             Stage stage = new Stage();
             Scene scene = new Scene(main, 1280, 800); // Monocle's headless screen size
             context.themes().style(scene);

@@ -2,7 +2,7 @@ package io.modeldeploy.gui.demo;
 
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.DemoState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ class DemoViewModelTest {
 
     private DemoViewModel demoModel() {
         return new DemoViewModel(new DeploymentApiClient(demoServer.baseUrl(), demoServer.localToken()),
-                Async.direct(), true, reports::add);
+                TaskRunner.direct(), true, reports::add);
     }
 
     @Test
@@ -97,7 +97,7 @@ class DemoViewModelTest {
 
     @Test
     void withoutDemoModeTheMenuIsDisabledAndSaysWhy() {
-        DemoViewModel embedded = new DemoViewModel(new DeploymentApiClient(plainServer.baseUrl()), Async.direct(),
+        DemoViewModel embedded = new DemoViewModel(new DeploymentApiClient(plainServer.baseUrl()), TaskRunner.direct(),
                 true, reports::add);
         embedded.load();
         assertFalse(embedded.availableProperty().get());
@@ -105,7 +105,7 @@ class DemoViewModelTest {
         embedded.setRunning(true);
         assertTrue(reports.isEmpty(), "disabled actions send nothing: " + reports);
 
-        DemoViewModel remote = new DemoViewModel(new DeploymentApiClient(plainServer.baseUrl()), Async.direct(),
+        DemoViewModel remote = new DemoViewModel(new DeploymentApiClient(plainServer.baseUrl()), TaskRunner.direct(),
                 false, reports::add);
         remote.load();
         assertTrue(remote.explanationProperty().get().startsWith("Demo mode is off on this server"),
@@ -119,7 +119,7 @@ class DemoViewModelTest {
             port = socket.getLocalPort();
         }
         DemoViewModel model = new DemoViewModel(new DeploymentApiClient(java.net.URI.create("http://127.0.0.1:" + port)),
-                Async.direct(), false, reports::add);
+                TaskRunner.direct(), false, reports::add);
         model.load();
         assertFalse(model.availableProperty().get());
         assertTrue(model.explanationProperty().get().startsWith("Demo mode is unknown: the server can't be reached"),

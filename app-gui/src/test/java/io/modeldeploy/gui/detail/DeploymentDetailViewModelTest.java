@@ -1,5 +1,10 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -21,16 +26,18 @@ class DeploymentDetailViewModelTest {
 
     private FakeDeploymentApiClient client;
     private QueuedExecutor background;
+    private ConsoleSession session;
     private DeploymentDetailViewModel detail;
-    private final List<ModelDeployment> changed = new ArrayList<>();
+    private List<ModelDeployment> changed;
 
     @BeforeEach
     void setUp() {
         client = new FakeDeploymentApiClient();
         background = new QueuedExecutor();
-        detail = new DeploymentDetailViewModel(client, background, Runnable::run,
+        session = TestSessions.of(client, new TaskRunner(background, Runnable::run),
                 Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
-        detail.setOnDeploymentChanged(changed::add);
+        detail = new DeploymentDetailViewModel(session);
+        changed = TestSessions.record(session, DeploymentStore.Origin.OWN_WRITE);
     }
 
     @Test
@@ -52,14 +59,14 @@ class DeploymentDetailViewModelTest {
         FakeDeploymentApiClient.Stored v2 = client.create("default", "llama", 2);
         detail.show(v2.toResource());
 
-        assertEquals("default", detail.workspaceProperty().get());
-        assertEquals("llama", detail.nameProperty().get());
-        assertEquals("model-deployment-llama-2", detail.idProperty().get());
-        assertEquals("llama-nim@3", detail.configProperty().get());
-        assertEquals("proj", detail.projectProperty().get());
-        assertEquals(TimeFormat.NONE, detail.modelProviderIdProperty().get());
-        assertEquals("alice", detail.createdByProperty().get());
-        assertEquals(DeploymentStatus.CREATED, detail.statusProperty().get());
+        assertEquals("default", detail.fields().workspace().get());
+        assertEquals("llama", detail.fields().name().get());
+        assertEquals("model-deployment-llama-2", detail.fields().id().get());
+        assertEquals("llama-nim@3", detail.fields().config().get());
+        assertEquals("proj", detail.fields().project().get());
+        assertEquals(TimeFormat.NONE, detail.fields().modelProviderId().get());
+        assertEquals("alice", detail.fields().createdBy().get());
+        assertEquals(DeploymentStatus.CREATED, detail.fields().status().get());
         assertEquals(TimeFormat.exact(v2.createdAt), detail.createdExact());
         assertEquals("1 h ago", detail.createdRelative());
         assertTrue(detail.loadingProperty().get());
@@ -112,8 +119,8 @@ class DeploymentDetailViewModelTest {
         assertEquals(List.of("updateStatus llama 1"), client.calls, "no extra reload");
         assertEquals(1, changed.size());
         assertEquals(DeploymentStatus.READY, changed.get(0).status());
-        assertEquals(DeploymentStatus.READY, detail.statusProperty().get());
-        assertEquals("default/llama", detail.modelProviderIdProperty().get());
+        assertEquals(DeploymentStatus.READY, detail.fields().status().get());
+        assertEquals("default/llama", detail.fields().modelProviderId().get());
         TimelineItem top = detail.timeline().items().get(0);
         assertEquals(DeploymentStatus.READY, top.status());
         assertEquals("serving", top.entry().statusMessage());
@@ -121,21 +128,22 @@ class DeploymentDetailViewModelTest {
     }
 
     @Test
-    void aConflictReadsTheVersionAgainSoOnlyDeletedIsOffered() {
+    void aRefusalWithoutTheCurrentStateReadsTheVersionAgainAndShowsWhatChanged() {
         FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
         detail.show(stored.toResource());
         background.runAll();
-        stored.status = DeploymentStatus.DELETING; // deleted elsewhere
-        stored.message = "Deployment deletion requested";
+        client.changeElsewhere(stored, DeploymentStatus.DELETING, "Deployment deletion requested");
+        client.failNext(new ApiException(409, "Deployment is marked for deletion (DELETING). Only transition to "
+                + "DELETED is allowed.", List.of()));
 
         detail.editor().statusProperty().set(DeploymentStatus.READY);
         detail.editor().apply();
         background.runAll();
 
-        assertTrue(detail.editor().getError().contains("Only transition to DELETED is allowed"));
-        assertEquals(DeploymentStatus.DELETING, detail.statusProperty().get());
-        assertEquals(List.of(DeploymentStatus.DELETED), detail.editor().choices().stream()
-                .filter(StatusChoice::allowed).map(StatusChoice::status).toList());
+        assertEquals(DeploymentStatus.DELETING, detail.fields().status().get(), "the version was read again");
+        assertEquals(DeploymentStatus.DELETING, detail.editor().getConflict().current().status());
+        assertTrue(detail.editor().checks().applyAnywayProblemProperty().get().contains("DELETED"),
+                detail.editor().checks().applyAnywayProblemProperty().get());
         assertEquals(DeploymentStatus.READY, detail.editor().statusProperty().get(), "the edit stays");
         assertFalse(detail.editor().canApply());
         assertTrue(changed.isEmpty());
@@ -154,7 +162,7 @@ class DeploymentDetailViewModelTest {
 
         assertEquals("half-typed", detail.editor().messageProperty().get());
         assertEquals(2, detail.timeline().items().size());
-        assertEquals(stored.status, detail.statusProperty().get());
+        assertEquals(stored.status, detail.fields().status().get());
     }
 
     @Test
@@ -170,7 +178,7 @@ class DeploymentDetailViewModelTest {
         detail.show(listCopy); // the list re-selects its older row
         background.runAll();
 
-        assertEquals(DeploymentStatus.READY, detail.statusProperty().get());
+        assertEquals(DeploymentStatus.READY, detail.fields().status().get());
         assertEquals(DeploymentStatus.READY, detail.editor().statusProperty().get());
         assertEquals(DeploymentStatus.READY, detail.timeline().items().get(0).status());
         assertEquals(2, detail.timeline().items().size());
@@ -184,7 +192,7 @@ class DeploymentDetailViewModelTest {
         detail.show(second.toResource());
         background.runAll();
 
-        assertEquals("mistral", detail.nameProperty().get());
+        assertEquals("mistral", detail.fields().name().get());
         assertEquals(List.of("Version 1 (latest)"), detail.versions().stream().map(VersionChoice::label).toList());
         assertFalse(detail.loadingProperty().get());
     }
@@ -198,7 +206,7 @@ class DeploymentDetailViewModelTest {
 
         assertEquals("Couldn't load the versions: the server can't be reached. Connection refused.",
                 detail.loadErrorProperty().get());
-        assertEquals("llama", detail.nameProperty().get(), "what the list gave is still shown");
+        assertEquals("llama", detail.fields().name().get(), "what the list gave is still shown");
     }
 
     /** A list row: the version as the list reads it, without history. */
@@ -215,7 +223,7 @@ class DeploymentDetailViewModelTest {
         client.addChanges(v1, 3);
         detail.show(listCopy(v1));
 
-        assertEquals(DeploymentStatus.READY, detail.statusProperty().get(), "the fields at once");
+        assertEquals(DeploymentStatus.READY, detail.fields().status().get(), "the fields at once");
         assertTrue(detail.timeline().awaitingHistoryProperty().get());
         assertTrue(detail.timeline().items().isEmpty());
         assertFalse(detail.timeline().hasOlderProperty().get());
@@ -236,7 +244,7 @@ class DeploymentDetailViewModelTest {
         client.changeElsewhere(v1, DeploymentStatus.ERROR, "oom");
 
         detail.show(listCopy(v1));
-        assertEquals(DeploymentStatus.ERROR, detail.statusProperty().get());
+        assertEquals(DeploymentStatus.ERROR, detail.fields().status().get());
         assertEquals(1, detail.timeline().items().size(), "the entries shown stay");
         background.runAll();
 

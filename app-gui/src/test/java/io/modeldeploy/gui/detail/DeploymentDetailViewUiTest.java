@@ -1,5 +1,9 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.testing.FxLookup;
 import io.modeldeploy.gui.style.Theme;
@@ -63,7 +67,7 @@ class DeploymentDetailViewUiTest {
     private static ExecutorService executor;
 
     private DeploymentDetailView view;
-    private final List<ModelDeployment> changes = new CopyOnWriteArrayList<>();
+    private List<ModelDeployment> changes;
 
     @BeforeAll
     static void startServer() {
@@ -84,8 +88,9 @@ class DeploymentDetailViewUiTest {
     @Start
     void start(Stage stage) {
         ThemeManager themes = new ThemeManager(Theme.LIGHT);
-        view = new DeploymentDetailView(new DeploymentApiClient(server.baseUrl()), executor);
-        view.setOnDeploymentChanged(changes::add);
+        ConsoleSession session = TestSessions.of(new DeploymentApiClient(server.baseUrl()), TaskRunner.onFx(executor));
+        changes = TestSessions.record(session, DeploymentStore.Origin.OWN_WRITE);
+        view = new DeploymentDetailView(new DeploymentDetailViewModel(session));
         Scene scene = new Scene(view, 720, 780); // within Monocle's 1280x800 headless screen
         themes.style(scene);
         stage.setScene(scene);
@@ -242,7 +247,7 @@ class DeploymentDetailViewUiTest {
         assertEquals("Serving traffic", fx(message::getText));
         assertEquals("Ready", text(robot, "statusBadge"));
         assertTrue(fx(apply::isDisabled), "nothing left to apply");
-        assertEquals(DeploymentStatus.READY, changes.get(changes.size() - 1).status(), "the list was told");
+        assertEquals(DeploymentStatus.READY, changes.get(changes.size() - 1).status(), "the store has the answer");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentEventType;
@@ -25,21 +29,23 @@ class DetailLiveEventsTest {
 
     private FakeDeploymentApiClient client;
     private QueuedExecutor background;
+    private ConsoleSession session;
     private DeploymentDetailViewModel detail;
     private FakeDeploymentApiClient.Stored v1;
     private long nextEventId = 100;
-    private final List<ModelDeployment> fresh = new ArrayList<>();
+    private List<ModelDeployment> fresh;
 
     @BeforeEach
     void setUp() {
         client = new FakeDeploymentApiClient();
         background = new QueuedExecutor();
-        detail = new DeploymentDetailViewModel(client, background, Runnable::run,
+        session = TestSessions.of(client, new TaskRunner(background, Runnable::run),
                 Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
-        detail.setOnFreshState(fresh::add);
+        detail = new DeploymentDetailViewModel(session);
         v1 = client.create("default", "llama", 1);
         detail.show(v1.toResource());
         background.runAll();
+        fresh = TestSessions.record(session, DeploymentStore.Origin.LOAD);
     }
 
     /** The event the server sends for the stored version's latest change: only the added entry. */
@@ -61,10 +67,10 @@ class DetailLiveEventsTest {
     @Test
     void aChangeOfTheShownVersionIsShownWithItsEntryOnTopOfTheTimeline() {
         client.changeElsewhere(v1, DeploymentStatus.READY, "serving");
-        detail.applyEvents(List.of(eventFor(v1, DeploymentEventType.STATUS_CHANGED)));
+        session.onEvents(List.of(eventFor(v1, DeploymentEventType.STATUS_CHANGED)));
 
-        assertEquals(DeploymentStatus.READY, detail.statusProperty().get());
-        assertEquals("serving", detail.statusMessageProperty().get());
+        assertEquals(DeploymentStatus.READY, detail.fields().status().get());
+        assertEquals("serving", detail.fields().statusMessage().get());
         assertEquals(List.of(DeploymentStatus.READY, DeploymentStatus.CREATED), timelineStatuses());
         assertEquals(DeploymentStatus.READY, detail.editor().statusProperty().get(), "no edits: it just follows");
         assertNull(detail.editor().getConflict());
@@ -75,21 +81,21 @@ class DetailLiveEventsTest {
     void withUnsavedEditsTheChangeIsShownAndTheEditorReportsAConflict() {
         detail.editor().messageProperty().set("my note");
         client.changeElsewhere(v1, DeploymentStatus.ERROR, "node lost");
-        detail.applyEvents(List.of(eventFor(v1, DeploymentEventType.STATUS_CHANGED)));
+        session.onEvents(List.of(eventFor(v1, DeploymentEventType.STATUS_CHANGED)));
 
-        assertEquals(DeploymentStatus.ERROR, detail.statusProperty().get());
+        assertEquals(DeploymentStatus.ERROR, detail.fields().status().get());
         assertEquals(DeploymentStatus.ERROR, timelineStatuses().get(0));
         assertEquals("my note", detail.editor().messageProperty().get());
         assertEquals(EditConflict.Cause.CHANGED_WHILE_EDITING, detail.editor().getConflict().cause());
-        assertTrue(detail.editor().conflictWhoProperty().get().startsWith("bob set it to Error"));
+        assertTrue(detail.editor().conflictText().whoProperty().get().startsWith("bob set it to Error"));
     }
 
     @Test
     void aDuplicateChangesNothing() {
         client.changeElsewhere(v1, DeploymentStatus.READY, "serving");
         DeploymentEvent event = eventFor(v1, DeploymentEventType.STATUS_CHANGED);
-        detail.applyEvents(List.of(event));
-        detail.applyEvents(List.of(event));
+        session.onEvents(List.of(event));
+        session.onEvents(List.of(event));
         assertEquals(2, detail.timeline().items().size());
     }
 
@@ -97,15 +103,15 @@ class DetailLiveEventsTest {
     void changesOfAnotherDeploymentAreIgnored() {
         FakeDeploymentApiClient.Stored other = client.create("default", "mistral", 1);
         client.changeElsewhere(other, DeploymentStatus.ERROR, "x");
-        detail.applyEvents(List.of(eventFor(other, DeploymentEventType.STATUS_CHANGED)));
-        assertEquals("llama", detail.nameProperty().get());
-        assertEquals(DeploymentStatus.CREATED, detail.statusProperty().get());
+        session.onEvents(List.of(eventFor(other, DeploymentEventType.STATUS_CHANGED)));
+        assertEquals("llama", detail.fields().name().get());
+        assertEquals(DeploymentStatus.CREATED, detail.fields().status().get());
     }
 
     @Test
     void aNewVersionIsFollowedWhenTheLatestWasShownAndNothingIsEdited() {
         FakeDeploymentApiClient.Stored v2 = client.create("default", "llama", 2);
-        detail.applyEvents(List.of(eventFor(v2, DeploymentEventType.VERSION_CREATED)));
+        session.onEvents(List.of(eventFor(v2, DeploymentEventType.VERSION_CREATED)));
 
         assertEquals(2, detail.getDeployment().entityVersion());
         assertEquals(List.of("Version 2 (latest)", "Version 1"),
@@ -117,7 +123,7 @@ class DetailLiveEventsTest {
     void aNewVersionDoesNotTakeTheEditorAwayFromUnsavedEdits() {
         detail.editor().messageProperty().set("my note");
         FakeDeploymentApiClient.Stored v2 = client.create("default", "llama", 2);
-        detail.applyEvents(List.of(eventFor(v2, DeploymentEventType.VERSION_CREATED)));
+        session.onEvents(List.of(eventFor(v2, DeploymentEventType.VERSION_CREATED)));
 
         assertEquals(1, detail.getDeployment().entityVersion());
         assertEquals("my note", detail.editor().messageProperty().get());
@@ -135,7 +141,7 @@ class DetailLiveEventsTest {
         assertEquals(1, detail.getDeployment().entityVersion());
 
         client.changeElsewhere(v2, DeploymentStatus.ERROR, "crashed");
-        detail.applyEvents(List.of(eventFor(v2, DeploymentEventType.STATUS_CHANGED)));
+        session.onEvents(List.of(eventFor(v2, DeploymentEventType.STATUS_CHANGED)));
 
         assertEquals(1, detail.getDeployment().entityVersion(), "the chosen version stays");
         assertEquals(DeploymentStatus.ERROR, detail.versions().get(0).status());
@@ -150,7 +156,7 @@ class DetailLiveEventsTest {
 
         DeploymentEvent purged = eventFor(v2, DeploymentEventType.PURGED);
         client.changeElsewhere(v2, DeploymentStatus.DELETED, "gone"); // (the fake keeps it; the event says it is gone)
-        detail.applyEvents(List.of(purged));
+        session.onEvents(List.of(purged));
 
         assertEquals(1, detail.getDeployment().entityVersion());
         assertFalse(detail.versions().stream().anyMatch(v -> v.version() == 2));
@@ -163,7 +169,7 @@ class DetailLiveEventsTest {
         detail.editor().apply();
         background.runAll();
 
-        assertEquals(DeploymentStatus.PENDING, detail.statusProperty().get());
+        assertEquals(DeploymentStatus.PENDING, detail.fields().status().get());
         assertEquals(List.of(DeploymentStatus.PENDING, DeploymentStatus.CREATED), timelineStatuses());
         assertEquals(EditConflict.Cause.REJECTED, detail.editor().getConflict().cause());
         assertEquals(1, fresh.size());
@@ -180,7 +186,7 @@ class DetailLiveEventsTest {
         background.runAll();
 
         assertEquals(1, client.callsStartingWith("getVersion"));
-        assertEquals(DeploymentStatus.PENDING, detail.statusProperty().get());
+        assertEquals(DeploymentStatus.PENDING, detail.fields().status().get());
         assertEquals(EditConflict.Cause.REJECTED, detail.editor().getConflict().cause());
         assertEquals("", detail.editor().getError(), "the conflict banner replaced the interim message");
     }

@@ -1,5 +1,9 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -46,17 +50,19 @@ class StatusEditorConflictTest {
     private FakeDeploymentApiClient client;
     private QueuedExecutor background;
     private QueuedExecutor ui;
+    private ConsoleSession session;
     private StatusEditorViewModel editor;
     private FakeDeploymentApiClient.Stored stored;
-    private final List<ModelDeployment> applied = new ArrayList<>();
+    private List<ModelDeployment> applied;
 
     @BeforeEach
     void setUp() {
         client = new FakeDeploymentApiClient();
         background = new QueuedExecutor();
         ui = new QueuedExecutor();
-        editor = new StatusEditorViewModel(client, background, ui, new FollowingClock());
-        editor.setOnApplied(applied::add);
+        session = TestSessions.of(client, new TaskRunner(background, ui), new FollowingClock());
+        editor = new StatusEditorViewModel(session);
+        applied = TestSessions.record(session, DeploymentStore.Origin.OWN_WRITE);
         stored = client.create("default", "llama", 1);
         editor.setDeployment(stored.toResource());
     }
@@ -97,14 +103,14 @@ class StatusEditorConflictTest {
         EditConflict conflict = editor.getConflict();
         assertEquals(EditConflict.Cause.REJECTED, conflict.cause());
         assertEquals(DeploymentStatus.ERROR, conflict.current().status());
-        assertEquals("Not applied: this version was changed by someone else first", editor.conflictTitleProperty().get());
+        assertEquals("Not applied: this version was changed by someone else first", editor.conflictText().titleProperty().get());
         assertEquals("bob set it to Error at " + TimeFormat.exact(changedAt) + " (1 min ago), via the API",
-                editor.conflictWhoProperty().get());
-        assertEquals("Message: \u201Cnode lost\u201D", editor.conflictWhatProperty().get());
+                editor.conflictText().whoProperty().get());
+        assertEquals("Message: \u201Cnode lost\u201D", editor.conflictText().whatProperty().get());
         assertEquals(DeploymentStatus.READY, editor.statusProperty().get(), "the edits stay");
         assertEquals("mine", editor.messageProperty().get());
         assertFalse(editor.canApply(), "Apply waits for the admin's choice");
-        assertTrue(editor.canApplyAnywayProperty().get());
+        assertTrue(editor.checks().canApplyAnywayProperty().get());
         assertEquals("", editor.getError(), "the banner says it all");
         assertTrue(applied.isEmpty());
         assertEquals(DeploymentStatus.ERROR, stored.status, "nothing was overwritten");
@@ -155,15 +161,15 @@ class StatusEditorConflictTest {
         editor.apply();
         settle();
 
-        assertFalse(editor.canApplyAnywayProperty().get());
+        assertFalse(editor.checks().canApplyAnywayProperty().get());
         assertEquals("A deployment marked for deletion can only become DELETED",
-                editor.applyAnywayProblemProperty().get());
+                editor.checks().applyAnywayProblemProperty().get());
         assertFalse(editor.applyAnyway());
         assertEquals(1, client.updates.size());
 
         editor.statusProperty().set(DeploymentStatus.DELETED);
-        assertTrue(editor.canApplyAnywayProperty().get(), "DELETED is still possible");
-        assertEquals("", editor.applyAnywayProblemProperty().get());
+        assertTrue(editor.checks().canApplyAnywayProperty().get(), "DELETED is still possible");
+        assertEquals("", editor.checks().applyAnywayProblemProperty().get());
     }
 
     @Test
@@ -191,9 +197,9 @@ class StatusEditorConflictTest {
 
         EditConflict conflict = editor.getConflict();
         assertEquals(EditConflict.Cause.CHANGED_WHILE_EDITING, conflict.cause());
-        assertEquals("This version changed while you were editing", editor.conflictTitleProperty().get());
-        assertTrue(editor.conflictWhoProperty().get().startsWith("bob set it to Pending at "),
-                editor.conflictWhoProperty().get());
+        assertEquals("This version changed while you were editing", editor.conflictText().titleProperty().get());
+        assertTrue(editor.conflictText().whoProperty().get().startsWith("bob set it to Pending at "),
+                editor.conflictText().whoProperty().get());
         assertSame(started, editor.deploymentProperty().get(), "the edits still refer to where they started");
         assertEquals("half-typed", editor.messageProperty().get());
         assertTrue(client.calls.isEmpty());
@@ -221,7 +227,7 @@ class StatusEditorConflictTest {
         editor.setDeployment(started);
 
         assertEquals(newest, editor.getConflict().current());
-        assertTrue(editor.conflictWhoProperty().get().startsWith("bob set it to Error"));
+        assertTrue(editor.conflictText().whoProperty().get().startsWith("bob set it to Error"));
         assertSame(started, editor.getConflict().base());
     }
 
@@ -246,6 +252,8 @@ class StatusEditorConflictTest {
         editor.apply();
         background.runAll();
         client.changeElsewhere(stored, DeploymentStatus.ERROR, "crashed right after");
+        // As the detail pane does with a change the stream brings: into the store, to the editor.
+        session.store().merge(stored.toResource(), DeploymentStore.Origin.EVENT);
         editor.setDeployment(stored.toResource());
         ui.runAll();
 
@@ -259,7 +267,7 @@ class StatusEditorConflictTest {
         edit(DeploymentStatus.READY, "mine");
         client.changeElsewhere(stored, DeploymentStatus.ERROR, "node lost");
         editor.setDeployment(stored.toResource());
-        assertTrue(editor.canRevertProperty().get());
+        assertTrue(editor.checks().canRevertProperty().get());
 
         editor.revert();
 
@@ -275,8 +283,8 @@ class StatusEditorConflictTest {
         editor.setDeployment(stored.toResource());
 
         assertEquals("Changed at " + TimeFormat.exact(stored.updatedAt) + " (1 min ago)",
-                editor.conflictWhoProperty().get());
-        assertEquals("Model provider: none \u2192 default/llama-provider", editor.conflictWhatProperty().get());
+                editor.conflictText().whoProperty().get());
+        assertEquals("Model provider: none \u2192 default/llama-provider", editor.conflictText().whatProperty().get());
     }
 
     @Test
@@ -286,7 +294,7 @@ class StatusEditorConflictTest {
         editor.setDeployment(stored.toResource());
         editor.setDeployment(client.create("default", "llama", 2).toResource());
         assertNull(editor.getConflict());
-        assertEquals("", editor.conflictTitleProperty().get());
+        assertEquals("", editor.conflictText().titleProperty().get());
         assertFalse(editor.isDirty());
     }
 }

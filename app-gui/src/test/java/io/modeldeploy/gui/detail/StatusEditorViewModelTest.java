@@ -1,5 +1,9 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -23,14 +27,15 @@ class StatusEditorViewModelTest {
     private QueuedExecutor background;
     private StatusEditorViewModel editor;
     private FakeDeploymentApiClient.Stored stored;
-    private final List<ModelDeployment> applied = new ArrayList<>();
+    private List<ModelDeployment> applied;
 
     @BeforeEach
     void setUp() {
         client = new FakeDeploymentApiClient();
         background = new QueuedExecutor();
-        editor = new StatusEditorViewModel(client, background, Runnable::run);
-        editor.setOnApplied(applied::add);
+        ConsoleSession session = TestSessions.of(client, new TaskRunner(background, Runnable::run));
+        editor = new StatusEditorViewModel(session);
+        applied = TestSessions.record(session, DeploymentStore.Origin.OWN_WRITE);
         stored = client.create("default", "llama", 1);
         editor.setDeployment(stored.toResource());
     }
@@ -42,7 +47,7 @@ class StatusEditorViewModelTest {
         assertEquals("", editor.modelProviderIdProperty().get());
         assertFalse(editor.isDirty());
         assertFalse(editor.canApply());
-        assertFalse(editor.canRevertProperty().get());
+        assertFalse(editor.checks().canRevertProperty().get());
     }
 
     @Test
@@ -70,7 +75,7 @@ class StatusEditorViewModelTest {
         editor.statusProperty().set(DeploymentStatus.ERROR);
         editor.messageProperty().set("boom");
         editor.modelProviderIdProperty().set("default/x");
-        assertTrue(editor.canRevertProperty().get());
+        assertTrue(editor.checks().canRevertProperty().get());
 
         editor.revert();
 
@@ -83,20 +88,20 @@ class StatusEditorViewModelTest {
     @Test
     void messageCounterCountsAndTurnsOverLimitPast1000() {
         editor.messageProperty().set("");
-        assertEquals("0/1000", editor.messageCounterProperty().get());
+        assertEquals("0/1000", editor.checks().messageCounterProperty().get());
 
         editor.messageProperty().set("x".repeat(1000));
-        assertEquals("1000/1000", editor.messageCounterProperty().get());
-        assertFalse(editor.messageOverLimitProperty().get());
+        assertEquals("1000/1000", editor.checks().messageCounterProperty().get());
+        assertFalse(editor.checks().messageOverLimitProperty().get());
         assertTrue(editor.canApply());
 
         editor.messageProperty().set("x".repeat(1001));
-        assertEquals("1001/1000", editor.messageCounterProperty().get());
-        assertTrue(editor.messageOverLimitProperty().get());
+        assertEquals("1001/1000", editor.checks().messageCounterProperty().get());
+        assertTrue(editor.checks().messageOverLimitProperty().get());
         assertTrue(editor.isDirty());
-        assertFalse(editor.isValid());
+        assertFalse(editor.checks().validProperty().get());
         assertFalse(editor.canApply());
-        assertEquals("The message is 1 character over the limit of 1000", editor.messageProblemProperty().get());
+        assertEquals("The message is 1 character over the limit of 1000", editor.checks().messageProblemProperty().get());
         assertFalse(editor.apply(), "nothing is sent while the message is too long");
         assertEquals(0, background.pending());
     }
@@ -106,10 +111,10 @@ class StatusEditorViewModelTest {
         editor.statusProperty().set(DeploymentStatus.READY);
         editor.modelProviderIdProperty().set("not a provider");
         assertFalse(editor.canApply());
-        assertTrue(editor.modelProviderIdProblemProperty().get().contains("workspace/name"));
+        assertTrue(editor.checks().modelProviderIdProblemProperty().get().contains("workspace/name"));
 
         editor.modelProviderIdProperty().set("default/llama");
-        assertEquals("", editor.modelProviderIdProblemProperty().get());
+        assertEquals("", editor.checks().modelProviderIdProblemProperty().get());
         assertTrue(editor.canApply());
     }
 
@@ -118,21 +123,21 @@ class StatusEditorViewModelTest {
         editor.setDeployment(FakeDeploymentApiClient.withStatus(stored.toResource(), DeploymentStatus.DELETING,
                 "Deployment deletion requested"));
 
-        List<StatusChoice> allowed = editor.choices().stream().filter(StatusChoice::allowed).toList();
+        List<StatusChoice> allowed = editor.checks().choices().stream().filter(StatusChoice::allowed).toList();
         assertEquals(List.of(DeploymentStatus.DELETED), allowed.stream().map(StatusChoice::status).toList());
-        assertEquals(StatusTransitions.MARKED_FOR_DELETION, editor.choiceFor(DeploymentStatus.READY).reason());
-        assertEquals("", editor.statusProblemProperty().get(), "no complaint before anything is changed");
+        assertEquals(StatusTransitions.MARKED_FOR_DELETION, editor.checks().choiceFor(DeploymentStatus.READY).reason());
+        assertEquals("", editor.checks().statusProblemProperty().get(), "no complaint before anything is changed");
 
         editor.messageProperty().set("still going");
         assertTrue(editor.isDirty());
         assertFalse(editor.canApply());
-        assertEquals(StatusTransitions.MARKED_FOR_DELETION, editor.statusProblemProperty().get());
+        assertEquals(StatusTransitions.MARKED_FOR_DELETION, editor.checks().statusProblemProperty().get());
 
         editor.statusProperty().set(DeploymentStatus.READY);
         assertFalse(editor.canApply());
 
         editor.statusProperty().set(DeploymentStatus.DELETED);
-        assertEquals("", editor.statusProblemProperty().get());
+        assertEquals("", editor.checks().statusProblemProperty().get());
         assertTrue(editor.canApply());
     }
 
@@ -198,8 +203,6 @@ class StatusEditorViewModelTest {
 
     @Test
     void aRefusedChangeShowsTheServersDetailInlineAndKeepsTheEdits() {
-        List<Throwable> failures = new ArrayList<>();
-        editor.setOnApplyFailed(failures::add);
         stored.status = DeploymentStatus.DELETING; // marked for deletion behind the editor's back
         editor.statusProperty().set(DeploymentStatus.READY);
         editor.apply();
@@ -207,7 +210,6 @@ class StatusEditorViewModelTest {
 
         assertEquals("Couldn't apply the change: the server refused the change. Deployment is marked for deletion "
                 + "(DELETING). Only transition to DELETED is allowed.", editor.getError());
-        assertEquals(1, failures.size());
         assertFalse(editor.isBusy());
         assertEquals(DeploymentStatus.READY, editor.statusProperty().get());
         assertTrue(editor.canApply(), "the editor still allows a retry");
@@ -281,6 +283,6 @@ class StatusEditorViewModelTest {
         assertNull(editor.statusProperty().get());
         assertFalse(editor.canApply());
         assertFalse(editor.apply());
-        assertFalse(editor.canRevertProperty().get());
+        assertFalse(editor.checks().canRevertProperty().get());
     }
 }

@@ -1,5 +1,9 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -23,6 +27,7 @@ class StatusTimelineViewModelTest {
 
     private FakeDeploymentApiClient client;
     private QueuedExecutor background;
+    private ConsoleSession session;
     private StatusTimelineViewModel timeline;
     private Instant now;
 
@@ -31,7 +36,7 @@ class StatusTimelineViewModelTest {
         client = new FakeDeploymentApiClient();
         background = new QueuedExecutor();
         now = Instant.parse("2026-07-02T00:00:00Z");
-        timeline = new StatusTimelineViewModel(client, background, Runnable::run, new Clock() {
+        session = TestSessions.of(client, new TaskRunner(background, Runnable::run), new Clock() {
             @Override
             public ZoneOffset getZone() {
                 return ZoneOffset.UTC;
@@ -47,6 +52,7 @@ class StatusTimelineViewModelTest {
                 return now;
             }
         });
+        timeline = new StatusTimelineViewModel(session);
     }
 
     private static List<StatusHistoryEntry> newestFirst(List<StatusHistoryEntry> chronological) {
@@ -137,11 +143,7 @@ class StatusTimelineViewModelTest {
     void historyThatGrewAfterReadingIsStillJoinedWithoutGapsOrDuplicates() {
         FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
         client.addChanges(stored, 299);
-        List<ModelDeployment> fresher = new ArrayList<>();
-        timeline.setOnNewerVersion(fresh -> {
-            fresher.add(fresh);
-            timeline.merge(fresh);
-        });
+        List<ModelDeployment> fresher = TestSessions.record(session, DeploymentStore.Origin.LOAD);
         timeline.show(stored.toResource());
         client.addChanges(stored, 7); // someone else changed the status meanwhile
 
@@ -164,11 +166,7 @@ class StatusTimelineViewModelTest {
     void aPageThatDoesNotLineUpMakesItReadTheVersionAgainAndRetry() {
         FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
         client.addChanges(stored, 299);
-        List<ModelDeployment> fresher = new ArrayList<>();
-        timeline.setOnNewerVersion(fresh -> {
-            fresher.add(fresh);
-            timeline.merge(fresh);
-        });
+        List<ModelDeployment> fresher = TestSessions.record(session, DeploymentStore.Origin.LOAD);
         timeline.show(stored.toResource());
         client.addChanges(stored, 250); // more than a page: the anchor is not where it is looked for
 

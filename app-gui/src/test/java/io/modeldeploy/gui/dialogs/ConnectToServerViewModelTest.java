@@ -6,7 +6,7 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
 import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.Pagination;
@@ -59,7 +59,7 @@ class ConnectToServerViewModelTest {
         server.close();
     }
 
-    private ConnectToServerViewModel model(ConnectionInfo current, Async async,
+    private ConnectToServerViewModel model(ConnectionInfo current, TaskRunner async,
                                            ConnectToServerViewModel.ClientFactory clients) {
         return new ConnectToServerViewModel(async, clients, current, List.of("http://a:1", "http://b:2"),
                 current.embedded() ? Optional.of(BUILT_IN) : Optional.empty(), () -> {
@@ -69,7 +69,7 @@ class ConnectToServerViewModelTest {
     }
 
     private ConnectToServerViewModel model(ConnectionInfo current) {
-        return model(current, Async.direct(), DeploymentApiClient::new);
+        return model(current, TaskRunner.direct(), DeploymentApiClient::new);
     }
 
     /** A client whose list answers {@code page} or fails with {@code failure}, without a server. */
@@ -214,7 +214,7 @@ class ConnectToServerViewModelTest {
 
     @Test
     void aForbiddenListIsATokenThatIsNotAccepted() {
-        ConnectToServerViewModel model = model(ON_BUILT_IN, Async.direct(),
+        ConnectToServerViewModel model = model(ON_BUILT_IN, TaskRunner.direct(),
                 answering(null, new ApiException(403, "forbidden", List.of())));
         assertEquals("The server does not accept this token for reading deployments (403).",
                 connectTo(model, "http://10.0.0.5:8080", "viewer-less"));
@@ -222,7 +222,7 @@ class ConnectToServerViewModelTest {
 
     @Test
     void aServerErrorIsAnUnexpectedAnswerInTheClientsWords() {
-        ConnectToServerViewModel model = model(ON_BUILT_IN, Async.direct(),
+        ConnectToServerViewModel model = model(ON_BUILT_IN, TaskRunner.direct(),
                 answering(null, new ApiException(502, "The server failed to handle the request (502).", List.of())));
         assertEquals("Unexpected answer from http://10.0.0.5:8080: The server failed to handle the request (502).",
                 connectTo(model, "http://10.0.0.5:8080", ""));
@@ -230,7 +230,7 @@ class ConnectToServerViewModelTest {
 
     @Test
     void aJsonAnswerThatIsNoListPageIsNotAModelDeployServer() {
-        ConnectToServerViewModel model = model(ON_BUILT_IN, Async.direct(),
+        ConnectToServerViewModel model = model(ON_BUILT_IN, TaskRunner.direct(),
                 answering(new ListPage<>(null, null, null), null));
         String error = connectTo(model, "http://10.0.0.5:8080", "");
         assertTrue(error.startsWith("http://10.0.0.5:8080 answers, but not like a ModelDeploy server."), error);
@@ -238,7 +238,7 @@ class ConnectToServerViewModelTest {
 
     @Test
     void withoutATokenTheConnectionHasNone() {
-        ConnectToServerViewModel model = model(ON_BUILT_IN, Async.direct(), answering(EMPTY_PAGE, null));
+        ConnectToServerViewModel model = model(ON_BUILT_IN, TaskRunner.direct(), answering(EMPTY_PAGE, null));
         assertNull(connectTo(model, "http://10.0.0.5:8080", "   "));
         assertEquals(ConnectionInfo.remote(URI.create("http://10.0.0.5:8080")), connected.get(0));
         assertEquals(TokenSource.NONE, connected.get(0).tokenSource());
@@ -246,7 +246,7 @@ class ConnectToServerViewModelTest {
 
     @Test
     void anEditClearsTheLastError() {
-        ConnectToServerViewModel model = model(ON_BUILT_IN, Async.direct(),
+        ConnectToServerViewModel model = model(ON_BUILT_IN, TaskRunner.direct(),
                 answering(null, new ApiException(401, "no", List.of())));
         assertTrue(connectTo(model, "http://10.0.0.5:8080", "") != null);
         model.tokenProperty().set("s");
@@ -262,7 +262,7 @@ class ConnectToServerViewModelTest {
     @Test
     void whileTheCheckRunsTheFormIsBusyAndACancelDropsItsAnswer() {
         Deque<Runnable> background = new ArrayDeque<>();
-        ConnectToServerViewModel model = model(ON_BUILT_IN, new Async(background::add, Runnable::run),
+        ConnectToServerViewModel model = model(ON_BUILT_IN, new TaskRunner(background::add, Runnable::run),
                 answering(EMPTY_PAGE, null));
         model.url().textProperty().set("http://10.0.0.5:8080");
         model.connect(connected::add);
@@ -305,7 +305,7 @@ class ConnectToServerViewModelTest {
         notStarted.useBuiltInServer(connected::add);
         assertEquals(List.of(ON_BUILT_IN), connected);
 
-        ConnectToServerViewModel running = new ConnectToServerViewModel(Async.direct(), DeploymentApiClient::new,
+        ConnectToServerViewModel running = new ConnectToServerViewModel(TaskRunner.direct(), DeploymentApiClient::new,
                 ON_REMOTE, List.of(), Optional.of(BUILT_IN), () -> ON_BUILT_IN);
         assertEquals("Back to the console's built-in server at http://127.0.0.1:18080; it kept running.",
                 running.builtInServerText());
@@ -313,7 +313,7 @@ class ConnectToServerViewModelTest {
 
     @Test
     void theBuiltInServersOwnAddressConnectsToItAsTheBuiltInServer() {
-        ConnectToServerViewModel model = model(ON_BUILT_IN, Async.direct(),
+        ConnectToServerViewModel model = model(ON_BUILT_IN, TaskRunner.direct(),
                 answering(null, new ApiException(500, "must not be asked", List.of())));
         assertNull(connectTo(model, BUILT_IN + "/", ""));
         assertEquals(List.of(ON_BUILT_IN), connected);
@@ -322,7 +322,7 @@ class ConnectToServerViewModelTest {
 
     @Test
     void aBuiltInServerThatCannotStartSaysWhy() {
-        ConnectToServerViewModel model = new ConnectToServerViewModel(Async.direct(), DeploymentApiClient::new,
+        ConnectToServerViewModel model = new ConnectToServerViewModel(TaskRunner.direct(), DeploymentApiClient::new,
                 ON_REMOTE, List.of(), Optional.empty(), () -> {
                     throw ApiException.connectionFailure("The data directory /d is in use by another ModelDeploy "
                             + "server.", null);

@@ -2,7 +2,8 @@ package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -29,7 +30,7 @@ class NewDeploymentViewModelTest {
     @BeforeEach
     void setUp() {
         client = new RecordingClient();
-        vm = new NewDeploymentViewModel(client, Async.direct(), List.of("prod", "staging"), "staging",
+        vm = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()), List.of("prod", "staging"), "staging",
                 (ws, name) -> ws.equals("prod") && name.equals("taken"));
     }
 
@@ -51,9 +52,9 @@ class NewDeploymentViewModelTest {
 
     @Test
     void withoutAPreselectionTheDefaultWorkspaceIsProposed() {
-        var fresh = new NewDeploymentViewModel(client, Async.direct(), List.of(), null, null);
+        var fresh = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()), List.of(), null, null);
         assertEquals("default", fresh.workspace().text());
-        var onlyOthers = new NewDeploymentViewModel(client, Async.direct(), List.of("ml", "zeta"), null, null);
+        var onlyOthers = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()), List.of("ml", "zeta"), null, null);
         assertEquals("ml", onlyOthers.workspace().text());
     }
 

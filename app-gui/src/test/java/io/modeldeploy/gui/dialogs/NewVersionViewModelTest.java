@@ -2,7 +2,8 @@ package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
@@ -21,7 +22,7 @@ class NewVersionViewModelTest {
     private final RecordingClient client = new RecordingClient();
     private final ModelDeployment current = Deployments.of("prod", "llama", 3, DeploymentStatus.READY, "",
             Deployments.T0);
-    private final NewVersionViewModel vm = new NewVersionViewModel(client, Async.direct(), current);
+    private final NewVersionViewModel vm = new NewVersionViewModel(TestSessions.of(client, TaskRunner.direct()), current);
     private final List<ModelDeployment> created = new ArrayList<>();
 
     @Test

@@ -1,7 +1,11 @@
 package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.Deployments;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentKey;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentEventType;
 import io.modeldeploy.model.ModelDeployment;
@@ -72,6 +76,7 @@ class DeploymentListLiveTest {
     private FakeClient client;
     private Queue background;
     private ManualClock clock;
+    private ConsoleSession session;
     private DeploymentListViewModel vm;
     private ModelDeployment llama;
 
@@ -86,10 +91,27 @@ class DeploymentListLiveTest {
                 Deployments.of("dev", "gemma", PENDING, "pulling")));
         background = new Queue();
         clock = new ManualClock();
-        vm = new DeploymentListViewModel(client, new Async(background, Runnable::run), clock);
+        session = TestSessions.of(client, new TaskRunner(background, Runnable::run), clock);
+        vm = new DeploymentListViewModel(session);
         vm.visibleRows().setComparator(Comparator.comparing(DeploymentRow::key));
         vm.refresh();
         background.runAll();
+    }
+
+    /** Streams {@code events} into the session; answers the keys of the rows they changed, in row order. */
+    private List<String> applyEvents(List<DeploymentEvent> events) {
+        java.util.Map<String, DeploymentRow> before = new java.util.HashMap<>();
+        vm.rows().forEach(r -> before.put(r.key(), r));
+        session.onEvents(events);
+        List<String> changed = new java.util.ArrayList<>();
+        vm.rows().forEach(r -> {
+            if (before.remove(r.key()) != r) {
+                changed.add(r.key());
+            }
+        });
+        changed.addAll(before.keySet().stream().filter(k -> vm.rows().stream().noneMatch(r -> r.key().equals(k)))
+                .toList());
+        return changed;
     }
 
     private DeploymentRow row(String workspace, String name) {
@@ -99,7 +121,7 @@ class DeploymentListLiveTest {
     @Test
     void aStatusChangeUpdatesTheRowAppendsItsEntryAndHighlightsIt() {
         DeploymentEvent change = Deployments.statusChanged(11, llama, ERROR, "node lost", T0.plusSeconds(120), "bob");
-        List<String> changed = vm.applyEvents(List.of(change));
+        List<String> changed = applyEvents(List.of(change));
 
         assertEquals(List.of("prod/llama"), changed);
         DeploymentRow row = row("prod", "llama");
@@ -119,7 +141,7 @@ class DeploymentListLiveTest {
         ModelDeployment between = Deployments.after(llama, first);
         DeploymentEvent second = Deployments.statusChanged(12, between, READY, "back", T0.plusSeconds(180), "bob");
 
-        vm.applyEvents(List.of(first, second));
+        applyEvents(List.of(first, second));
 
         DeploymentRow row = row("prod", "llama");
         assertEquals(READY, row.status());
@@ -130,16 +152,16 @@ class DeploymentListLiveTest {
     @Test
     void aReplayedOrOlderStateChangesNothingAndIsNotHighlighted() {
         DeploymentEvent change = Deployments.statusChanged(11, llama, ERROR, "node lost", T0.plusSeconds(120), "bob");
-        vm.applyEvents(List.of(change));
+        applyEvents(List.of(change));
         vm.pruneHighlights();
         clock.now = clock.now.plus(Duration.ofSeconds(5));
         vm.pruneHighlights();
         assertTrue(vm.highlights().isEmpty());
         DeploymentRow before = row("prod", "llama");
 
-        assertEquals(List.of(), vm.applyEvents(List.of(change)), "the same state again");
+        assertEquals(List.of(), applyEvents(List.of(change)), "the same state again");
         DeploymentEvent older = Deployments.statusChanged(9, llama, PENDING, "old news", T0.plusSeconds(90), "bob");
-        assertEquals(List.of(), vm.applyEvents(List.of(older)));
+        assertEquals(List.of(), applyEvents(List.of(older)));
 
         assertTrue(vm.highlights().isEmpty());
         assertEquals(before, row("prod", "llama"), "the very same row object");
@@ -149,12 +171,12 @@ class DeploymentListLiveTest {
     @Test
     void aChangeOfAnOlderVersionLeavesTheRowAsItIs() {
         ModelDeployment v2 = Deployments.of("prod", "phi", 2, PENDING, "update pending", T0.plusSeconds(30));
-        vm.applyEvents(List.of(Deployments.event(20, DeploymentEventType.VERSION_CREATED,
+        applyEvents(List.of(Deployments.event(20, DeploymentEventType.VERSION_CREATED,
                 Deployments.withHistory(v2, entry(PENDING, "update pending", T0.plusSeconds(30), "alice")))));
         assertEquals(2, row("prod", "phi").version());
 
         ModelDeployment v1 = Deployments.of("prod", "phi", ERROR, "oom");
-        vm.applyEvents(List.of(Deployments.statusChanged(21, v1, DELETED, "gone", T0.plusSeconds(40), "ctrl")));
+        applyEvents(List.of(Deployments.statusChanged(21, v1, DELETED, "gone", T0.plusSeconds(40), "ctrl")));
 
         assertEquals(2, row("prod", "phi").version());
         assertEquals(PENDING, row("prod", "phi").status());
@@ -165,7 +187,7 @@ class DeploymentListLiveTest {
         assertEquals(1, vm.countProperty(PENDING).get());
         ModelDeployment created = Deployments.withHistory(Deployments.of("staging", "qwen", CREATED, ""),
                 entry(CREATED, "Deployment created", T0.plusSeconds(5), "carol"));
-        vm.applyEvents(List.of(Deployments.event(30, DeploymentEventType.CREATED, created)));
+        applyEvents(List.of(Deployments.event(30, DeploymentEventType.CREATED, created)));
 
         assertTrue(vm.exists("staging", "qwen"));
         assertEquals(List.of("All workspaces (4)", "dev (1)", "prod (2)", "staging (1)"),
@@ -175,43 +197,42 @@ class DeploymentListLiveTest {
 
         ModelDeployment v2 = Deployments.withHistory(Deployments.of("dev", "gemma", 2, PENDING, "", T0),
                 entry(PENDING, "Deployment update pending", T0.plusSeconds(9), "carol"));
-        vm.applyEvents(List.of(Deployments.event(31, DeploymentEventType.VERSION_CREATED, v2)));
+        applyEvents(List.of(Deployments.event(31, DeploymentEventType.VERSION_CREATED, v2)));
         assertEquals(2, row("dev", "gemma").version());
         assertEquals("Deployment update pending", row("dev", "gemma").message());
         assertTrue(vm.highlights().keySet().containsAll(List.of("staging/qwen", "dev/gemma")));
     }
 
     @Test
-    void aChangeTheListCannotCompleteIsReadFromTheServer() {
+    void aChangeOfADeploymentNotHeldShowsAtOnceWithoutPassingOffItsEntryAsTheWholeHistory() {
         ModelDeployment unknown = Deployments.of("prod", "mistral", READY, "");
-        client.deployments.add(Deployments.withHistory(unknown, entry(CREATED, "Deployment created", T0, "a"),
-                entry(READY, "up", T0.plusSeconds(3), "a")));
-        vm.applyEvents(List.of(Deployments.statusChanged(40, unknown, READY, "up", T0.plusSeconds(3), "a")));
-        assertFalse(vm.exists("prod", "mistral"), "not from half a history");
+        applyEvents(List.of(Deployments.statusChanged(40, unknown, READY, "up", T0.plusSeconds(3), "a")));
 
-        background.runAll();
-
-        assertEquals(1, client.getCalls);
-        assertEquals(2, row("prod", "mistral").deployment().statusHistory().size());
+        DeploymentRow row = row("prod", "mistral");
+        assertEquals(READY, row.status());
+        assertEquals(T0.plusSeconds(3), row.updatedAt());
+        assertTrue(row.deployment().statusHistory().isEmpty(), "one entry is not the history: it is read when needed");
         assertTrue(vm.highlights().containsKey("prod/mistral"));
+        assertEquals(0, client.getCalls, "the list needs no read for it");
     }
 
     @Test
     void purgingTheLatestVersionShowsThePreviousOneAndPurgingTheLastRemovesTheRow() {
         ModelDeployment v2 = Deployments.withHistory(Deployments.of("prod", "phi", 2, PENDING, "", T0),
                 entry(PENDING, "Deployment update pending", T0.plusSeconds(9), "carol"));
-        vm.applyEvents(List.of(Deployments.event(50, DeploymentEventType.VERSION_CREATED, v2)));
-        // The server purges v2; v1 stays.
-        vm.applyEvents(List.of(Deployments.event(51, DeploymentEventType.PURGED, v2)));
-        assertEquals(2, row("prod", "phi").version(), "the row stays until the server says what is left");
-        background.runAll();
+        applyEvents(List.of(Deployments.event(50, DeploymentEventType.VERSION_CREATED, v2)));
+        // The server purges v2; v1 stays, and the console holds it already.
+        applyEvents(List.of(Deployments.event(51, DeploymentEventType.PURGED, v2)));
         assertEquals(1, row("prod", "phi").version());
         assertEquals(ERROR, row("prod", "phi").status());
+        assertEquals(0, client.getCalls);
 
         client.deployments.removeIf(d -> d.name().equals("phi"));
-        vm.applyEvents(List.of(Deployments.event(52, DeploymentEventType.PURGED,
+        applyEvents(List.of(Deployments.event(52, DeploymentEventType.PURGED,
                 Deployments.of("prod", "phi", ERROR, "oom"))));
+        assertEquals(1, row("prod", "phi").version(), "the row stays until the server says what is left");
         background.runAll();
+        assertEquals(1, client.getCalls);
         assertFalse(vm.exists("prod", "phi"));
         assertEquals(List.of("All workspaces (2)", "dev (1)", "prod (1)"),
                 vm.workspaceOptions().stream().map(WorkspaceOption::toString).toList());
@@ -221,8 +242,8 @@ class DeploymentListLiveTest {
     void thePurgeOfAnOlderVersionLeavesTheRow() {
         ModelDeployment v2 = Deployments.withHistory(Deployments.of("prod", "phi", 2, PENDING, "", T0),
                 entry(PENDING, "Deployment update pending", T0.plusSeconds(9), "carol"));
-        vm.applyEvents(List.of(Deployments.event(50, DeploymentEventType.VERSION_CREATED, v2)));
-        vm.applyEvents(List.of(Deployments.event(51, DeploymentEventType.PURGED,
+        applyEvents(List.of(Deployments.event(50, DeploymentEventType.VERSION_CREATED, v2)));
+        applyEvents(List.of(Deployments.event(51, DeploymentEventType.PURGED,
                 Deployments.of("prod", "phi", DELETED, "gone"))));
         background.runAll();
         assertEquals(0, client.getCalls);
@@ -232,18 +253,18 @@ class DeploymentListLiveTest {
     @Test
     void aDeploymentCreatedAgainUnderAPurgedNameReplacesTheRow() {
         ModelDeployment v3 = Deployments.of("prod", "phi", 3, DELETED, "gone", T0.plusSeconds(50));
-        vm.upsert(v3);
+        session.store().merge(v3, DeploymentStore.Origin.OWN_WRITE);
         ModelDeployment reborn = new ModelDeployment("model-deployment-new-phi", "phi", "prod", null,
                 T0.plusSeconds(90), T0.plusSeconds(90), 1, "cfg", 1, CREATED, "Deployment created",
                 List.of(entry(CREATED, "Deployment created", T0.plusSeconds(90), "dave")), null, null);
-        vm.applyEvents(List.of(Deployments.event(60, DeploymentEventType.CREATED, reborn)));
+        applyEvents(List.of(Deployments.event(60, DeploymentEventType.CREATED, reborn)));
         assertEquals(1, row("prod", "phi").version());
         assertEquals("model-deployment-new-phi", row("prod", "phi").deployment().id());
     }
 
     @Test
     void highlightsEndAfterTheirDuration() {
-        vm.applyEvents(List.of(Deployments.statusChanged(11, llama, ERROR, "x", T0.plusSeconds(120), "bob")));
+        applyEvents(List.of(Deployments.statusChanged(11, llama, ERROR, "x", T0.plusSeconds(120), "bob")));
         clock.now = clock.now.plus(DeploymentListViewModel.HIGHLIGHT_DURATION.dividedBy(2));
         vm.pruneHighlights();
         assertEquals(DeploymentListViewModel.HIGHLIGHT_DURATION.dividedBy(2),
@@ -261,7 +282,7 @@ class DeploymentListLiveTest {
         assertEquals(List.of("prod/llama"), visibleKeys());
         vm.setSelectedKey("prod/llama");
 
-        vm.applyEvents(List.of(Deployments.statusChanged(11, llama, ERROR, "x", T0.plusSeconds(120), "bob")));
+        applyEvents(List.of(Deployments.statusChanged(11, llama, ERROR, "x", T0.plusSeconds(120), "bob")));
 
         assertEquals(List.of("prod/llama"), visibleKeys(), "the admin is looking at it");
         assertTrue(vm.isKeptOutsideFilter(row("prod", "llama")));
@@ -276,14 +297,14 @@ class DeploymentListLiveTest {
     void anUnselectedRowLeavesTheFilterAtOnceAndAFilterChangeAppliesToTheKeptRowToo() {
         vm.toggleStatus(READY, true);
         background.runAll();
-        vm.applyEvents(List.of(Deployments.statusChanged(11, llama, ERROR, "x", T0.plusSeconds(120), "bob")));
+        applyEvents(List.of(Deployments.statusChanged(11, llama, ERROR, "x", T0.plusSeconds(120), "bob")));
         assertEquals(List.of(), visibleKeys());
 
         DeploymentEvent back = Deployments.statusChanged(12, row("prod", "llama").deployment(), READY, "y",
                 T0.plusSeconds(130), "bob");
-        vm.applyEvents(List.of(back));
+        applyEvents(List.of(back));
         vm.setSelectedKey("prod/llama");
-        vm.applyEvents(List.of(Deployments.statusChanged(13, row("prod", "llama").deployment(), ERROR, "z",
+        applyEvents(List.of(Deployments.statusChanged(13, row("prod", "llama").deployment(), ERROR, "z",
                 T0.plusSeconds(140), "bob")));
         assertEquals(List.of("prod/llama"), visibleKeys());
         vm.toggleStatus(PENDING, true);
@@ -295,10 +316,10 @@ class DeploymentListLiveTest {
     void changesArrivingWhileTheListLoadsSurviveTheLoad() {
         vm.refresh(); // a reload starts; its answer is what the server had before the change
         DeploymentEvent change = Deployments.statusChanged(11, llama, ERROR, "node lost", T0.plusSeconds(120), "bob");
-        vm.applyEvents(List.of(change));
+        applyEvents(List.of(change));
         ModelDeployment v2 = Deployments.withHistory(Deployments.of("prod", "phi", 2, PENDING, "", T0),
                 entry(PENDING, "Deployment update pending", T0.plusSeconds(9), "carol"));
-        vm.applyEvents(List.of(Deployments.event(12, DeploymentEventType.VERSION_CREATED, v2)));
+        applyEvents(List.of(Deployments.event(12, DeploymentEventType.VERSION_CREATED, v2)));
 
         background.runAll();
 
@@ -309,10 +330,10 @@ class DeploymentListLiveTest {
     @Test
     void anAnswerOlderThanAStreamedChangeDoesNotUndoIt() {
         DeploymentEvent change = Deployments.statusChanged(11, llama, ERROR, "later", T0.plusSeconds(120), "bob");
-        vm.applyEvents(List.of(change));
-        vm.upsert(Deployments.withHistory(llama, entry(CREATED, "Deployment created", T0, "alice"),
+        applyEvents(List.of(change));
+        session.store().merge(Deployments.withHistory(llama, entry(CREATED, "Deployment created", T0, "alice"),
                 entry(READY, "serving", T0.plusSeconds(60), "ctrl"), entry(PENDING, "mine", T0.plusSeconds(100),
-                        "me")));
+                        "me")), DeploymentStore.Origin.OWN_WRITE);
         assertEquals("later", row("prod", "llama").message());
     }
 

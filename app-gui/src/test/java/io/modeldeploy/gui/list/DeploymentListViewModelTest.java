@@ -2,7 +2,11 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentKey;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeploymentListViewModelTest {
 
     private FakeClient client;
+    private ConsoleSession session;
     private DeploymentListViewModel vm;
 
     @BeforeEach
@@ -36,7 +41,8 @@ class DeploymentListViewModelTest {
                 Deployments.of("Alpha", "phi", ERROR, "CUDA out of memory"),
                 Deployments.of("alpha", "gemma", READY, ""),
                 Deployments.of("team-b", "qwen", ERROR, "image pull failed: llama base missing")));
-        vm = new DeploymentListViewModel(client, Async.direct());
+        session = TestSessions.of(client, TaskRunner.direct());
+        vm = new DeploymentListViewModel(session);
         vm.visibleRows().setComparator(Comparator.comparing(DeploymentRow::key));
         vm.refresh();
     }
@@ -50,7 +56,7 @@ class DeploymentListViewModelTest {
         assertEquals("-", client.lastWorkspace);
         assertEquals(5, vm.totalCountProperty().get());
         assertEquals(5, vm.shownCountProperty().get());
-        assertEquals(DeploymentListViewModel.LoadState.LOADED, vm.loadStateProperty().get());
+        assertEquals(ConsoleSession.FleetState.LOADED, vm.loadStateProperty().get());
         assertFalse(vm.loadingProperty().get());
         assertTrue(vm.lastLoadedProperty().get() != null);
     }
@@ -133,12 +139,12 @@ class DeploymentListViewModelTest {
 
     @Test
     void upsertAddsNewDeploymentsAndReplacesExistingRows() {
-        vm.upsert(Deployments.of("new-ws", "fresh", DeploymentStatus.CREATED, "Deployment created"));
+        session.store().merge(Deployments.of("new-ws", "fresh", DeploymentStatus.CREATED, "Deployment created"), DeploymentStore.Origin.OWN_WRITE);
         assertEquals(6, vm.totalCountProperty().get());
         assertTrue(vm.workspaceNames().contains("new-ws"));
         assertEquals(1, vm.countProperty(DeploymentStatus.CREATED).get());
 
-        vm.upsert(Deployments.of("team-b", "llama", 2, PENDING, "Deployment update pending", Deployments.T0));
+        session.store().merge(Deployments.of("team-b", "llama", 2, PENDING, "Deployment update pending", Deployments.T0), DeploymentStore.Origin.OWN_WRITE);
         DeploymentRow llama = vm.find("team-b", "llama").orElseThrow();
         assertEquals(2, llama.version());
         assertEquals(PENDING, llama.status());
@@ -148,26 +154,26 @@ class DeploymentListViewModelTest {
 
     @Test
     void statusChangeOfAnOlderVersionDoesNotReplaceTheLatest() {
-        vm.upsert(Deployments.of("team-b", "llama", 2, PENDING, "", Deployments.T0));
-        vm.upsert(Deployments.of("team-b", "llama", 1, ERROR, "old one broke", Deployments.T0.plusSeconds(60)));
+        session.store().merge(Deployments.of("team-b", "llama", 2, PENDING, "", Deployments.T0), DeploymentStore.Origin.OWN_WRITE);
+        session.store().merge(Deployments.of("team-b", "llama", 1, ERROR, "old one broke", Deployments.T0.plusSeconds(60)), DeploymentStore.Origin.OWN_WRITE);
         assertEquals(2, vm.find("team-b", "llama").orElseThrow().version());
         assertEquals(PENDING, vm.find("team-b", "llama").orElseThrow().status());
     }
 
     @Test
     void removeDropsTheRowAndItsWorkspaceWhenEmpty() {
-        vm.remove("Alpha", "phi");
+        session.store().removeDeployment(new DeploymentKey("Alpha", "phi"), DeploymentStore.Origin.OWN_WRITE);
         assertEquals(4, vm.totalCountProperty().get());
         assertFalse(vm.exists("Alpha", "phi"));
         assertFalse(vm.workspaceNames().contains("Alpha"));
-        vm.remove("Alpha", "phi");
+        session.store().removeDeployment(new DeploymentKey("Alpha", "phi"), DeploymentStore.Origin.OWN_WRITE);
         assertEquals(4, vm.totalCountProperty().get(), "removing twice is harmless");
     }
 
     @Test
     void chosenWorkspaceStaysChosenWhenItsLastDeploymentGoes() {
         vm.selectWorkspace("Alpha");
-        vm.remove("Alpha", "phi");
+        session.store().removeDeployment(new DeploymentKey("Alpha", "phi"), DeploymentStore.Origin.OWN_WRITE);
         assertEquals("Alpha", vm.workspaceProperty().get().workspace());
         assertEquals(0, vm.shownCountProperty().get());
         assertFalse(vm.workspaceNames().contains("Alpha"), "not offered for new deployments any more");
@@ -189,10 +195,10 @@ class DeploymentListViewModelTest {
     void firstLoadFailureShowsFailedStateWithTheReason() {
         FakeClient failing = new FakeClient();
         failing.failure = ApiException.connectionFailure("Cannot connect to the server at http://x.", null);
-        DeploymentListViewModel fresh = new DeploymentListViewModel(failing, Async.direct());
-        assertEquals(DeploymentListViewModel.LoadState.LOADING, fresh.loadStateProperty().get());
+        DeploymentListViewModel fresh = new DeploymentListViewModel(TestSessions.of(failing, TaskRunner.direct()));
+        assertEquals(ConsoleSession.FleetState.LOADING, fresh.loadStateProperty().get());
         fresh.refresh();
-        assertEquals(DeploymentListViewModel.LoadState.FAILED, fresh.loadStateProperty().get());
+        assertEquals(ConsoleSession.FleetState.FAILED, fresh.loadStateProperty().get());
         assertEquals("Cannot connect to the server at http://x.", fresh.loadErrorProperty().get());
         assertFalse(fresh.loadingProperty().get());
     }
@@ -201,7 +207,7 @@ class DeploymentListViewModelTest {
     void laterRefreshFailureKeepsTheDataAndReportsTheError() {
         client.failure = new ApiException(500, "Failed to list deployments", List.of());
         vm.refresh();
-        assertEquals(DeploymentListViewModel.LoadState.LOADED, vm.loadStateProperty().get());
+        assertEquals(ConsoleSession.FleetState.LOADED, vm.loadStateProperty().get());
         assertEquals(5, vm.totalCountProperty().get());
         assertEquals("Failed to list deployments", vm.loadErrorProperty().get());
         client.failure = null;
@@ -213,7 +219,8 @@ class DeploymentListViewModelTest {
     void anOlderRefreshAnsweringLastIsIgnored() {
         List<Runnable> background = new ArrayList<>();
         FakeClient slow = new FakeClient();
-        DeploymentListViewModel racing = new DeploymentListViewModel(slow, new Async(background::add, Runnable::run));
+        ConsoleSession racingSession = TestSessions.of(slow, new TaskRunner(background::add, Runnable::run));
+        DeploymentListViewModel racing = new DeploymentListViewModel(racingSession);
         slow.deployments.add(Deployments.of("w", "old", READY, ""));
         racing.refresh();
         Runnable first = background.remove(0);
@@ -231,15 +238,16 @@ class DeploymentListViewModelTest {
         FakeClient slow = new FakeClient();
         slow.deployments.add(Deployments.of("w", "kept", READY, ""));
         slow.deployments.add(Deployments.of("w", "purged", DeploymentStatus.DELETED, ""));
-        DeploymentListViewModel racing = new DeploymentListViewModel(slow, new Async(background::add, Runnable::run));
+        ConsoleSession racingSession = TestSessions.of(slow, new TaskRunner(background::add, Runnable::run));
+        DeploymentListViewModel racing = new DeploymentListViewModel(racingSession);
         racing.refresh();
         background.remove(0).run();
 
         racing.refresh(); // the server's answer was computed before the changes below
         ModelDeployment created = Deployments.of("w", "created-meanwhile", DeploymentStatus.CREATED, "");
-        racing.upsert(created);
-        racing.upsert(Deployments.of("w", "kept", 1, DELETING, "", Deployments.T0.plusSeconds(5)));
-        racing.remove("w", "purged");
+        racingSession.store().merge(created, DeploymentStore.Origin.OWN_WRITE);
+        racingSession.store().merge(Deployments.of("w", "kept", 1, DELETING, "", Deployments.T0.plusSeconds(5)), DeploymentStore.Origin.OWN_WRITE);
+        racingSession.store().removeDeployment(new DeploymentKey("w", "purged"), DeploymentStore.Origin.OWN_WRITE);
         background.remove(0).run();
 
         assertTrue(racing.exists("w", "created-meanwhile"));

@@ -3,7 +3,10 @@ package io.modeldeploy.gui.list;
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.scene.Scene;
@@ -30,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @ExtendWith(ApplicationExtension.class)
 class LargeListUiTest {
+
+    private ConsoleSession session;
 
     private static final int ROWS = 10_000;
 
@@ -64,7 +69,7 @@ class LargeListUiTest {
                     "message " + (i * 7919 % 1000), Instant.parse("2026-07-01T00:00:00Z").plusSeconds(i * 37L)));
         }
         client.deployments = deployments;
-        vm = new DeploymentListViewModel(client, Async.direct());
+        vm = new DeploymentListViewModel(session = TestSessions.of(client, TaskRunner.direct()));
         view = new DeploymentListView(vm, NO_ACTIONS);
         ThemeManager themes = new ThemeManager(Theme.LIGHT);
         Scene scene = new Scene(view, 1100, 700);
@@ -135,10 +140,15 @@ class LargeListUiTest {
         assertEquals(chosen.key(), table.getSelectionModel().getSelectedItem().key());
         robot.interact(() -> vm.selectWorkspace(chosen.workspace()));
         assertEquals(chosen.key(), table.getSelectionModel().getSelectedItem().key());
-        robot.interact(() -> vm.upsert(Deployments.of(chosen.workspace(), chosen.name(), chosen.version(),
+        robot.interact(() -> ownWrite(Deployments.of(chosen.workspace(), chosen.name(), chosen.version(),
                 DeploymentStatus.LOST, "lost", Instant.parse("2027-01-01T00:00:00Z"))));
         assertEquals(chosen.key(), table.getSelectionModel().getSelectedItem().key());
         assertEquals(DeploymentStatus.LOST, table.getSelectionModel().getSelectedItem().status(),
                 "the selection shows the updated row");
+    }
+
+    /** The store takes in the answer to a change this console made. */
+    private void ownWrite(io.modeldeploy.model.ModelDeployment answer) {
+        session.store().merge(answer, DeploymentStore.Origin.OWN_WRITE);
     }
 }

@@ -2,7 +2,10 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and filters are matched in the background, an answer for a filter changed meanwhile dropped.
  */
 class ListAtScaleTest {
+
+    private ConsoleSession session;
 
     /** Runs background work only when told, in order or one at a time. */
     private static final class Background implements Executor {
@@ -62,7 +67,7 @@ class ListAtScaleTest {
                 Deployments.of("dev", "qwen", READY, "serving"),
                 Deployments.of("dev", "mistral", READY, "serving")));
         background = new Background();
-        vm = new DeploymentListViewModel(client, new Async(background, Runnable::run));
+        vm = new DeploymentListViewModel(session = TestSessions.of(client, new TaskRunner(background, Runnable::run)));
         vm.visibleRows().setComparator(Comparator.comparing(DeploymentRow::key));
     }
 
@@ -83,7 +88,7 @@ class ListAtScaleTest {
         vm.refresh();
         background.runNext();
         assertEquals(List.of("prod/llama", "prod/phi"), visibleKeys());
-        assertEquals(DeploymentListViewModel.LoadState.LOADED, vm.loadStateProperty().get());
+        assertEquals(io.modeldeploy.gui.session.ConsoleSession.FleetState.LOADED, vm.loadStateProperty().get());
         assertTrue(vm.loadingProperty().get(), "still loading the rest");
 
         background.runAll();
@@ -126,8 +131,8 @@ class ListAtScaleTest {
         vm.refresh();
         background.runAll();
         vm.toggleStatus(READY, true);
-        vm.upsert(Deployments.of("dev", "gemma", 1, READY, "up", Deployments.T0.plusSeconds(5)));
-        vm.upsert(Deployments.of("prod", "llama", 1, ERROR, "down", Deployments.T0.plusSeconds(5)));
+        ownWrite(Deployments.of("dev", "gemma", 1, READY, "up", Deployments.T0.plusSeconds(5)));
+        ownWrite(Deployments.of("prod", "llama", 1, ERROR, "down", Deployments.T0.plusSeconds(5)));
         background.runAll();
         assertEquals(List.of("dev/gemma", "dev/mistral", "dev/qwen"), visibleKeys());
         assertEquals(3, vm.countProperty(READY).get(), "counted again for the rows that changed");
@@ -139,14 +144,19 @@ class ListAtScaleTest {
         vm.refresh();
         background.runAll();
         assertEquals(3, vm.countProperty(READY).get());
-        vm.upsert(Deployments.of("dev", "qwen", 1, DeploymentStatus.LOST, "gone", Deployments.T0.plusSeconds(5)));
+        ownWrite(Deployments.of("dev", "qwen", 1, DeploymentStatus.LOST, "gone", Deployments.T0.plusSeconds(5)));
         assertEquals(2, vm.countProperty(READY).get());
         assertEquals(1, vm.countProperty(DeploymentStatus.LOST).get());
         assertEquals(5, vm.countAnyStatusProperty().get());
-        vm.remove("prod", "phi");
+        session.store().removeDeployment(new io.modeldeploy.gui.session.DeploymentKey("prod", "phi"), DeploymentStore.Origin.OWN_WRITE);
         assertEquals(0, vm.countProperty(ERROR).get());
         assertEquals(List.of("All workspaces (4)", "dev (3)", "prod (1)"),
                 vm.workspaceOptions().stream().map(WorkspaceOption::toString).toList());
         assertEquals(vm.visibleRows().indexOf(vm.find("dev", "qwen").orElseThrow()), vm.viewIndexOf("dev/qwen"));
+    }
+
+    /** The store takes in the answer to a change this console made. */
+    private void ownWrite(io.modeldeploy.model.ModelDeployment answer) {
+        session.store().merge(answer, DeploymentStore.Origin.OWN_WRITE);
     }
 }

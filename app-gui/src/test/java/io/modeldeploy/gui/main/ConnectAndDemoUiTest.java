@@ -8,7 +8,7 @@ import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
 import javafx.scene.Node;
@@ -73,7 +73,7 @@ class ConnectAndDemoUiTest {
         server = TestServer.start(options -> options.withDemo(true));
         client = new DeploymentApiClient(server.baseUrl(), server.localToken());
         client.updateDemo(new DemoState(null, false, null)); // a still fleet for the assertions
-        workers = Async.newWorkerPool();
+        workers = TaskRunner.newWorkerPool();
     }
 
     @AfterAll
@@ -88,10 +88,10 @@ class ConnectAndDemoUiTest {
         this.stage = stage;
         ConnectionInfo info = ConnectionInfo.embedded(server.baseUrl(), server.dataDir(), server.localToken(),
                 server.dataDir().resolve("local-token"));
-        ConsoleContext context = new ConsoleContext(client, Async.onFx(workers), new ThemeManager(Theme.LIGHT),
+        ConsoleContext context = new ConsoleContext(client, TaskRunner.onFx(workers), new ThemeManager(Theme.LIGHT),
                 new GuiPreferences(Preferences.userRoot().node(PREFS_ROOT + "/" + UUID.randomUUID())), info,
                 opened::add);
-        view = new MainView(context);
+        view = new MainView(context, ConsoleViewModels.create(context));
         Scene scene = new Scene(view, 1200, 760);
         context.themes().style(scene);
         stage.setScene(scene);
@@ -118,7 +118,7 @@ class ConnectAndDemoUiTest {
 
     private void waitForList() {
         DeploymentListViewModel list = view.viewModel().list();
-        waitUntil("the list is loaded", () -> list.loadStateProperty().get() == DeploymentListViewModel.LoadState.LOADED
+        waitUntil("the list is loaded", () -> list.loadStateProperty().get() == io.modeldeploy.gui.session.ConsoleSession.FleetState.LOADED
                 && !list.loadingProperty().get() && list.totalCountProperty().get() >= 25);
     }
 

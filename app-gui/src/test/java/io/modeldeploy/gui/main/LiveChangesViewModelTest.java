@@ -4,7 +4,9 @@ import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentEventType;
 import io.modeldeploy.model.ModelDeployment;
@@ -37,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LiveChangesViewModelTest {
 
     private MainViewModelTest.ScriptedClient client;
+    private ConsoleSession session;
     private MainViewModel vm;
-    private final List<List<DeploymentEvent>> toDetail = new ArrayList<>();
+    private final List<List<DeploymentEvent>> applied = new ArrayList<>();
     private ModelDeployment llama;
 
     @BeforeEach
@@ -47,10 +50,15 @@ class LiveChangesViewModelTest {
         llama = Deployments.withHistory(Deployments.of("prod", "llama", CREATED, ""),
                 entry(CREATED, "Deployment created", T0, "alice"));
         client.deployments.add(llama);
-        Async async = Async.direct();
-        vm = new MainViewModel(client, async, ConnectionInfo.remote(URI.create("http://127.0.0.1:9")),
-                new DeploymentListViewModel(client, async), Clock.fixed(T0, ZoneOffset.UTC), ZoneOffset.UTC);
-        vm.setDetailEvents(toDetail::add);
+        TaskRunner async = TaskRunner.direct();
+        session = TestSessions.of(client, async, Clock.fixed(T0, ZoneOffset.UTC));
+        vm = new MainViewModel(session, new DeploymentListViewModel(session), ZoneOffset.UTC);
+        session.addObserver(new ConsoleSession.Observer() {
+            @Override
+            public void eventsApplied(List<DeploymentEvent> events) {
+                applied.add(events);
+            }
+        });
     }
 
     private static StreamHeartbeat heartbeat(long lastEventId) {
@@ -69,61 +77,61 @@ class LiveChangesViewModelTest {
     @Test
     void theListIsLoadedOnceTheStreamIsLiveAndTheHeartbeatIsTheStartingPoint() {
         assertEquals(0, client.listCalls, "nothing is read before the stream is live");
-        vm.onStateChanged(State.LIVE);
-        vm.onHeartbeat(heartbeat(42));
+        session.onStateChanged(State.LIVE);
+        session.onHeartbeat(heartbeat(42));
         assertEquals(1, client.listCalls);
-        assertEquals(42, vm.lastAppliedEventId());
-        vm.onHeartbeat(heartbeat(42));
-        vm.onHeartbeat(heartbeat(43));
+        assertEquals(42, session.lastAppliedEventId());
+        session.onHeartbeat(heartbeat(42));
+        session.onHeartbeat(heartbeat(43));
         assertEquals(1, client.listCalls, "later heartbeats load nothing");
-        assertEquals(42, vm.lastAppliedEventId(), "only events move the starting point");
+        assertEquals(42, session.lastAppliedEventId(), "only events move the starting point");
     }
 
     @Test
     void aSlowStreamDoesNotHoldTheListBackAndTheListIsReadAgainOnceLive() {
-        vm.startupGraceOver();
+        session.startupGraceOver();
         assertEquals(1, client.listCalls);
         assertTrue(vm.list().exists("prod", "llama"));
-        vm.startupGraceOver();
+        session.startupGraceOver();
         assertEquals(1, client.listCalls);
-        vm.onStateChanged(State.LIVE);
-        vm.onHeartbeat(heartbeat(7));
+        session.onStateChanged(State.LIVE);
+        session.onHeartbeat(heartbeat(7));
         assertEquals(2, client.listCalls, "a change made before the stream was live would be missing otherwise");
-        vm.onHeartbeat(heartbeat(7));
+        session.onHeartbeat(heartbeat(7));
         assertEquals(2, client.listCalls);
     }
 
     @Test
     void aStreamThatFailsToConnectLoadsTheListAtOnce() {
-        vm.onStateChanged(State.RECONNECTING);
+        session.onStateChanged(State.RECONNECTING);
         assertEquals(1, client.listCalls);
-        vm.onStateChanged(State.OFFLINE);
+        session.onStateChanged(State.OFFLINE);
         assertEquals(1, client.listCalls);
         assertEquals("The server can't be reached; changes will show once it is back", vm.activityProperty().get());
     }
 
     @Test
-    void everyChangeIsAppliedOnceInCommitOrderAndHandedToTheDetailPane() {
-        vm.onHeartbeat(heartbeat(10));
+    void everyChangeIsAppliedOnceInCommitOrder() {
+        session.onHeartbeat(heartbeat(10));
         DeploymentEvent e11 = change(11, llama, PENDING, 60);
         ModelDeployment after11 = Deployments.after(llama, e11);
         DeploymentEvent e12 = change(12, after11, READY, 120);
         ModelDeployment after12 = Deployments.after(after11, e12);
         DeploymentEvent e13 = change(13, after12, ERROR, 180);
 
-        vm.onEvents(List.of(e11, e12));
+        session.onEvents(List.of(e11, e12));
         assertEquals(READY, listed().status());
         assertEquals(3, listed().statusHistory().size());
 
-        vm.onEvents(List.of(e12, e13)); // e12 again, as a replay after a reconnect would bring it
-        vm.onEvents(List.of(change(9, llama, LOST, 30))); // older than anything applied
+        session.onEvents(List.of(e12, e13)); // e12 again, as a replay after a reconnect would bring it
+        session.onEvents(List.of(change(9, llama, LOST, 30))); // older than anything applied
 
         assertEquals(ERROR, listed().status());
         assertEquals(List.of(CREATED, PENDING, READY, ERROR), listed().statusHistory().stream()
                 .map(e -> e.status()).toList(), "each entry once, in order");
-        assertEquals(13, vm.lastAppliedEventId());
-        assertEquals(List.of(List.of(e11, e12), List.of(e13)), toDetail, "the detail pane sees each change once");
-        assertEquals(T0.plusSeconds(180), vm.lastEventAtProperty().get());
+        assertEquals(13, session.lastAppliedEventId());
+        assertEquals(List.of(List.of(e11, e12), List.of(e13)), applied, "each change is applied once");
+        assertEquals(T0.plusSeconds(180), session.lastEventAtProperty().get());
         assertTrue(vm.list().highlights().containsKey("prod/llama"));
         assertEquals("prod/llama v1 is now Error \u00B7 bob via the API", vm.activityProperty().get());
     }
@@ -131,34 +139,34 @@ class LiveChangesViewModelTest {
     @Test
     void theLiveIndicatorSaysWhereTheStreamStandsAndWhenTheLastChangeWasMade() {
         assertEquals("Connecting\u2026", vm.liveTextProperty().get());
-        vm.onStateChanged(State.LIVE);
+        session.onStateChanged(State.LIVE);
         assertEquals("Live", vm.liveTextProperty().get());
-        vm.onHeartbeat(heartbeat(0));
-        vm.onEvents(List.of(change(1, llama, READY, 125)));
+        session.onHeartbeat(heartbeat(0));
+        session.onEvents(List.of(change(1, llama, READY, 125)));
         assertEquals("Live \u00B7 last change 10:02:05", vm.liveTextProperty().get());
-        vm.onStateChanged(State.RECONNECTING);
+        session.onStateChanged(State.RECONNECTING);
         assertEquals("Reconnecting\u2026 \u00B7 last change 10:02:05", vm.liveTextProperty().get());
-        vm.onStateChanged(State.OFFLINE);
+        session.onStateChanged(State.OFFLINE);
         assertEquals("Offline \u00B7 retrying \u00B7 last change 10:02:05", vm.liveTextProperty().get());
-        vm.onStateChanged(State.LIVE);
-        assertEquals(State.LIVE, vm.liveStateProperty().get());
+        session.onStateChanged(State.LIVE);
+        assertEquals(State.LIVE, session.liveStateProperty().get());
         assertEquals("Connection restored; caught up with every change made meanwhile", vm.activityProperty().get());
-        vm.onStateChanged(State.CLOSED);
+        session.onStateChanged(State.CLOSED);
         assertEquals("Not connected \u00B7 last change 10:02:05", vm.liveTextProperty().get());
     }
 
     @Test
     void aServerThatStartedOverMakesTheConsoleReloadAndCountAgain() {
-        vm.onHeartbeat(heartbeat(100));
-        vm.onEvents(List.of(change(101, llama, READY, 60)));
+        session.onHeartbeat(heartbeat(100));
+        session.onEvents(List.of(change(101, llama, READY, 60)));
         int calls = client.listCalls;
 
-        vm.onResync("the server's change log starts over");
+        session.onResync("the server's change log starts over");
 
         assertEquals(calls + 1, client.listCalls);
-        assertEquals(-1, vm.lastAppliedEventId());
+        assertEquals(-1, session.lastAppliedEventId());
         assertEquals("Reloading everything: the server's change log starts over", vm.activityProperty().get());
-        vm.onEvents(List.of(change(5, listed(), ERROR, 300)));
+        session.onEvents(List.of(change(5, listed(), ERROR, 300)));
         assertEquals(ERROR, listed().status(), "ids below the old ones count again");
     }
 

@@ -12,7 +12,7 @@ import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.list.WorkspaceOption;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.beans.InvalidationListener;
@@ -79,7 +79,7 @@ class LiveConsoleUiTest {
     @BeforeAll
     static void startServer() {
         server = TestServer.start();
-        workers = Async.newWorkerPool();
+        workers = TaskRunner.newWorkerPool();
         server.create("live-seed", "seeded", "cfg");
     }
 
@@ -94,10 +94,10 @@ class LiveConsoleUiTest {
     void start(Stage stage) {
         this.stage = stage;
         Preferences prefs = Preferences.userRoot().node(PREFS_ROOT + "/" + UUID.randomUUID());
-        ConsoleContext context = new ConsoleContext(new DeploymentApiClient(server.baseUrl()), Async.onFx(workers),
+        ConsoleContext context = new ConsoleContext(new DeploymentApiClient(server.baseUrl()), TaskRunner.onFx(workers),
                 new ThemeManager(Theme.LIGHT), new GuiPreferences(prefs),
                 ConnectionInfo.embedded(server.baseUrl(), null));
-        view = new MainView(context);
+        view = new MainView(context, ConsoleViewModels.create(context));
         Scene scene = new Scene(view, 1280, 800);
         context.themes().style(scene);
         stage.setScene(scene);
@@ -134,9 +134,9 @@ class LiveConsoleUiTest {
     }
 
     private void waitForLive() {
-        waitUntil("the console is live and loaded", () -> view.viewModel().liveStateProperty().get()
+        waitUntil("the console is live and loaded", () -> view.session().liveStateProperty().get()
                 == DeploymentEventStream.State.LIVE
-                && list().loadStateProperty().get() == DeploymentListViewModel.LoadState.LOADED
+                && list().loadStateProperty().get() == io.modeldeploy.gui.session.ConsoleSession.FleetState.LOADED
                 && !list().loadingProperty().get());
     }
 
@@ -154,7 +154,7 @@ class LiveConsoleUiTest {
                 && d.key().equals(key));
         robot.clickOn(row);
         waitUntil("the detail pane shows " + key, () -> name.equals(view.detailView().getViewModel()
-                .nameProperty().get()) && !view.detailView().getViewModel().loadingProperty().get());
+                .fields().name().get()) && !view.detailView().getViewModel().loadingProperty().get());
     }
 
     private TableRow<?> tableRow(FxRobot robot, String key) {
@@ -245,7 +245,7 @@ class LiveConsoleUiTest {
                 "the changed row is highlighted");
         waitUntil("the highlight fades out", () -> !row.getPseudoClassStates().contains(DeploymentListView.CHANGED));
         DeploymentStatus last = (SAMPLES - 1) % 2 == 0 ? DeploymentStatus.READY : DeploymentStatus.PENDING;
-        assertEquals(last, fx(() -> view.detailView().getViewModel().statusProperty().get()));
+        assertEquals(last, fx(() -> view.detailView().getViewModel().fields().status().get()));
         assertEquals(SAMPLES + 1, fx(() -> view.detailView().getViewModel().timeline().items().size()));
         assertTrue(text(robot, "liveLabel").startsWith("Live \u00B7 last change "), text(robot, "liveLabel"));
     }
@@ -289,7 +289,7 @@ class LiveConsoleUiTest {
         assertTrue(who.startsWith(change.get("actor").asText() + " set it to Error at " + exact(change)), who);
         assertEquals("Message: \u201Cscript says broken\u201D", text(robot, "conflictWhatLabel"));
         assertEquals("This version changed while you were editing", text(robot, "conflictTitleLabel"));
-        assertEquals(DeploymentStatus.ERROR, fx(() -> view.detailView().getViewModel().statusProperty().get()),
+        assertEquals(DeploymentStatus.ERROR, fx(() -> view.detailView().getViewModel().fields().status().get()),
                 "the detail shows their change");
         assertEquals(DeploymentStatus.ERROR, fx(() -> view.detailView().getViewModel().timeline().items().get(0)
                 .status()));

@@ -5,7 +5,10 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -64,6 +67,7 @@ class MainViewModelTest {
     }
 
     private ScriptedClient client;
+    private ConsoleSession session;
     private MainViewModel vm;
     private final ModelDeployment llama = Deployments.of("prod", "llama", DeploymentStatus.READY, "serving");
 
@@ -72,9 +76,9 @@ class MainViewModelTest {
         client = new ScriptedClient();
         client.deployments.add(llama);
         client.deployments.add(Deployments.of("prod", "phi", DeploymentStatus.ERROR, "oom"));
-        Async async = Async.direct();
-        vm = new MainViewModel(client, async, ConnectionInfo.remote(URI.create("http://127.0.0.1:9")),
-                new DeploymentListViewModel(client, async));
+        TaskRunner async = TaskRunner.direct();
+        session = TestSessions.of(client, async);
+        vm = new MainViewModel(session, new DeploymentListViewModel(session));
         vm.refresh();
     }
 
@@ -119,18 +123,23 @@ class MainViewModelTest {
     }
 
     @Test
-    void createdAndNewVersionAndStatusChangesUpdateTheListAndStatusBar() {
-        vm.created(Deployments.of("dev", "new", DeploymentStatus.CREATED, "Deployment created"));
+    void ownWritesUpdateTheListAndStatusBar() {
+        ownWrite(Deployments.of("dev", "new", DeploymentStatus.CREATED, "Deployment created"));
         assertTrue(vm.list().exists("dev", "new"));
         assertEquals("Created dev/new (version 1)", vm.activityProperty().get());
 
-        vm.versionCreated(Deployments.of("prod", "llama", 2, DeploymentStatus.PENDING, "", Deployments.T0));
+        ownWrite(Deployments.of("prod", "llama", 2, DeploymentStatus.PENDING, "", Deployments.T0));
         assertEquals(2, vm.list().find("prod", "llama").orElseThrow().version());
         assertEquals("Created version 2 of prod/llama", vm.activityProperty().get());
 
-        vm.statusChanged(Deployments.of("prod", "llama", 2, DeploymentStatus.READY, "", Deployments.T0));
+        ownWrite(Deployments.of("prod", "llama", 2, DeploymentStatus.READY, "", Deployments.T0.plusSeconds(1)));
         assertEquals(DeploymentStatus.READY, vm.list().find("prod", "llama").orElseThrow().status());
         assertEquals("prod/llama v2 is now Ready", vm.activityProperty().get());
+    }
+
+    /** The store takes in the answer to a change this console made. */
+    private void ownWrite(ModelDeployment answer) {
+        session.store().merge(answer, DeploymentStore.Origin.OWN_WRITE);
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.list.WorkspaceOption;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -77,7 +77,7 @@ class MainWindowUiTest {
     @BeforeAll
     static void startServer() {
         server = TestServer.start();
-        workers = Async.newWorkerPool();
+        workers = TaskRunner.newWorkerPool();
         server.create("ui-alpha", "alpha-ready", "llama-nim");
         server.setStatus("ui-alpha", "alpha-ready", "READY", "serving on 2 GPUs");
         server.create("ui-alpha", "alpha-error", "phi-nim");
@@ -99,10 +99,10 @@ class MainWindowUiTest {
     void start(Stage stage) {
         this.stage = stage;
         prefsNode = Preferences.userRoot().node(PREFS_ROOT + "/" + UUID.randomUUID());
-        ConsoleContext context = new ConsoleContext(new DeploymentApiClient(server.baseUrl()), Async.onFx(workers),
+        ConsoleContext context = new ConsoleContext(new DeploymentApiClient(server.baseUrl()), TaskRunner.onFx(workers),
                 new ThemeManager(Theme.LIGHT), new GuiPreferences(prefsNode),
                 ConnectionInfo.embedded(server.baseUrl(), null));
-        view = new MainView(context);
+        view = new MainView(context, ConsoleViewModels.create(context));
         Scene scene = new Scene(view, 1200, 760);
         context.themes().style(scene);
         stage.setScene(scene);
@@ -136,7 +136,7 @@ class MainWindowUiTest {
     }
 
     private void waitForLoad() {
-        waitUntil("the list is loaded", () -> list().loadStateProperty().get() == DeploymentListViewModel.LoadState.LOADED
+        waitUntil("the list is loaded", () -> list().loadStateProperty().get() == io.modeldeploy.gui.session.ConsoleSession.FleetState.LOADED
                 && !list().loadingProperty().get());
     }
 
@@ -428,13 +428,13 @@ class MainWindowUiTest {
         waitForLoad();
         clickRow(robot, "ui-beta", "beta-pending");
         waitUntil("the detail pane shows the deployment",
-                () -> "beta-pending".equals(view.detailView().getViewModel().nameProperty().get()));
+                () -> "beta-pending".equals(view.detailView().getViewModel().fields().name().get()));
         assertFalse(view.detailView().getViewModel().emptyProperty().get());
         robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
         waitUntil("arrow keys move the selection and the detail follows",
                 () -> !Objects.equals("beta-pending", view.viewModel().selectedProperty().get().name())
                         && Objects.equals(view.viewModel().selectedProperty().get().name(),
-                        view.detailView().getViewModel().nameProperty().get()));
+                        view.detailView().getViewModel().fields().name().get()));
     }
 
     @Test
@@ -446,7 +446,7 @@ class MainWindowUiTest {
 
         ModelDeployment updated = new DeploymentApiClient(server.baseUrl()).updateStatus(last.workspace(), last.name(),
                 last.version(), new StatusUpdateRequest(DeploymentStatus.LOST, "node lost " + UUID.randomUUID()));
-        robot.interact(() -> view.viewModel().statusChanged(updated));
+        robot.interact(() -> view.session().store().merge(updated, io.modeldeploy.gui.session.DeploymentStore.Origin.OWN_WRITE));
 
         assertEquals(0, list().viewIndexOf(last.key()), "the newest change sorts first");
         assertEquals(last.key(), view.viewModel().selectedProperty().get().key(), "the selection followed it");
@@ -480,7 +480,7 @@ class MainWindowUiTest {
         GuiPreferences.WindowBounds saved = prefs.windowBounds().orElseThrow();
         assertEquals(1000, saved.width(), 0.5);
         assertEquals(640, saved.height(), 0.5);
-        assertEquals(0.7, prefs.dividerPositions(MainView.SPLIT_NAME)[0], 0.02);
+        assertEquals(0.7, prefs.dividerPositions(WindowPlacement.SPLIT_NAME)[0], 0.02);
 
         robot.interact(() -> {
             stage.setWidth(700);

@@ -1,4 +1,4 @@
-package io.modeldeploy.gui.api;
+package io.modeldeploy.gui.session;
 
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.model.ApiLimits;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Joining a stream event with the copy the console holds. */
-class DeploymentEventsTest {
+class DeploymentCopiesTest {
 
     private final ModelDeployment held = Deployments.withHistory(
             Deployments.of("prod", "llama", DeploymentStatus.CREATED, ""),
@@ -30,7 +30,7 @@ class DeploymentEventsTest {
     @Test
     void aChangeAddsItsEntryToTheHeldHistory() {
         DeploymentEvent event = Deployments.statusChanged(1, held, DeploymentStatus.READY, "up", T0.plusSeconds(5), "bob");
-        ModelDeployment merged = DeploymentEvents.apply(held, event).orElseThrow();
+        ModelDeployment merged = DeploymentCopies.join(held, event);
         assertEquals(DeploymentStatus.READY, merged.status());
         assertEquals("up", merged.statusMessage());
         assertEquals(T0.plusSeconds(5), merged.updatedAt());
@@ -42,10 +42,10 @@ class DeploymentEventsTest {
     @Test
     void anEventThatIsNotNewerGivesBackWhatIsHeld() {
         DeploymentEvent event = Deployments.statusChanged(1, held, DeploymentStatus.READY, "up", T0.plusSeconds(5), "bob");
-        ModelDeployment merged = DeploymentEvents.apply(held, event).orElseThrow();
-        assertSame(merged, DeploymentEvents.apply(merged, event).orElseThrow());
+        ModelDeployment merged = DeploymentCopies.join(held, event);
+        assertSame(merged, DeploymentCopies.join(merged, event));
         DeploymentEvent older = Deployments.statusChanged(0, held, DeploymentStatus.ERROR, "x", T0.plusSeconds(2), "bob");
-        assertSame(merged, DeploymentEvents.apply(merged, older).orElseThrow());
+        assertSame(merged, DeploymentCopies.join(merged, older));
     }
 
     @Test
@@ -54,8 +54,8 @@ class DeploymentEventsTest {
         ModelDeployment providerOnly = new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(),
                 T0.plusSeconds(9), 1, d.config(), d.configVersion(), d.status(), d.statusMessage(), List.of(),
                 "prod/llama", d.authContext());
-        ModelDeployment merged = DeploymentEvents.apply(held,
-                Deployments.event(3, DeploymentEventType.STATUS_CHANGED, providerOnly)).orElseThrow();
+        ModelDeployment merged = DeploymentCopies.join(held,
+                Deployments.event(3, DeploymentEventType.STATUS_CHANGED, providerOnly));
         assertEquals("prod/llama", merged.modelProviderId());
         assertEquals(held.statusHistory(), merged.statusHistory());
     }
@@ -70,31 +70,34 @@ class DeploymentEventsTest {
         ModelDeployment big = Deployments.withHistory(held, full.toArray(StatusHistoryEntry[]::new));
         DeploymentEvent event = Deployments.statusChanged(1, big, DeploymentStatus.ERROR, "newest",
                 T0.plusSeconds(1000), "bob");
-        ModelDeployment merged = DeploymentEvents.apply(big, event).orElseThrow();
+        ModelDeployment merged = DeploymentCopies.join(big, event);
         assertEquals(ApiLimits.HISTORY_WINDOW, merged.statusHistory().size());
         assertEquals("e1", merged.statusHistory().get(0).statusMessage());
         assertEquals("newest", merged.statusHistory().get(ApiLimits.HISTORY_WINDOW - 1).statusMessage());
     }
 
     @Test
-    void withoutTheRightCopyOnlyNewDeploymentsAndVersionsAreComplete() {
+    void withoutTheRightCopyOnlyNewDeploymentsAndVersionsCarryTheirHistory() {
         DeploymentEvent change = Deployments.statusChanged(1, held, DeploymentStatus.READY, "up", T0.plusSeconds(5), "b");
-        assertTrue(DeploymentEvents.apply(null, change).isEmpty());
+        ModelDeployment alone = DeploymentCopies.join(null, change);
+        assertEquals(DeploymentStatus.READY, alone.status());
+        assertFalse(DeploymentCopies.hasHistory(alone), "one entry on its own would pass for the whole history");
         ModelDeployment otherIncarnation = new ModelDeployment("model-deployment-other", "llama", "prod", null, T0,
                 T0, 1, "cfg", 1, DeploymentStatus.CREATED, "", held.statusHistory(), null, null);
-        assertTrue(DeploymentEvents.apply(otherIncarnation, change).isEmpty(), "a different deployment of that name");
+        assertFalse(DeploymentCopies.hasHistory(DeploymentCopies.join(otherIncarnation, change)),
+                "a different deployment of that name lends no history");
         DeploymentEvent created = Deployments.event(2, DeploymentEventType.CREATED, held);
-        assertSame(held, DeploymentEvents.apply(null, created).orElseThrow());
+        assertSame(held, DeploymentCopies.join(null, created));
     }
 
     @Test
     void tagsAndStates() {
-        assertEquals(held.etag(), DeploymentEvents.etagOf(held));
-        assertNull(DeploymentEvents.etagOf(null));
+        assertEquals(held.etag(), DeploymentCopies.etagOf(held));
+        assertNull(DeploymentCopies.etagOf(null));
         DeploymentEvent event = Deployments.statusChanged(1, held, DeploymentStatus.READY, "up", T0.plusSeconds(5), "b");
-        ModelDeployment merged = DeploymentEvents.apply(held, event).orElseThrow();
-        assertFalse(DeploymentEvents.sameState(held, merged));
-        assertTrue(DeploymentEvents.sameState(merged, event.deployment()), "same version, same updated_at");
-        assertEquals("up", DeploymentEvents.newestEntry(merged).orElseThrow().statusMessage());
+        ModelDeployment merged = DeploymentCopies.join(held, event);
+        assertFalse(held.etag().equals(DeploymentCopies.etagOf(merged)));
+        assertEquals(merged.etag(), DeploymentCopies.etagOf(event.deployment()), "same version, same updated_at");
+        assertEquals("up", DeploymentCopies.newestEntry(merged).orElseThrow().statusMessage());
     }
 }

@@ -1,0 +1,90 @@
+package io.modeldeploy.gui.main;
+
+import io.modeldeploy.gui.api.DeploymentEventStream.State;
+import io.modeldeploy.gui.list.DeploymentListViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The main window's status bar ({@code StatusBarView.fxml}, included by {@code MainView.fxml}):
+ * the live connection with a dot and an explaining tooltip, the server, the last thing that
+ * happened, a load indicator, the counts and when the list was last read.
+ */
+public final class StatusBarView {
+
+    private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
+    private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    private static final PseudoClass RECONNECTING = PseudoClass.getPseudoClass("reconnecting");
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @FXML
+    private Label connectionLabel;
+    @FXML
+    private Label liveLabel;
+    @FXML
+    private Region liveDot;
+    @FXML
+    private Label activityLabel;
+    @FXML
+    private ProgressBar loadingBar;
+    @FXML
+    private Label countLabel;
+    @FXML
+    private Label refreshedLabel;
+
+    private final Tooltip liveTip = new Tooltip();
+
+    /** Binds the labels to the main view-model. */
+    void bind(MainViewModel viewModel) {
+        DeploymentListViewModel list = viewModel.list();
+        String server = viewModel.connectionInfo().baseUrl().toString();
+        connectionLabel.setText(viewModel.connectionInfo().describe());
+        liveLabel.textProperty().bind(viewModel.liveTextProperty());
+        liveLabel.accessibleTextProperty().bind(viewModel.liveTextProperty());
+        liveTip.setWrapText(true);
+        liveTip.setMaxWidth(420);
+        liveLabel.setTooltip(liveTip);
+        var liveState = viewModel.session().liveStateProperty();
+        liveState.addListener((obs, old, now) -> showLiveState(now, server));
+        showLiveState(liveState.get(), server);
+        activityLabel.textProperty().bind(viewModel.activityProperty());
+        loadingBar.visibleProperty().bind(list.loadingProperty());
+        loadingBar.managedProperty().bind(loadingBar.visibleProperty());
+        loadingBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        countLabel.textProperty().bind(viewModel.countTextProperty());
+        refreshedLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (list.loadingProperty().get()) {
+                return "Refreshing…";
+            }
+            var last = list.lastLoadedProperty().get();
+            return last == null ? "" : "Refreshed " + CLOCK.format(last.atZone(ZoneId.systemDefault()));
+        }, list.loadingProperty(), list.lastLoadedProperty()));
+    }
+
+    private void showLiveState(State state, String server) {
+        liveDot.pseudoClassStateChanged(CONNECTING, state == State.CONNECTING);
+        liveDot.pseudoClassStateChanged(LIVE, state == State.LIVE);
+        liveDot.pseudoClassStateChanged(RECONNECTING, state == State.RECONNECTING);
+        boolean offline = state == State.OFFLINE || state == State.CLOSED;
+        liveDot.pseudoClassStateChanged(OFFLINE, offline);
+        liveLabel.pseudoClassStateChanged(OFFLINE, offline);
+        liveTip.setText(switch (state) {
+            case CONNECTING -> "Connecting to the change stream of " + server + "…";
+            case LIVE -> "Changes made anywhere (other consoles, scripts, controllers) show here as they happen.";
+            case RECONNECTING -> "The connection to " + server + " broke. Reconnecting; changes made meanwhile "
+                    + "will be caught up.";
+            case OFFLINE -> "The server at " + server + " can't be reached. The console keeps trying and catches "
+                    + "up with every change once it is back.";
+            case CLOSED -> "Not following changes.";
+        });
+    }
+}

@@ -1,0 +1,502 @@
+package io.modeldeploy.gui.session;
+
+import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.api.DeploymentEventStream.State;
+import io.modeldeploy.gui.session.DeploymentStore.LoadMark;
+import io.modeldeploy.gui.session.DeploymentStore.Origin;
+import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.DeploymentEvent;
+import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusUpdateRequest;
+import io.modeldeploy.model.StreamHeartbeat;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Everything the console holds of one server: its API client, the subscription to its event
+ * stream, the one {@link DeploymentStore} of its fleet, and the {@link TaskRunner} its calls run
+ * on. View-models read the store and ask the session to act; every answer and every streamed change
+ * goes into the store, nowhere else. Moving to another server is closing this session and opening
+ * another: nothing of a closed session keeps running.
+ *
+ * <p>Starting: the fleet is read once the stream is live (its first heartbeat), so no change can
+ * fall between the read and the stream. If the stream is not live within the start-up grace, the
+ * fleet is read anyway and read again once it is. A {@code resync} from the stream reads it again.
+ *
+ * <p>All methods but the constructor are for the UI thread.
+ */
+public final class ConsoleSession implements DeploymentEventStream.Listener, AutoCloseable {
+
+    /** How long the fleet waits for the event stream before it is read anyway. */
+    public static final Duration STARTUP_GRACE = Duration.ofSeconds(1);
+
+    /** What the first read of the fleet has come to. */
+    public enum FleetState {
+        /** Nothing read yet, first read running. */
+        LOADING,
+        /** The fleet is in the store (possibly stale if the last read failed). */
+        LOADED,
+        /** The first read failed: there is nothing to show. */
+        FAILED
+    }
+
+    /** What happens to the session that a status line tells; every method has a default. */
+    public interface Observer {
+        /** Stream events that changed the store, in commit order. */
+        default void eventsApplied(List<DeploymentEvent> events) {
+        }
+
+        default void liveStateChanged(State before, State now) {
+        }
+
+        /** The stream asked for everything to be read again. */
+        default void resynced(String reason) {
+        }
+
+        default void accessDenied(String message) {
+        }
+
+        default void fleetLoadFailed(ApiException error) {
+        }
+    }
+
+    private final DeploymentApiClient api;
+    private final ConnectionInfo connection;
+    private final TaskRunner tasks;
+    private final Clock clock;
+    private final DeploymentStore store = new DeploymentStore();
+    private final TaskSlot fleetRead;
+    private final TaskSlot startupGrace;
+    private final Set<BackgroundTask> running = new HashSet<>();
+    private final Set<DeploymentKey> latestReads = new HashSet<>();
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
+
+    private final ReadOnlyObjectWrapper<State> liveState = new ReadOnlyObjectWrapper<>(this, "liveState",
+            State.CONNECTING);
+    private final ReadOnlyObjectWrapper<Instant> lastEventAt = new ReadOnlyObjectWrapper<>(this, "lastEventAt");
+    private final ReadOnlyBooleanWrapper fleetLoading = new ReadOnlyBooleanWrapper(this, "fleetLoading");
+    private final ReadOnlyObjectWrapper<FleetState> fleetState = new ReadOnlyObjectWrapper<>(this, "fleetState",
+            FleetState.LOADING);
+    private final ReadOnlyObjectWrapper<ApiException> fleetLoadError = new ReadOnlyObjectWrapper<>(this,
+            "fleetLoadError");
+    private final ReadOnlyObjectWrapper<Instant> fleetLoadedAt = new ReadOnlyObjectWrapper<>(this, "fleetLoadedAt");
+
+    private DeploymentEventStream stream;
+    private LoadMark openFleetLoad;
+    /** The id of the newest change applied; -1 until the stream gave a starting point. */
+    private long lastAppliedEventId = -1;
+    private boolean fleetRequested;
+    /** The fleet was read before the stream was live: read it again once it is. */
+    private boolean fleetReadWithoutStream;
+    private boolean closed;
+
+    public ConsoleSession(DeploymentApiClient api, ConnectionInfo connection, TaskRunner tasks) {
+        this(api, connection, tasks, Clock.systemUTC());
+    }
+
+    public ConsoleSession(DeploymentApiClient api, ConnectionInfo connection, TaskRunner tasks, Clock clock) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.fleetRead = new TaskSlot(tasks);
+        this.startupGrace = new TaskSlot(tasks);
+    }
+
+    public DeploymentApiClient api() {
+        return api;
+    }
+
+    public ConnectionInfo connection() {
+        return connection;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public DeploymentStore store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public void addObserver(Observer observer) {
+        observers.add(Objects.requireNonNull(observer, "observer"));
+    }
+
+    // ------------------------------------------------------------------ following the server
+
+    /** Opens the event stream (resuming after the last change applied) and reads the fleet once it is live. */
+    public void start() {
+        start(STARTUP_GRACE);
+    }
+
+    public void start(Duration grace) {
+        if (closed || stream != null && !stream.isClosed()) {
+            return;
+        }
+        stream = api.eventStream(tasks.ui(), this);
+        stream.start(lastAppliedEventId);
+        startupGrace.run(() -> {
+            sleep(grace);
+            return null;
+        }, done -> startupGraceOver(), error -> { });
+    }
+
+    /** Stops following the server and every call still running; the session can't be started again. */
+    @Override
+    public void close() {
+        closed = true;
+        startupGrace.cancel();
+        fleetRead.cancel();
+        if (stream != null) {
+            stream.close();
+        }
+        List.copyOf(running).forEach(BackgroundTask::cancel);
+        running.clear();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The event stream while started; null before. */
+    public DeploymentEventStream eventStream() {
+        return stream;
+    }
+
+    /**
+     * The stream did not become live soon after start: read the fleet without waiting any longer
+     * (it is read again once the stream is live, so nothing in between is missed).
+     */
+    public void startupGraceOver() {
+        if (!fleetRequested) {
+            fleetRequested = true;
+            fleetReadWithoutStream = true;
+            reloadFleet();
+        }
+    }
+
+    @Override
+    public void onStateChanged(State state) {
+        State before = liveState.get();
+        liveState.set(state);
+        if (state == State.OFFLINE || state == State.RECONNECTING) {
+            startupGraceOver();
+        }
+        observers.forEach(o -> o.liveStateChanged(before, state));
+    }
+
+    @Override
+    public void onHeartbeat(StreamHeartbeat heartbeat) {
+        if (lastAppliedEventId < 0) {
+            lastAppliedEventId = heartbeat.lastEventId();
+        }
+        if (!fleetRequested || fleetReadWithoutStream) {
+            // The stream is live now: a read from here on misses nothing the stream doesn't bring.
+            fleetRequested = true;
+            fleetReadWithoutStream = false;
+            reloadFleet();
+        }
+    }
+
+    @Override
+    public void onResync(String reason) {
+        lastAppliedEventId = -1;
+        fleetRequested = true;
+        fleetReadWithoutStream = false;
+        observers.forEach(o -> o.resynced(reason));
+        reloadFleet();
+    }
+
+    @Override
+    public void onAccessDenied(String message) {
+        observers.forEach(o -> o.accessDenied(message));
+    }
+
+    /** Applies streamed changes to the store, each exactly once (an id not above the last applied is dropped). */
+    @Override
+    public void onEvents(List<DeploymentEvent> events) {
+        List<DeploymentEvent> applied = new ArrayList<>(events.size());
+        DeploymentEvent newest = null;
+        for (DeploymentEvent event : events) {
+            if (event.type() == null || event.deployment() == null || event.eventId() <= lastAppliedEventId) {
+                continue;
+            }
+            lastAppliedEventId = event.eventId();
+            newest = event;
+            DeploymentStore.EventOutcome outcome = store.apply(event);
+            if (outcome == DeploymentStore.EventOutcome.LATEST_UNKNOWN) {
+                readLatestAfterPurge(event.deployment());
+            }
+            if (outcome != DeploymentStore.EventOutcome.UNCHANGED) {
+                applied.add(event);
+            }
+        }
+        if (newest != null) {
+            lastEventAt.set(newest.timestamp() != null ? newest.timestamp() : clock.instant());
+        }
+        if (!applied.isEmpty()) {
+            observers.forEach(o -> o.eventsApplied(applied));
+        }
+    }
+
+    /** The id of the newest change applied; -1 while unknown. */
+    public long lastAppliedEventId() {
+        return lastAppliedEventId;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** Reads the latest version of every deployment of every workspace (its first page shown at once on the first read). */
+    public void reloadFleet() {
+        fleetRequested = true;
+        if (openFleetLoad != null) {
+            store.endLoad(openFleetLoad); // the read it belonged to is cancelled below
+        }
+        LoadMark mark = store.beginLoad();
+        openFleetLoad = mark;
+        fleetLoading.set(true);
+        fleetRead.run(() -> api.listFirstDeployments(ApiLimits.ALL_WORKSPACES),
+                first -> {
+                    List<ModelDeployment> firstData = first.data() == null ? List.of() : first.data();
+                    if (first.pagination() == null || !first.pagination().hasNext() || firstData.isEmpty()) {
+                        fleetRead(mark, firstData);
+                        return;
+                    }
+                    if (fleetState.get() != FleetState.LOADED) {
+                        store.mergeAll(firstData, Origin.LOAD);
+                        fleetState.set(FleetState.LOADED);
+                    }
+                    fleetRead.run(() -> api.listRemainingDeployments(ApiLimits.ALL_WORKSPACES, first),
+                            rest -> {
+                                List<ModelDeployment> all = new ArrayList<>(firstData.size() + rest.size());
+                                all.addAll(firstData);
+                                all.addAll(rest);
+                                fleetRead(mark, all);
+                            },
+                            error -> fleetReadFailed(mark, error));
+                },
+                error -> fleetReadFailed(mark, error));
+    }
+
+    private void fleetRead(LoadMark mark, List<ModelDeployment> latestOfEach) {
+        openFleetLoad = null;
+        store.completeLoad(mark, latestOfEach);
+        fleetLoading.set(false);
+        fleetLoadError.set(null);
+        fleetLoadedAt.set(clock.instant());
+        fleetState.set(FleetState.LOADED);
+    }
+
+    private void fleetReadFailed(LoadMark mark, ApiException error) {
+        openFleetLoad = null;
+        store.endLoad(mark);
+        fleetLoading.set(false);
+        fleetLoadError.set(error);
+        if (fleetState.get() != FleetState.LOADED) {
+            fleetState.set(FleetState.FAILED);
+        }
+        observers.forEach(o -> o.fleetLoadFailed(error));
+    }
+
+    /** Reads every version of a deployment into the store; versions it no longer has leave the store. */
+    public BackgroundTask readVersions(DeploymentKey key, Runnable onDone, Consumer<ApiException> onFailure) {
+        LoadMark mark = store.beginLoad();
+        return track(tasks.run(() -> api.listVersions(key.workspace(), key.name()),
+                versions -> {
+                    store.completeVersionsLoad(mark, key, versions);
+                    onDone.run();
+                },
+                error -> {
+                    store.endLoad(mark);
+                    if (error.isNotFound()) {
+                        store.removeDeployment(key, Origin.LOAD);
+                    }
+                    onFailure.accept(error);
+                }).onCancel(() -> store.endLoad(mark)));
+    }
+
+    /** Reads one version (with its history) into the store. */
+    public BackgroundTask readVersion(VersionKey key, Runnable onDone, Consumer<ApiException> onFailure) {
+        return track(tasks.run(() -> api.getVersion(key.workspace(), key.name(), key.version()),
+                version -> {
+                    store.merge(version, Origin.LOAD);
+                    onDone.run();
+                },
+                onFailure::accept));
+    }
+
+    /** After the purge of the only version held of a deployment: which version is latest now (none: it is gone). */
+    private void readLatestAfterPurge(ModelDeployment purged) {
+        DeploymentKey key = DeploymentKey.of(purged);
+        if (!latestReads.add(key)) {
+            return;
+        }
+        track(tasks.run(() -> api.getDeployment(key.workspace(), key.name()),
+                latest -> {
+                    latestReads.remove(key);
+                    store.replacePurged(purged, latest);
+                },
+                error -> {
+                    latestReads.remove(key);
+                    if (error.isNotFound()) {
+                        store.replacePurged(purged, null);
+                    }
+                }));
+    }
+
+    // ------------------------------------------------------------------ changing
+
+    public BackgroundTask createDeployment(String workspace, CreateDeploymentRequest request,
+                                           Consumer<ModelDeployment> onDone, Consumer<ApiException> onFailure) {
+        return change(() -> api.createDeployment(workspace, request), this::ownWrite, error -> { }, onDone, onFailure);
+    }
+
+    public BackgroundTask createVersion(DeploymentKey key, NewVersionRequest request,
+                                        Consumer<ModelDeployment> onDone, Consumer<ApiException> onFailure) {
+        return change(() -> api.createVersion(key.workspace(), key.name(), request), this::ownWrite, error -> { },
+                onDone, onFailure);
+    }
+
+    /**
+     * Changes the status of {@code target}'s version on condition that it is still in {@code target}'s
+     * state ({@code If-Match}). A refusal (412) that names the current state puts that state in the
+     * store; a conflict (409) reads the version again, a 404 its versions.
+     */
+    public BackgroundTask updateStatus(ModelDeployment target, StatusUpdateRequest request,
+                                       Consumer<ModelDeployment> onDone, Consumer<ApiException> onFailure) {
+        VersionKey key = VersionKey.of(target);
+        String ifMatch = DeploymentCopies.etagOf(target);
+        return change(() -> api.updateStatus(key.workspace(), key.name(), key.version(), request, ifMatch),
+                this::ownWrite,
+                error -> {
+                    Optional<ModelDeployment> current = error.currentDeployment()
+                            .filter(d -> DeploymentCopies.sameVersion(d, target));
+                    if (error.isPreconditionFailed() && current.isPresent()) {
+                        store.merge(current.get(), Origin.LOAD);
+                    } else if (error.isPreconditionFailed() || error.isConflict()) {
+                        readVersion(key, () -> { }, ignored -> { });
+                    } else if (error.isNotFound()) {
+                        readVersions(key.deployment(), () -> { }, ignored -> { });
+                    }
+                }, onDone, onFailure);
+    }
+
+    /**
+     * Deletes a deployment: the answer is its latest version marked DELETING, or nothing when it was
+     * purged at once (then, like a 404, it leaves the store).
+     */
+    public BackgroundTask deleteDeployment(DeploymentKey key, Consumer<Optional<ModelDeployment>> onDone,
+                                           Consumer<ApiException> onFailure) {
+        return change(() -> api.deleteDeployment(key.workspace(), key.name()),
+                result -> result.ifPresentOrElse(this::ownWrite,
+                        () -> store.removeDeployment(key, Origin.OWN_WRITE)),
+                error -> {
+                    if (error.isNotFound()) {
+                        store.removeDeployment(key, Origin.OWN_WRITE);
+                    }
+                }, onDone, onFailure);
+    }
+
+    private void ownWrite(ModelDeployment answer) {
+        store.merge(answer, Origin.OWN_WRITE);
+    }
+
+    /**
+     * Runs a change. Its outcome always reaches the store (the change happened on the server, or
+     * did not); the handle returned only stops the caller's callbacks, e.g. when the editor moved on
+     * to another version.
+     */
+    private <T> BackgroundTask change(TaskRunner.Call<T> call, Consumer<T> intoStore,
+                                      Consumer<ApiException> failureIntoStore, Consumer<? super T> onDone,
+                                      Consumer<ApiException> onFailure) {
+        BackgroundTask caller = new BackgroundTask();
+        track(tasks.run(call, answer -> {
+            intoStore.accept(answer);
+            if (!caller.isCancelled()) {
+                caller.delivered();
+                onDone.accept(answer);
+            }
+        }, error -> {
+            failureIntoStore.accept(error);
+            if (!caller.isCancelled()) {
+                caller.delivered();
+                onFailure.accept(error);
+            }
+        }));
+        return caller;
+    }
+
+    private BackgroundTask track(BackgroundTask task) {
+        running.removeIf(BackgroundTask::isFinished);
+        if (closed) {
+            task.cancel();
+        } else if (!task.isFinished()) {
+            running.add(task);
+        }
+        return task;
+    }
+
+    private static void sleep(Duration duration) throws ApiException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.connectionFailure("interrupted", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    /** The event stream's state: Live, Reconnecting, Offline… */
+    public ReadOnlyObjectProperty<State> liveStateProperty() {
+        return liveState.getReadOnlyProperty();
+    }
+
+    /** When the newest change applied was made (server time); null before the first. */
+    public ReadOnlyObjectProperty<Instant> lastEventAtProperty() {
+        return lastEventAt.getReadOnlyProperty();
+    }
+
+    /** A read of the fleet is running. */
+    public ReadOnlyBooleanProperty fleetLoadingProperty() {
+        return fleetLoading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FleetState> fleetStateProperty() {
+        return fleetState.getReadOnlyProperty();
+    }
+
+    /** Why the last read of the fleet failed; null when it worked. */
+    public ReadOnlyObjectProperty<ApiException> fleetLoadErrorProperty() {
+        return fleetLoadError.getReadOnlyProperty();
+    }
+
+    /** When the fleet was last read completely. */
+    public ReadOnlyObjectProperty<Instant> fleetLoadedAtProperty() {
+        return fleetLoadedAt.getReadOnlyProperty();
+    }
+}

@@ -3,8 +3,8 @@ package io.modeldeploy.gui.main;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream;
-import io.modeldeploy.gui.connect.ConnectView;
-import io.modeldeploy.gui.connect.ConnectViewModel;
+import io.modeldeploy.gui.clients.ExternalClientsView;
+import io.modeldeploy.gui.clients.ExternalClientsViewModel;
 import io.modeldeploy.gui.demo.DemoViewModel;
 import io.modeldeploy.gui.detail.DeploymentDetailView;
 import io.modeldeploy.gui.dialogs.AboutDialog;
@@ -67,7 +67,7 @@ public final class MainView extends BorderPane implements ListActions {
     private boolean deleteKeyInFlight;
     private ModelDeployment shownInDetail;
     /** Help ▸ Connect external clients windows that are open: they describe this view's server. */
-    private final List<ConnectView> connectViews = new ArrayList<>();
+    private final List<ExternalClientsView> clientsViews = new ArrayList<>();
 
     @FXML
     private MenuBar menuBar;
@@ -174,7 +174,7 @@ public final class MainView extends BorderPane implements ListActions {
     /** Stops following the server (the window closes, or another server's view replaces this one). */
     public void stop() {
         models.session().close();
-        List.copyOf(connectViews).forEach(ConnectView::close);
+        List.copyOf(clientsViews).forEach(ExternalClientsView::close);
     }
 
     /** The event stream while the view is started; null before. */
@@ -324,11 +324,11 @@ public final class MainView extends BorderPane implements ListActions {
     /** Help ▸ Connect external clients: how scripts and controllers reach this server. */
     @FXML
     public void connectClients() {
-        ConnectViewModel model = new ConnectViewModel(context.connection(),
+        ExternalClientsViewModel model = new ExternalClientsViewModel(context.connection(),
                 viewModel.selectedDeployment().orElse(null));
-        ConnectView view = new ConnectView(window(), context.themes(), model, context.browser());
-        connectViews.add(view);
-        view.setOnHidden(e -> connectViews.remove(view));
+        ExternalClientsView view = new ExternalClientsView(window(), context.themes(), model, context.browser());
+        clientsViews.add(view);
+        view.setOnHidden(e -> clientsViews.remove(view));
         view.show();
     }
 

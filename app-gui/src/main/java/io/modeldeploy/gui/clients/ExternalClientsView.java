@@ -1,4 +1,4 @@
-package io.modeldeploy.gui.connect;
+package io.modeldeploy.gui.clients;
 
 import io.modeldeploy.gui.style.ThemeManager;
 import javafx.animation.PauseTransition;
@@ -32,14 +32,14 @@ import java.util.function.Consumer;
 
 /**
  * Help ▸ Connect external clients: a non-modal window (so its examples can be copied while the
- * console is used) showing {@link ConnectViewModel}'s facts and examples, each with a Copy button,
+ * console is used) showing {@link ExternalClientsViewModel}'s facts and examples, each with a Copy button,
  * and a button that opens the API docs in the system browser.
  */
-public final class ConnectView extends Dialog<Void> {
+public final class ExternalClientsView extends Dialog<Void> {
 
     private static final double PREF_WIDTH = 880;
 
-    private final ConnectViewModel viewModel;
+    private final ExternalClientsViewModel viewModel;
     private final Consumer<String> browser;
 
     @FXML
@@ -68,17 +68,17 @@ public final class ConnectView extends Dialog<Void> {
     /**
      * @param browser opens a URL in the system browser ({@code HostServices::showDocument})
      */
-    public ConnectView(Window owner, ThemeManager themes, ConnectViewModel viewModel, Consumer<String> browser) {
+    public ExternalClientsView(Window owner, ThemeManager themes, ExternalClientsViewModel viewModel, Consumer<String> browser) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.browser = Objects.requireNonNull(browser, "browser");
-        FXMLLoader loader = new FXMLLoader(ConnectView.class.getResource("ConnectView.fxml"));
+        FXMLLoader loader = new FXMLLoader(ExternalClientsView.class.getResource("ExternalClientsView.fxml"));
         DialogPane pane = new DialogPane();
         loader.setRoot(pane);
         loader.setController(this);
         try {
             loader.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load ConnectView.fxml", e);
+            throw new UncheckedIOException("Cannot load ExternalClientsView.fxml", e);
         }
         setDialogPane(pane);
         pane.setPrefWidth(PREF_WIDTH);
@@ -115,12 +115,12 @@ public final class ConnectView extends Dialog<Void> {
                 .then("Hide token").otherwise("Show token"));
         copyTokenButton.setTooltip(new Tooltip("Copies the secret, even while it is hidden"));
 
-        for (ConnectViewModel.Example example : viewModel.examples()) {
+        for (ExternalClientsViewModel.Example example : viewModel.examples()) {
             examplesPane.getTabs().add(exampleTab(example));
         }
     }
 
-    private Tab exampleTab(ConnectViewModel.Example example) {
+    private Tab exampleTab(ExternalClientsViewModel.Example example) {
         TextArea code = new TextArea(example.code());
         code.setEditable(false);
         code.setWrapText(false);
@@ -169,7 +169,7 @@ public final class ConnectView extends Dialog<Void> {
         back.play();
     }
 
-    public ConnectViewModel viewModel() {
+    public ExternalClientsViewModel viewModel() {
         return viewModel;
     }
 }

@@ -1,4 +1,4 @@
-package io.modeldeploy.gui.connect;
+package io.modeldeploy.gui.clients;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,7 @@ import java.util.Objects;
  * (the secret only on request), and ready-to-run examples that update the status of the selected
  * deployment (or of a placeholder when none is selected).
  */
-public final class ConnectViewModel {
+public final class ExternalClientsViewModel {
 
     /** A ready-to-copy example: {@code id} for tests and the UI, a tab title, and the text. */
     public record Example(String id, String title, String code) {
@@ -47,7 +47,7 @@ public final class ConnectViewModel {
     private final BooleanProperty tokenShown = new SimpleBooleanProperty(this, "tokenShown", false);
     private final StringBinding tokenText;
 
-    public ConnectViewModel(ConnectionInfo connection, ModelDeployment selected) {
+    public ExternalClientsViewModel(ConnectionInfo connection, ModelDeployment selected) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.target = targetFor(selected);
         String text = connection.baseUrl().toString();

@@ -1,4 +1,4 @@
-package io.modeldeploy.gui.connect;
+package io.modeldeploy.gui.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The facts and examples of Help ▸ Connect external clients. */
-class ConnectViewModelTest {
+class ExternalClientsViewModelTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final URI BASE = URI.create("http://127.0.0.1:8080");
@@ -33,9 +33,9 @@ class ConnectViewModelTest {
     private static final ConnectionInfo EMBEDDED = ConnectionInfo.embedded(BASE, TOKEN_FILE.getParent(),
             "the-secret-token", TOKEN_FILE);
 
-    private static Map<String, String> examples(ConnectViewModel model) {
-        return model.examples().stream().collect(Collectors.toMap(ConnectViewModel.Example::id,
-                ConnectViewModel.Example::code));
+    private static Map<String, String> examples(ExternalClientsViewModel model) {
+        return model.examples().stream().collect(Collectors.toMap(ExternalClientsViewModel.Example::id,
+                ExternalClientsViewModel.Example::code));
     }
 
     /** The argument of {@code -d '...'}, unquoted as a shell would. */
@@ -67,7 +67,7 @@ class ConnectViewModelTest {
     void theSelectedDeploymentFillsTheExamplesWithAValidBodyAndItsVersion() throws IOException {
         ModelDeployment selected = Deployments.of("prod", "llama-3", 4, DeploymentStatus.PENDING, "pulling",
                 Instant.now());
-        ConnectViewModel model = new ConnectViewModel(EMBEDDED, selected);
+        ExternalClientsViewModel model = new ExternalClientsViewModel(EMBEDDED, selected);
         String url = "http://127.0.0.1:8080/apis/models/v2/workspaces/prod/deployments/llama-3/status?version=4";
         assertEquals(url, model.statusUrl());
         assertFalse(model.target().placeholder());
@@ -75,7 +75,7 @@ class ConnectViewModelTest {
 
         Map<String, String> examples = examples(model);
         assertEquals(List.of("curl-patch", "curl-post", "httpie", "python"),
-                model.examples().stream().map(ConnectViewModel.Example::id).toList());
+                model.examples().stream().map(ExternalClientsViewModel.Example::id).toList());
         for (String id : List.of("curl-patch", "curl-post")) {
             String code = examples.get(id);
             assertTrue(code.contains("curl -sS -X " + (id.equals("curl-patch") ? "PATCH" : "POST") + " '" + url + "'"),
@@ -98,20 +98,20 @@ class ConnectViewModelTest {
     void namesAreUrlEncodedAndQuotesInMessagesStayValid() throws IOException {
         ModelDeployment odd = Deployments.of("team a", "llama's x", 2, DeploymentStatus.DELETING, "it's \"going\"",
                 Instant.now());
-        ConnectViewModel model = new ConnectViewModel(EMBEDDED, odd);
+        ExternalClientsViewModel model = new ExternalClientsViewModel(EMBEDDED, odd);
         assertEquals("http://127.0.0.1:8080/apis/models/v2/workspaces/team%20a/deployments/llama%27s%20x/status"
                 + "?version=2", model.statusUrl());
         assertEquals(DeploymentStatus.DELETED, model.target().status(), "a DELETING version accepts only DELETED");
         JsonNode body = JSON.readTree(curlBody(examples(model).get("curl-patch")));
         assertEquals("DELETED", body.get("status").asText());
-        assertEquals("'", ConnectViewModel.shell("'").replace("'\\''", "X").replace("'X'", "'"));
-        assertEquals("it's", unquote(ConnectViewModel.shell("it's")));
-        assertEquals("\"a \\\"b\\\"\"", ConnectViewModel.python("a \"b\""));
+        assertEquals("'", ExternalClientsViewModel.shell("'").replace("'\\''", "X").replace("'X'", "'"));
+        assertEquals("it's", unquote(ExternalClientsViewModel.shell("it's")));
+        assertEquals("\"a \\\"b\\\"\"", ExternalClientsViewModel.python("a \"b\""));
     }
 
     @Test
     void withoutSelectionAPlaceholderIsUsedAndSaidSo() {
-        ConnectViewModel model = new ConnectViewModel(EMBEDDED, null);
+        ExternalClientsViewModel model = new ExternalClientsViewModel(EMBEDDED, null);
         assertTrue(model.target().placeholder());
         assertTrue(model.statusUrl().endsWith("/workspaces/default/deployments/my-deployment/status?version=1"));
         assertTrue(model.targetDescription().contains("select a deployment"), model.targetDescription());
@@ -119,7 +119,7 @@ class ConnectViewModelTest {
 
     @Test
     void theTokenIsHiddenUntilShownAndTheFileIsNamed() {
-        ConnectViewModel model = new ConnectViewModel(EMBEDDED, null);
+        ExternalClientsViewModel model = new ExternalClientsViewModel(EMBEDDED, null);
         assertTrue(model.canShowToken());
         assertFalse(model.tokenTextProperty().get().contains("the-secret-token"));
         model.tokenShownProperty().set(true);
@@ -135,7 +135,7 @@ class ConnectViewModelTest {
     void aRemoteServerWithATokenFromTheOptionGetsAPlaceholderExport() {
         ConnectionInfo remote = ConnectionInfo.remote(URI.create("https://models.example.com/"), "opt",
                 TokenSource.OPTION, null);
-        ConnectViewModel model = new ConnectViewModel(remote, null);
+        ExternalClientsViewModel model = new ExternalClientsViewModel(remote, null);
         assertEquals("https://models.example.com", model.baseUrl());
         assertTrue(model.authenticationText().endsWith("This console uses the token given with --token."));
         String curl = examples(model).get("curl-patch");
@@ -148,7 +148,7 @@ class ConnectViewModelTest {
     void aTokenEnteredInConnectToServerIsNamedAsSuch() {
         ConnectionInfo remote = ConnectionInfo.remote(URI.create("http://10.0.0.5:8080"), "typed",
                 TokenSource.ENTERED, null);
-        ConnectViewModel model = new ConnectViewModel(remote, null);
+        ExternalClientsViewModel model = new ExternalClientsViewModel(remote, null);
         assertTrue(model.authenticationText().endsWith("This console uses the token entered in File \u25B8 Connect to "
                 + "server\u2026."), model.authenticationText());
         assertTrue(model.canShowToken());
@@ -166,7 +166,7 @@ class ConnectViewModelTest {
             Path tokenFile = server.dataDir().resolve("local-token");
             ConnectionInfo info = ConnectionInfo.embedded(server.baseUrl(), server.dataDir(), server.localToken(),
                     tokenFile);
-            Map<String, String> examples = examples(new ConnectViewModel(info, selected));
+            Map<String, String> examples = examples(new ExternalClientsViewModel(info, selected));
 
             run(List.of("bash", "-c", examples.get("curl-patch")));
             var reader = new io.modeldeploy.gui.api.DeploymentApiClient(server.baseUrl(), server.localToken());

@@ -207,14 +207,14 @@ class ConnectToServerUiTest {
         waitUntil("the title names B", () -> title().equals(TITLE + remote.baseUrl()));
         assertFalse(dialog().isPresent());
         assertNotSame(onBuiltIn, window.view());
-        assertTrue(onFxThread(() -> onBuiltIn.eventStream().isClosed()), "nothing follows A any more");
+        assertTrue(onFxThread(() -> onBuiltIn.models().session().eventStream().isClosed()), "nothing follows A any more");
         assertEquals(shortcuts, onFxThread(() -> stage.getScene().getAccelerators().size()),
                 "the old view's menu shortcuts left with it");
         waitUntil("B's deployment is listed", () -> listed(window, "site-b", "mistral-b").isPresent());
         assertTrue(listed(window, "site-a", "llama-a").isEmpty(), "A's deployments are gone");
         assertEquals("Server " + remote.baseUrl(), one(robot, ".connection-label", Label.class).getText());
 
-        waitUntil("the console follows B", () -> onFxThread(() -> window.view().session().liveStateProperty().get())
+        waitUntil("the console follows B", () -> onFxThread(() -> window.view().models().session().liveStateProperty().get())
                 == DeploymentEventStream.State.LIVE);
         remote.setStatus("site-b", "mistral-b", "READY", "Serving on node 7");
         waitUntil("B's change arrives live", () -> listed(window, "site-b", "mistral-b")
@@ -253,7 +253,7 @@ class ConnectToServerUiTest {
         waitUntil("the dialog is closed", () -> dialog().isEmpty());
         assertSame(onBuiltIn, window.view());
         assertEquals(TITLE + builtIn.baseUrl(), title());
-        assertFalse(onFxThread(() -> onBuiltIn.eventStream().isClosed()));
+        assertFalse(onFxThread(() -> onBuiltIn.models().session().eventStream().isClosed()));
         assertTrue(listed(window, "site-a", "llama-a").isPresent());
     }
 

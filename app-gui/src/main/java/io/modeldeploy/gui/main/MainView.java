@@ -22,7 +22,6 @@ import io.modeldeploy.gui.list.DeploymentListView;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.ListActions;
 import io.modeldeploy.gui.list.WorkspaceOption;
-import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.application.Platform;
@@ -127,6 +126,8 @@ public final class MainView extends BorderPane implements ListActions {
         Theme theme = context.themes().getTheme();
         lightThemeItem.setSelected(theme == Theme.LIGHT);
         darkThemeItem.setSelected(theme == Theme.DARK);
+        lightThemeItem.setOnAction(e -> applyTheme(Theme.LIGHT));
+        darkThemeItem.setOnAction(e -> applyTheme(Theme.DARK));
 
         new DemoMenu(demoViewModel, demoMenu).bind(
                 () -> new ResetDemoConfirmation(window(), context.themes()).confirmed(),
@@ -175,11 +176,6 @@ public final class MainView extends BorderPane implements ListActions {
     public void stop() {
         models.session().close();
         List.copyOf(clientsViews).forEach(ExternalClientsView::close);
-    }
-
-    /** The event stream while the view is started; null before. */
-    public DeploymentEventStream eventStream() {
-        return models.session().eventStream();
     }
 
     // ------------------------------------------------------------------ window state
@@ -301,16 +297,6 @@ public final class MainView extends BorderPane implements ListActions {
         viewModel.list().clearFilters();
     }
 
-    @FXML
-    private void lightTheme() {
-        applyTheme(Theme.LIGHT);
-    }
-
-    @FXML
-    private void darkTheme() {
-        applyTheme(Theme.DARK);
-    }
-
     private void applyTheme(Theme theme) {
         context.themes().setTheme(theme);
         context.preferences().setTheme(theme);
@@ -353,8 +339,9 @@ public final class MainView extends BorderPane implements ListActions {
         return viewModel;
     }
 
-    public ConsoleSession session() {
-        return models.session();
+    /** The session and view-models this view binds to. */
+    public ConsoleViewModels models() {
+        return models;
     }
 
     public DeploymentListView listView() {
@@ -371,9 +358,5 @@ public final class MainView extends BorderPane implements ListActions {
 
     public MenuBar menuBar() {
         return menuBar;
-    }
-
-    public DemoViewModel demoViewModel() {
-        return demoViewModel;
     }
 }

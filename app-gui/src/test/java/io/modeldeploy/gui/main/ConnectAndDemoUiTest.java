@@ -194,7 +194,7 @@ class ConnectAndDemoUiTest {
         waitForList();
         ensureOwnDeployment();
         CheckMenuItem running = (CheckMenuItem) menuItem("Demo", "demoRunningItem");
-        waitUntil("the demo state is known", () -> view.demoViewModel().availableProperty().get());
+        waitUntil("the demo state is known", () -> view.models().demo().availableProperty().get());
         assertFalse(running.isSelected());
         assertFalse(running.isDisable());
         assertFalse(menuItem("Demo", "demoInfoItem").isVisible(), "no explanation while demo mode is on");

@@ -134,7 +134,7 @@ class LiveConsoleUiTest {
     }
 
     private void waitForLive() {
-        waitUntil("the console is live and loaded", () -> view.session().liveStateProperty().get()
+        waitUntil("the console is live and loaded", () -> view.models().session().liveStateProperty().get()
                 == DeploymentEventStream.State.LIVE
                 && list().loadStateProperty().get() == io.modeldeploy.gui.session.ConsoleSession.FleetState.LOADED
                 && !list().loadingProperty().get());

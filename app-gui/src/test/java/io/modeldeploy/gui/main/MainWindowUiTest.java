@@ -446,7 +446,7 @@ class MainWindowUiTest {
 
         ModelDeployment updated = new DeploymentApiClient(server.baseUrl()).updateStatus(last.workspace(), last.name(),
                 last.version(), new StatusUpdateRequest(DeploymentStatus.LOST, "node lost " + UUID.randomUUID()));
-        robot.interact(() -> view.session().store().merge(updated, io.modeldeploy.gui.session.DeploymentStore.Origin.OWN_WRITE));
+        robot.interact(() -> view.models().session().store().merge(updated, io.modeldeploy.gui.session.DeploymentStore.Origin.OWN_WRITE));
 
         assertEquals(0, list().viewIndexOf(last.key()), "the newest change sorts first");
         assertEquals(last.key(), view.viewModel().selectedProperty().get().key(), "the selection followed it");

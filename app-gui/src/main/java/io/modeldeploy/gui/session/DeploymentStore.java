@@ -135,10 +135,6 @@ public final class DeploymentStore {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    public void removeListener(Listener listener) {
-        listeners.remove(listener);
-    }
-
     // ------------------------------------------------------------------ writing
 
     /** Takes in a copy read from the server or answered to a write, if it is the newer one. */

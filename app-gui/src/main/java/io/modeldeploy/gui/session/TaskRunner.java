@@ -3,10 +3,8 @@ package io.modeldeploy.gui.session;
 import io.modeldeploy.gui.api.ApiException;
 import javafx.application.Platform;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +20,8 @@ import java.util.function.Consumer;
  * view-model counts "generations" to drop stale answers.
  *
  * <p>The application uses a small daemon pool and {@link Platform#runLater}; view-model tests use
- * {@link #direct()} (everything at once, on the calling thread) or {@link #queued()} (nothing runs
- * until the test says, so it can interleave answers as it likes).
+ * {@link #direct()} (everything at once, on the calling thread) or an executor that runs calls
+ * only when the test says, so that it can interleave answers as it likes.
  */
 public final class TaskRunner {
 
@@ -37,16 +35,10 @@ public final class TaskRunner {
 
     private final Executor background;
     private final Executor ui;
-    private final Queue<Runnable> queue;
-
-    private TaskRunner(Executor background, Executor ui, Queue<Runnable> queue) {
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
-        this.queue = queue;
-    }
 
     public TaskRunner(Executor background, Executor ui) {
-        this(background, ui, null);
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
     }
 
     /** Background work on {@code background}, outcomes on the FX application thread. */
@@ -59,15 +51,6 @@ public final class TaskRunner {
         return new TaskRunner(Runnable::run, Runnable::run);
     }
 
-    /**
-     * Nothing runs until {@link #runNext()} or {@link #runAll()}: a test decides in which order
-     * calls are answered. Outcomes are delivered on the calling thread.
-     */
-    public static TaskRunner queued() {
-        Queue<Runnable> queue = new ArrayDeque<>();
-        return new TaskRunner(queue::add, Runnable::run, queue);
-    }
-
     /** The console's worker pool: a few daemon threads, so they never keep the JVM alive. */
     public static ExecutorService newWorkerPool() {
         AtomicInteger count = new AtomicInteger();
@@ -76,10 +59,6 @@ public final class TaskRunner {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    public Executor background() {
-        return background;
     }
 
     public Executor ui() {
@@ -143,33 +122,5 @@ public final class TaskRunner {
                 outcome.run();
             }
         });
-    }
-
-    /** Queued runners only: runs the oldest waiting call (and delivers its outcome). False when none waits. */
-    public boolean runNext() {
-        if (queue == null) {
-            throw new IllegalStateException("not a queued runner");
-        }
-        Runnable next = queue.poll();
-        if (next == null) {
-            return false;
-        }
-        next.run();
-        return true;
-    }
-
-    /** Queued runners only: runs waiting calls, also those they start, until none is left. */
-    public void runAll() {
-        while (runNext()) {
-            // keep going
-        }
-    }
-
-    /** Queued runners only: how many calls wait. */
-    public int waiting() {
-        if (queue == null) {
-            throw new IllegalStateException("not a queued runner");
-        }
-        return queue.size();
     }
 }

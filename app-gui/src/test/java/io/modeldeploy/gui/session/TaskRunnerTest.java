@@ -19,14 +19,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Cancellation: a cancelled task's callbacks never run, wherever it was; a newer task of a slot cancels the older. */
 class TaskRunnerTest {
 
+    /** Runs calls only when told to; outcomes at once. */
+    private static final class Queued {
+        final List<Runnable> waiting = new ArrayList<>();
+        final TaskRunner runner = new TaskRunner(waiting::add, Runnable::run);
+
+        void runAll() {
+            while (!waiting.isEmpty()) {
+                waiting.remove(0).run();
+            }
+        }
+    }
+
     @Test
     void aTaskCancelledBeforeItRanNeverCallsBackNorRuns() {
-        TaskRunner runner = TaskRunner.queued();
+        Queued queued = new Queued();
+        TaskRunner runner = queued.runner;
         AtomicInteger calls = new AtomicInteger();
         List<String> outcomes = new ArrayList<>();
         BackgroundTask task = runner.run(() -> calls.incrementAndGet(), n -> outcomes.add("ok"), e -> outcomes.add("failed"));
         task.cancel();
-        runner.runAll();
+        queued.runAll();
         assertEquals(0, calls.get());
         assertTrue(outcomes.isEmpty());
         assertTrue(task.isFinished());
@@ -76,13 +89,14 @@ class TaskRunnerTest {
 
     @Test
     void aNewerTaskInASlotCancelsTheOlderWhoseLateAnswerIsDropped() {
-        TaskRunner runner = TaskRunner.queued();
+        Queued queued = new Queued();
+        TaskRunner runner = queued.runner;
         TaskSlot slot = new TaskSlot(runner);
         List<String> answers = new ArrayList<>();
         slot.run(() -> "first", answers::add, e -> answers.add("failed"));
         slot.run(() -> "second", answers::add, e -> answers.add("failed"));
         assertTrue(slot.isRunning());
-        runner.runAll();
+        queued.runAll();
         assertEquals(List.of("second"), answers);
         assertFalse(slot.isRunning());
     }
@@ -113,12 +127,13 @@ class TaskRunnerTest {
 
     @Test
     void cleanUpRunsOnlyForATaskCancelledBeforeItsOutcome() {
-        TaskRunner runner = TaskRunner.queued();
+        Queued queued = new Queued();
+        TaskRunner runner = queued.runner;
         AtomicInteger cleanUps = new AtomicInteger();
         BackgroundTask cancelled = runner.run(() -> 1, n -> { }, e -> { }).onCancel(cleanUps::incrementAndGet);
         BackgroundTask answered = runner.run(() -> 2, n -> { }, e -> { }).onCancel(cleanUps::incrementAndGet);
         cancelled.cancel();
-        runner.runAll();
+        queued.runAll();
         answered.cancel();
         cancelled.cancel();
         assertEquals(1, cleanUps.get());

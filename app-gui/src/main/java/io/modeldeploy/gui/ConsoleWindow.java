@@ -3,6 +3,7 @@ package io.modeldeploy.gui;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.main.ConsoleContext;
 import io.modeldeploy.gui.main.GuiPreferences;
 import io.modeldeploy.gui.main.MainView;
@@ -67,7 +68,8 @@ final class ConsoleWindow implements ServerSwitch {
     @Override
     public void switchTo(ConnectionInfo connection) {
         MainView previous = view;
-        view = new MainView(contextFor(new DeploymentApiClient(connection.baseUrl(), connection.token()), connection));
+        view = new MainView(contextFor(new HttpDeploymentApiClient(connection.baseUrl(), connection.token()),
+                connection));
         // Out of the scene, the previous view stops following its server.
         stage.getScene().setRoot(view);
         view.takeOver(previous, stage);

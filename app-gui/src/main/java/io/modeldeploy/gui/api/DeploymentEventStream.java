@@ -174,7 +174,7 @@ public final class DeploymentEventStream implements AutoCloseable {
             root = root.substring(0, root.length() - 1);
         }
         this.uri = URI.create(root + "/apis/models/v2/workspaces/"
-                + DeploymentApiClient.segment(Objects.requireNonNull(workspace, "workspace")) + "/deployment-events");
+                + HttpDeploymentApiClient.segment(Objects.requireNonNull(workspace, "workspace")) + "/deployment-events");
         this.httpExecutor = Executors.newCachedThreadPool(r -> daemon(r, "modeldeploy-events-http-"));
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -318,7 +318,7 @@ public final class DeploymentEventStream implements AutoCloseable {
                 .timeout(settings.connectTimeout().plus(settings.stallTimeout()))
                 .header("Accept", "text/event-stream")
                 .header("Cache-Control", "no-cache")
-                .header(ApiLimits.SOURCE_HEADER, DeploymentApiClient.SOURCE_VALUE)
+                .header(ApiLimits.SOURCE_HEADER, HttpDeploymentApiClient.SOURCE_VALUE)
                 .GET();
         if (resumeFrom >= 0) {
             request.header("Last-Event-ID", Long.toString(resumeFrom));
@@ -334,7 +334,7 @@ public final class DeploymentEventStream implements AutoCloseable {
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            String message = DeploymentApiClient.accessDenied(status, token != null, null);
+            String message = HttpDeploymentApiClient.accessDenied(status, token != null, null);
             onUi(() -> listener.onAccessDenied(message));
             throw new IOException("the server refused the event stream (HTTP " + status + ")");
         }

@@ -44,7 +44,7 @@ import javax.net.ssl.SSLException;
  */
 public final class ConnectToServerViewModel {
 
-    /** Makes the client that checks a server ({@code DeploymentApiClient::new} in the console). */
+    /** Makes the client that checks a server ({@code HttpDeploymentApiClient::new} in the console). */
     @FunctionalInterface
     public interface ClientFactory {
         DeploymentApiClient create(URI baseUrl, String token);

@@ -1,8 +1,8 @@
 package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.connect.ConnectView;
 import io.modeldeploy.gui.connect.ConnectViewModel;
 import io.modeldeploy.gui.demo.DemoPace;
@@ -569,7 +569,7 @@ public final class MainView extends BorderPane implements ListActions {
     @FXML
     private void connectToServer() {
         ServerSwitch servers = context.servers();
-        ConnectToServerViewModel model = new ConnectToServerViewModel(context.async(), DeploymentApiClient::new,
+        ConnectToServerViewModel model = new ConnectToServerViewModel(context.async(), HttpDeploymentApiClient::new,
                 context.connection(), context.preferences().recentServers(), servers.runningBuiltInServer(),
                 servers::builtInServer);
         new ConnectToServerDialog(window(), context.themes(), model).showAndWait().ifPresent(servers::switchTo);

@@ -63,7 +63,7 @@ class AuthenticationTest {
     @Test
     void withTheLocalTokenChangesAreRecordedUnderTheOsUserName() throws ApiException {
         assertNotNull(server.localToken(), "the server wrote its local token");
-        DeploymentApiClient client = new DeploymentApiClient(server.baseUrl(), server.localToken());
+        DeploymentApiClient client = new HttpDeploymentApiClient(server.baseUrl(), server.localToken());
         assertTrue(client.hasToken());
 
         client.createDeployment("auth", new CreateDeploymentRequest("llama", "llama-nim", null, null));
@@ -79,7 +79,7 @@ class AuthenticationTest {
 
     @Test
     void withoutATokenTheAnswerIs401AndPointsToConnectToServer() {
-        DeploymentApiClient anonymous = new DeploymentApiClient(server.baseUrl());
+        DeploymentApiClient anonymous = new HttpDeploymentApiClient(server.baseUrl());
         assertFalse(anonymous.hasToken());
         ApiException e = assertThrows(ApiException.class, () -> anonymous.listAllDeployments("-"));
         assertEquals(401, e.status());
@@ -91,7 +91,7 @@ class AuthenticationTest {
 
     @Test
     void aWrongTokenIs401AndSaysTheTokenIsNotAccepted() {
-        DeploymentApiClient wrong = new DeploymentApiClient(server.baseUrl(), "not-a-known-secret");
+        DeploymentApiClient wrong = new HttpDeploymentApiClient(server.baseUrl(), "not-a-known-secret");
         ApiException e = assertThrows(ApiException.class, () -> wrong.listAllDeployments("-"));
         assertEquals(401, e.status());
         assertTrue(e.detail().startsWith("The server does not accept this console's token: enter another one in "
@@ -101,7 +101,7 @@ class AuthenticationTest {
 
     @Test
     void aViewerTokenReadsButAWriteIs403ThatSaysItMayOnlyRead() throws ApiException {
-        DeploymentApiClient viewer = new DeploymentApiClient(server.baseUrl(), VIEWER_SECRET);
+        DeploymentApiClient viewer = new HttpDeploymentApiClient(server.baseUrl(), VIEWER_SECRET);
         viewer.listAllDeployments("-");
         ApiException e = assertThrows(ApiException.class, () -> viewer.createDeployment("auth-viewer",
                 new CreateDeploymentRequest("phi", "cfg", null, null)));
@@ -114,7 +114,7 @@ class AuthenticationTest {
     @Test
     void theEventStreamAuthenticatesWithTheToken() throws ApiException {
         DeploymentEventStreamTest.Recorder recorder = new DeploymentEventStreamTest.Recorder();
-        DeploymentApiClient client = new DeploymentApiClient(server.baseUrl(), server.localToken());
+        DeploymentApiClient client = new HttpDeploymentApiClient(server.baseUrl(), server.localToken());
         DeploymentEventStream stream = client.eventStream(ui, recorder);
         streams.add(stream);
         stream.start();
@@ -136,7 +136,7 @@ class AuthenticationTest {
                 denied.add(message);
             }
         };
-        DeploymentEventStream stream = new DeploymentApiClient(server.baseUrl()).eventStream(ui, recorder);
+        DeploymentEventStream stream = new HttpDeploymentApiClient(server.baseUrl()).eventStream(ui, recorder);
         streams.add(stream);
         stream.start();
         await("the refusal", () -> !denied.isEmpty());

@@ -52,7 +52,7 @@ class ConditionalUpdateTest {
     }
 
     private DeploymentApiClient client() {
-        return new DeploymentApiClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        return new HttpDeploymentApiClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
     }
 
     private static final StatusUpdateRequest READY = new StatusUpdateRequest(DeploymentStatus.READY, "up");

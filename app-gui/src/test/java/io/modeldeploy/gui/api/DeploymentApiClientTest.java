@@ -33,7 +33,7 @@ class DeploymentApiClientTest {
     @BeforeAll
     static void startServer() {
         server = TestServer.start();
-        client = new DeploymentApiClient(server.baseUrl());
+        client = new HttpDeploymentApiClient(server.baseUrl());
     }
 
     @AfterAll
@@ -60,7 +60,7 @@ class DeploymentApiClientTest {
         for (int i = 0; i < 5; i++) {
             client.createDeployment("client-paging", new CreateDeploymentRequest("d" + i, "cfg", null, null));
         }
-        DeploymentApiClient smallPages = new DeploymentApiClient(server.baseUrl(), 2);
+        DeploymentApiClient smallPages = new HttpDeploymentApiClient(server.baseUrl(), 2);
         List<ModelDeployment> all = smallPages.listAllDeployments("client-paging");
         assertEquals(List.of("d4", "d3", "d2", "d1", "d0"), all.stream().map(ModelDeployment::name).toList(),
                 "every page, most recently changed first");
@@ -180,7 +180,7 @@ class DeploymentApiClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
         }
-        DeploymentApiClient nobody = new DeploymentApiClient(URI.create("http://127.0.0.1:" + freePort));
+        DeploymentApiClient nobody = new HttpDeploymentApiClient(URI.create("http://127.0.0.1:" + freePort));
         ApiException e = assertThrows(ApiException.class, () -> nobody.listDeployments("-", 1, 10));
         assertEquals(0, e.status());
         assertTrue(e.isConnectionFailure());
@@ -191,16 +191,16 @@ class DeploymentApiClientTest {
 
     @Test
     void pathSegmentsArePercentEncoded() throws ApiException {
-        assertEquals("a%20b%2Fc", DeploymentApiClient.segment("a b/c"));
-        assertEquals("-", DeploymentApiClient.segment("-"));
-        assertEquals("x.y_z-1", DeploymentApiClient.segment("x.y_z-1"));
+        assertEquals("a%20b%2Fc", HttpDeploymentApiClient.segment("a b/c"));
+        assertEquals("-", HttpDeploymentApiClient.segment("-"));
+        assertEquals("x.y_z-1", HttpDeploymentApiClient.segment("x.y_z-1"));
         ApiException e = assertThrows(ApiException.class, () -> client.getDeployment("client-encoding", "a/b"));
         assertEquals(404, e.status(), "an encoded slash stays inside the name segment");
     }
 
     @Test
     void trailingSlashOfTheBaseUrlIsIgnored() throws ApiException {
-        DeploymentApiClient slashed = new DeploymentApiClient(URI.create(server.baseUrl() + "/"));
+        DeploymentApiClient slashed = new HttpDeploymentApiClient(URI.create(server.baseUrl() + "/"));
         assertTrue(slashed.isHealthy());
         slashed.createDeployment("client-slash", new CreateDeploymentRequest("s", "cfg", null, null));
         assertEquals("s", slashed.getDeployment("client-slash", "s").name());

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** How answers are read: error bodies of every shape, timestamps with and without offset. */
 class ErrorAndJsonParsingTest {
 
-    private final DeploymentApiClient client = new DeploymentApiClient(URI.create("http://127.0.0.1:9"));
+    private final HttpDeploymentApiClient client = new HttpDeploymentApiClient(URI.create("http://127.0.0.1:9"));
     private final ObjectMapper json = Json.mapper();
 
     @Test

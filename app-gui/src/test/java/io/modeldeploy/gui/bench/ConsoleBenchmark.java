@@ -2,7 +2,7 @@ package io.modeldeploy.gui.bench;
 
 import atlantafx.base.controls.CustomTextField;
 import io.modeldeploy.gui.api.ConnectionInfo;
-import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.detail.StatusTimelineViewModel;
 import io.modeldeploy.gui.list.DeploymentFilter;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
@@ -378,7 +378,7 @@ public final class ConsoleBenchmark {
         ExecutorService workers = Async.newWorkerPool();
         String prefsNode = "/io/modeldeploy/bench/" + UUID.randomUUID();
         MainView view = onFx(() -> {
-            ConsoleContext context = new ConsoleContext(new DeploymentApiClient(URI.create(url)),
+            ConsoleContext context = new ConsoleContext(new HttpDeploymentApiClient(URI.create(url)),
                     Async.onFx(workers), new ThemeManager(Theme.LIGHT),
                     new GuiPreferences(Preferences.userRoot().node(prefsNode)),
                     ConnectionInfo.remote(URI.create(url)));

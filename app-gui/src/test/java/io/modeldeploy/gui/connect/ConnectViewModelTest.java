@@ -159,7 +159,7 @@ class ConnectViewModelTest {
     void theCurlAndPythonExamplesReallyUpdateTheStatusAsTheOsUser() throws Exception {
         // Every request needs a token here: the examples must send the local one.
         try (TestServer server = TestServer.start(o -> o.withRequireAuth(true))) {
-            new io.modeldeploy.gui.api.DeploymentApiClient(server.baseUrl(), server.localToken()).createDeployment(
+            new io.modeldeploy.gui.api.HttpDeploymentApiClient(server.baseUrl(), server.localToken()).createDeployment(
                     "connect", new io.modeldeploy.model.CreateDeploymentRequest("llama-3.1", "cfg", null, null));
             ModelDeployment selected = Deployments.of("connect", "llama-3.1", 1, DeploymentStatus.CREATED, "",
                     Instant.now());
@@ -169,7 +169,7 @@ class ConnectViewModelTest {
             Map<String, String> examples = examples(new ConnectViewModel(info, selected));
 
             run(List.of("bash", "-c", examples.get("curl-patch")));
-            var reader = new io.modeldeploy.gui.api.DeploymentApiClient(server.baseUrl(), server.localToken());
+            var reader = new io.modeldeploy.gui.api.HttpDeploymentApiClient(server.baseUrl(), server.localToken());
             ModelDeployment afterCurl = reader.getDeployment("connect", "llama-3.1");
             assertEquals(DeploymentStatus.READY, afterCurl.status());
             assertEquals("Model server is ready", afterCurl.statusMessage());

@@ -1,6 +1,6 @@
 package io.modeldeploy.gui.detail;
 
-import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.testing.FxLookup;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
@@ -84,7 +84,7 @@ class DeploymentDetailViewUiTest {
     @Start
     void start(Stage stage) {
         ThemeManager themes = new ThemeManager(Theme.LIGHT);
-        view = new DeploymentDetailView(new DeploymentApiClient(server.baseUrl()), executor);
+        view = new DeploymentDetailView(new HttpDeploymentApiClient(server.baseUrl()), executor);
         view.setOnDeploymentChanged(changes::add);
         Scene scene = new Scene(view, 720, 780); // within Monocle's 1280x800 headless screen
         themes.style(scene);

@@ -3,7 +3,7 @@ package io.modeldeploy.gui.main;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.ConnectionInfo;
-import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.model.StatusUpdateRequest;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.gui.dialogs.DeleteConfirmation;
@@ -99,7 +99,7 @@ class MainWindowUiTest {
     void start(Stage stage) {
         this.stage = stage;
         prefsNode = Preferences.userRoot().node(PREFS_ROOT + "/" + UUID.randomUUID());
-        ConsoleContext context = new ConsoleContext(new DeploymentApiClient(server.baseUrl()), Async.onFx(workers),
+        ConsoleContext context = new ConsoleContext(new HttpDeploymentApiClient(server.baseUrl()), Async.onFx(workers),
                 new ThemeManager(Theme.LIGHT), new GuiPreferences(prefsNode),
                 ConnectionInfo.embedded(server.baseUrl(), null));
         view = new MainView(context);
@@ -444,8 +444,9 @@ class MainWindowUiTest {
         DeploymentRow last = shown.get(shown.size() - 1);
         clickRow(robot, last.workspace(), last.name());
 
-        ModelDeployment updated = new DeploymentApiClient(server.baseUrl()).updateStatus(last.workspace(), last.name(),
-                last.version(), new StatusUpdateRequest(DeploymentStatus.LOST, "node lost " + UUID.randomUUID()));
+        ModelDeployment updated = new HttpDeploymentApiClient(server.baseUrl()).updateStatus(last.workspace(),
+                last.name(), last.version(),
+                new StatusUpdateRequest(DeploymentStatus.LOST, "node lost " + UUID.randomUUID()));
         robot.interact(() -> view.viewModel().statusChanged(updated));
 
         assertEquals(0, list().viewIndexOf(last.key()), "the newest change sorts first");

@@ -2,7 +2,6 @@ package io.modeldeploy.gui.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.StreamHeartbeat;
 import io.modeldeploy.model.StreamResync;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +24,6 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +95,11 @@ public final class DeploymentEventStream implements AutoCloseable {
         }
     }
 
-    /** Timing of reconnects and of detecting a dead connection. */
+    /**
+     * Timing of reconnects and of detecting a dead connection. The answer to a connection attempt
+     * (its headers) must arrive within {@code connectTimeout} plus {@code stallTimeout}; opening the
+     * connection itself is bounded by the client's own connect timeout as well.
+     */
     public record Settings(Duration initialBackoff, Duration maxBackoff, Duration stallTimeout,
                            int offlineAfterFailures, Duration connectTimeout) {
 
@@ -128,14 +129,12 @@ public final class DeploymentEventStream implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DeploymentEventStream.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final URI uri;
-    private final String token;
+    private final ServerEndpoint server;
+    private final String path;
     private final Executor ui;
     private final Listener listener;
     private final Settings settings;
     private final ObjectMapper json = Json.mapper();
-    private final ExecutorService httpExecutor;
-    private final HttpClient http;
     private final ScheduledExecutorService watchdog;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.CONNECTING);
     private final Queue<DeploymentEvent> pending = new ConcurrentLinkedQueue<>();
@@ -152,35 +151,17 @@ public final class DeploymentEventStream implements AutoCloseable {
     private Thread thread;
     private final AtomicInteger connections = new AtomicInteger();
 
-    /** A stream of every workspace's events ({@code -}) with the default settings. */
-    public DeploymentEventStream(URI baseUrl, Executor ui, Listener listener) {
-        this(baseUrl, ApiLimits.ALL_WORKSPACES, ui, listener, Settings.defaults());
-    }
-
-    public DeploymentEventStream(URI baseUrl, String workspace, Executor ui, Listener listener, Settings settings) {
-        this(baseUrl, null, workspace, ui, listener, settings);
-    }
-
-    /** A stream that authenticates with {@code Authorization: Bearer <token>} (null or blank: no token). */
-    public DeploymentEventStream(URI baseUrl, String token, String workspace, Executor ui, Listener listener,
-                                 Settings settings) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        this.token = token == null || token.isBlank() ? null : token.strip();
+    /**
+     * A stream of {@code workspace}'s events ({@code "-"}: every workspace) from {@code server}, on its
+     * HTTP client, with its headers and token. {@link HttpDeploymentApiClient#eventStream} makes them.
+     */
+    DeploymentEventStream(ServerEndpoint server, String workspace, Executor ui, Listener listener,
+                          Settings settings) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.path = ApiPaths.deploymentEvents(Objects.requireNonNull(workspace, "workspace"));
         this.ui = Objects.requireNonNull(ui, "ui");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.settings = Objects.requireNonNull(settings, "settings");
-        String root = baseUrl.toString();
-        while (root.endsWith("/")) {
-            root = root.substring(0, root.length() - 1);
-        }
-        this.uri = URI.create(root + "/apis/models/v2/workspaces/"
-                + HttpDeploymentApiClient.segment(Objects.requireNonNull(workspace, "workspace")) + "/deployment-events");
-        this.httpExecutor = Executors.newCachedThreadPool(r -> daemon(r, "modeldeploy-events-http-"));
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .executor(httpExecutor)
-                .build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "modeldeploy-events-watchdog-"));
         this.lastEventId = -1;
     }
@@ -234,7 +215,6 @@ public final class DeploymentEventStream implements AutoCloseable {
             running.interrupt();
         }
         watchdog.shutdownNow();
-        httpExecutor.shutdownNow();
         pending.clear();
         changeState(State.CLOSED);
     }
@@ -250,7 +230,12 @@ public final class DeploymentEventStream implements AutoCloseable {
 
     /** The stream's URI. */
     public URI uri() {
-        return uri;
+        return server.uri(path);
+    }
+
+    /** The server this stream follows, with the HTTP client it shares with the API client. */
+    ServerEndpoint endpoint() {
+        return server;
     }
 
     /** The newest event id received (also the one sent as Last-Event-ID on reconnect); -1 while unknown. */
@@ -314,19 +299,15 @@ public final class DeploymentEventStream implements AutoCloseable {
     private boolean connectAndRead() throws IOException, InterruptedException {
         liveOnThisConnection = false;
         long resumeFrom = lastEventId;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.connectTimeout().plus(settings.stallTimeout()))
-                .header("Accept", "text/event-stream")
+        HttpRequest.Builder request = server.request(path, "text/event-stream",
+                        settings.connectTimeout().plus(settings.stallTimeout()))
                 .header("Cache-Control", "no-cache")
-                .header(ApiLimits.SOURCE_HEADER, HttpDeploymentApiClient.SOURCE_VALUE)
                 .GET();
         if (resumeFrom >= 0) {
             request.header("Last-Event-ID", Long.toString(resumeFrom));
         }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = server.http().send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         InputStream body = response.body();
         currentBody = body;
         if (closed) {
@@ -334,7 +315,7 @@ public final class DeploymentEventStream implements AutoCloseable {
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            String message = HttpDeploymentApiClient.accessDenied(status, token != null, null);
+            String message = server.accessDenied(status, null).detail();
             onUi(() -> listener.onAccessDenied(message));
             throw new IOException("the server refused the event stream (HTTP " + status + ")");
         }

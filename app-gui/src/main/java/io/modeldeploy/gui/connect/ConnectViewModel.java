@@ -2,9 +2,9 @@ package io.modeldeploy.gui.connect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modeldeploy.gui.api.ApiPaths;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
-import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.binding.Bindings;
@@ -166,8 +166,8 @@ public final class ConnectViewModel {
 
     /** The URL that updates the target's status, path segments encoded, with {@code ?version=}. */
     public String statusUrl() {
-        return baseUrl + "/apis/models/v2/workspaces/" + HttpDeploymentApiClient.segment(target.workspace())
-                + "/deployments/" + HttpDeploymentApiClient.segment(target.name()) + "/status?version=" + target.version();
+        return baseUrl + ApiPaths.deployment(target.workspace(), target.name()) + "/status?version="
+                + target.version();
     }
 
     /** The JSON body of the examples: {@code {"status": ..., "status_message": ...}}. */

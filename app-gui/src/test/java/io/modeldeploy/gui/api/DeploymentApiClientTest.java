@@ -191,9 +191,9 @@ class DeploymentApiClientTest {
 
     @Test
     void pathSegmentsArePercentEncoded() throws ApiException {
-        assertEquals("a%20b%2Fc", HttpDeploymentApiClient.segment("a b/c"));
-        assertEquals("-", HttpDeploymentApiClient.segment("-"));
-        assertEquals("x.y_z-1", HttpDeploymentApiClient.segment("x.y_z-1"));
+        assertEquals("a%20b%2Fc", ApiPaths.segment("a b/c"));
+        assertEquals("-", ApiPaths.segment("-"));
+        assertEquals("x.y_z-1", ApiPaths.segment("x.y_z-1"));
         ApiException e = assertThrows(ApiException.class, () -> client.getDeployment("client-encoding", "a/b"));
         assertEquals(404, e.status(), "an encoded slash stays inside the name segment");
     }

@@ -84,7 +84,7 @@ class DeploymentEventStreamTest {
     }
 
     private DeploymentEventStream open(DeploymentEventStream.Settings settings) {
-        stream = new DeploymentEventStream(server.baseUrl(), "-", ui, recorder, settings);
+        stream = new HttpDeploymentApiClient(server.baseUrl()).eventStream("-", ui, recorder, settings);
         return stream;
     }
 

@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** How answers are read: error bodies of every shape, timestamps with and without offset. */
 class ErrorAndJsonParsingTest {
 
-    private final HttpDeploymentApiClient client = new HttpDeploymentApiClient(URI.create("http://127.0.0.1:9"));
+    private final ServerEndpoint endpoint = new ServerEndpoint(URI.create("http://127.0.0.1:9"), null);
     private final ObjectMapper json = Json.mapper();
 
     @Test
     void stringDetailIsTakenAsIs() {
-        ApiException e = client.errorFrom(409, "{\"detail\":\"Deployment is marked for deletion (DELETING).\"}");
+        ApiException e = endpoint.errorFrom(409, "{\"detail\":\"Deployment is marked for deletion (DELETING).\"}");
         assertEquals(409, e.status());
         assertEquals("Deployment is marked for deletion (DELETING).", e.detail());
         assertTrue(e.validationErrors().isEmpty());
@@ -32,7 +32,7 @@ class ErrorAndJsonParsingTest {
 
     @Test
     void validationListBecomesFieldColonMessageJoinedBySemicolons() {
-        ApiException e = client.errorFrom(422, """
+        ApiException e = endpoint.errorFrom(422, """
                 {"detail":[
                   {"type":"string_too_long","loc":["body","status_message"],"msg":"String should have at most 1000 characters","input":"x","ctx":{"max_length":1000}},
                   {"type":"missing","loc":["body","status"],"msg":"Field required","input":{}}
@@ -45,16 +45,16 @@ class ErrorAndJsonParsingTest {
 
     @Test
     void validationErrorWithoutLocationIsJustTheMessage() {
-        ApiException e = client.errorFrom(422, "{\"detail\":[{\"type\":\"x\",\"loc\":[],\"msg\":\"Bad\"}]}");
+        ApiException e = endpoint.errorFrom(422, "{\"detail\":[{\"type\":\"x\",\"loc\":[],\"msg\":\"Bad\"}]}");
         assertEquals("Bad", e.detail());
     }
 
     @Test
     void bodyThatIsNotJsonGivesAGenericExplanation() {
-        ApiException e = client.errorFrom(502, "<html>Bad gateway</html>");
+        ApiException e = endpoint.errorFrom(502, "<html>Bad gateway</html>");
         assertEquals(502, e.status());
         assertTrue(e.detail().contains("502"), e.detail());
-        ApiException empty = client.errorFrom(404, "");
+        ApiException empty = endpoint.errorFrom(404, "");
         assertTrue(empty.isNotFound());
         assertFalse(empty.detail().isBlank());
     }

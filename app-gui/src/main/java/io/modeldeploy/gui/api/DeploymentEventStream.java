@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.StreamHeartbeat;
 import io.modeldeploy.model.StreamResync;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,7 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       than it keeps.</li>
  * </ul>
  *
- * <p>The {@link #stateProperty() state} is only changed on the UI executor.
+ * <p>The {@link #state() state} is only changed on the UI executor, right before
+ * {@link Listener#onStateChanged} hears of it.
  */
 public final class DeploymentEventStream implements AutoCloseable {
 
@@ -136,7 +135,6 @@ public final class DeploymentEventStream implements AutoCloseable {
     private final Settings settings;
     private final ObjectMapper json = Json.mapper();
     private final ScheduledExecutorService watchdog;
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.CONNECTING);
     private final Queue<DeploymentEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Object sleeper = new Object();
@@ -147,6 +145,8 @@ public final class DeploymentEventStream implements AutoCloseable {
     private volatile long lastDataNanos;
     private volatile InputStream currentBody;
     private volatile State threadState = State.CONNECTING;
+    /** The state as the UI executor knows it: written only there. */
+    private volatile State state = State.CONNECTING;
     private volatile boolean liveOnThisConnection;
     private Thread thread;
     private final AtomicInteger connections = new AtomicInteger();
@@ -248,9 +248,9 @@ public final class DeploymentEventStream implements AutoCloseable {
         return connections.get();
     }
 
-    /** Where the stream stands; changes on the UI executor. */
-    public ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
+    /** Where the stream stands; changes on the UI executor, as {@link Listener#onStateChanged} reports. */
+    public State state() {
+        return state;
     }
 
     // ------------------------------------------------------------------ the reading thread
@@ -489,10 +489,10 @@ public final class DeploymentEventStream implements AutoCloseable {
             threadState = next;
         }
         deliver(() -> {
-            if (state.get() == State.CLOSED) {
+            if (state == State.CLOSED) {
                 return;
             }
-            state.set(next);
+            state = next;
             listener.onStateChanged(next);
         }, next == State.CLOSED);
     }

@@ -126,13 +126,37 @@ class DeploymentEventStreamTest {
         assertEquals(List.of(State.LIVE), recorder.states, "from CONNECTING straight to LIVE");
         assertEquals(7, stream.lastEventId());
         assertTrue(recorder.threads.stream().allMatch("test-ui"::equals), recorder.threads.toString());
-        await("the state property follows on the UI executor", () -> stream.stateProperty().get() == State.LIVE);
+        await("the state follows on the UI executor", () -> stream.state() == State.LIVE);
 
         SseTestServer.Request first = server.requests().get(0);
         assertNull(first.lastEventId(), "nothing to resume from on the first connection");
         assertEquals("text/event-stream", first.accept());
         assertEquals("gui", first.source());
         assertEquals(5, recorder.heartbeats.get(0).lastEventId());
+    }
+
+    @Test
+    void theStateChangesOnTheUiExecutorBeforeTheListenerHearsOfIt() throws Exception {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        DeploymentEventStream.Listener listener = new Recorder() {
+            @Override
+            public void onStateChanged(State state) {
+                seen.add(Thread.currentThread().getName() + " " + state + " " + stream.state());
+            }
+        };
+        server.then(c -> {
+            c.heartbeat(0);
+            c.holdOpen();
+        });
+        stream = new HttpDeploymentApiClient(server.baseUrl()).eventStream("-", ui, listener, FAST);
+        assertEquals(State.CONNECTING, stream.state());
+        stream.start();
+        await("live", () -> !seen.isEmpty());
+        stream.close();
+        await("closed", () -> seen.size() == 2);
+
+        assertEquals(List.of("test-ui LIVE LIVE", "test-ui CLOSED CLOSED"), seen);
+        assertEquals(State.CLOSED, ui.submit(stream::state).get(), "as the UI executor sees it");
     }
 
     @Test

@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DeploymentEventStream implements AutoCloseable {
 
-    /** Where the stream stands, for the status bar. */
+    /** Where the stream stands. */
     public enum State {
         /** Opening the first connection. */
         CONNECTING,
@@ -83,15 +83,25 @@ public final class DeploymentEventStream implements AutoCloseable {
         }
 
         /** The stream cannot vouch for having delivered every change: reload everything. */
-        default void onResync(String reason) {
+        default void onResync(ResyncReason reason) {
         }
 
         /**
-         * The server refused the stream (401 or 403); {@code message} says what to do, ready to show.
-         * The stream keeps retrying with its back-off.
+         * The server refused the stream (401 or 403): {@code denial} is an {@link ApiException.Kind#ACCESS_DENIED}
+         * that says whether a token was sent. The stream keeps retrying with its back-off.
          */
-        default void onAccessDenied(String message) {
+        default void onAccessDenied(ApiException denial) {
         }
+    }
+
+    /** Why the stream cannot vouch for having delivered every change. */
+    public enum ResyncReason {
+        /** An event could not be read; it is skipped. */
+        UNREADABLE_EVENT,
+        /** The server no longer keeps every event since the one this stream resumed from. */
+        EVENTS_EXPIRED,
+        /** The server's event log ends before where this stream was: its log is not the one followed. */
+        LOG_RESTARTED
     }
 
     /**
@@ -315,8 +325,8 @@ public final class DeploymentEventStream implements AutoCloseable {
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            String message = server.accessDenied(status, null).detail();
-            onUi(() -> listener.onAccessDenied(message));
+            ApiException denial = server.accessDenied(status, null);
+            onUi(() -> listener.onAccessDenied(denial));
             throw new IOException("the server refused the event stream (HTTP " + status + ")");
         }
         if (status != 200) {
@@ -372,7 +382,7 @@ public final class DeploymentEventStream implements AutoCloseable {
             parsed = json.readValue(event.data(), DeploymentEvent.class);
         } catch (JsonProcessingException e) {
             LOG.log(System.Logger.Level.WARNING, "Unreadable event " + id + ": " + e.getOriginalMessage());
-            onUi(() -> listener.onResync("an event could not be read"));
+            onUi(() -> listener.onResync(ResyncReason.UNREADABLE_EVENT));
             return;
         }
         if (parsed == null || parsed.type() == null || parsed.deployment() == null) {
@@ -399,7 +409,7 @@ public final class DeploymentEventStream implements AutoCloseable {
         }
         lastEventId = resync.lastEventId();
         LOG.log(System.Logger.Level.INFO, "The server asks for a reload: " + resync.reason());
-        onUi(() -> listener.onResync("changes were missed for longer than the server keeps them"));
+        onUi(() -> listener.onResync(ResyncReason.EVENTS_EXPIRED));
     }
 
     private void handleHeartbeat(SseEvent event, long resumeFrom) {
@@ -419,7 +429,7 @@ public final class DeploymentEventStream implements AutoCloseable {
                 lastEventId = heartbeat.lastEventId();
                 LOG.log(System.Logger.Level.INFO, "The server's events end at " + heartbeat.lastEventId()
                         + ", before " + resumeFrom + " where this console was: reloading everything");
-                onUi(() -> listener.onResync("the server's change log starts over"));
+                onUi(() -> listener.onResync(ResyncReason.LOG_RESTARTED));
             } else if (lastEventId < 0) {
                 lastEventId = heartbeat.lastEventId();
             }

@@ -308,12 +308,13 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         return server.request(path, JSON, REQUEST_TIMEOUT).GET().build();
     }
 
-    private HttpRequest.Builder withBody(String method, String path, Object body) throws ApiException {
+    /** A request with {@code body} as JSON; the console's request records always encode. */
+    private HttpRequest.Builder withBody(String method, String path, Object body) {
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new ApiException(0, "Could not encode the request: " + e.getOriginalMessage(), List.of(), e);
+            throw new IllegalArgumentException("cannot encode the request body as JSON", e);
         }
         return server.request(path, JSON, REQUEST_TIMEOUT)
                 .header("Content-Type", JSON)
@@ -364,12 +365,11 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         try {
             T value = json.readValue(response.body(), type);
             if (value == null) {
-                throw new ApiException(response.statusCode(), "The server sent an empty answer.", List.of());
+                throw ApiException.unreadableAnswer(response.statusCode(), null, null);
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new ApiException(response.statusCode(),
-                    "The server's answer could not be read: " + e.getOriginalMessage(), List.of(), e);
+            throw ApiException.unreadableAnswer(response.statusCode(), e.getOriginalMessage(), e);
         }
     }
 

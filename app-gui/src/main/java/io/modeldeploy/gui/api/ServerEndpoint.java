@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modeldeploy.gui.api.ApiException.Kind;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.ValidationError;
 
@@ -39,8 +40,6 @@ final class ServerEndpoint {
     private static final TypeReference<List<ValidationError>> VALIDATION_ERRORS = new TypeReference<>() {
     };
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /** Where the console's user enters a token. */
-    private static final String CONNECT_MENU = "File \u25B8 Connect to server\u2026";
 
     private final URI baseUrl;
     private final String root;
@@ -113,22 +112,25 @@ final class ServerEndpoint {
     /** The waiting thread was interrupted: keeps its interrupt flag set. */
     ApiException interrupted(InterruptedException e) {
         Thread.currentThread().interrupt();
-        return ApiException.connectionFailure("The request was interrupted.", e);
+        return ApiException.noAnswer(Kind.INTERRUPTED, baseUrl, null, e);
     }
 
     /** No answer: the server could not be reached, did not answer in time, or the connection broke. */
     ApiException failureOf(Exception e) {
         if (e instanceof HttpTimeoutException) {
-            return ApiException.connectionFailure("The server at " + baseUrl + " did not answer in time.", e);
+            return ApiException.noAnswer(Kind.TIMED_OUT, baseUrl, null, e);
         }
         if (e instanceof ConnectException) {
-            return ApiException.connectionFailure("Cannot connect to the server at " + baseUrl + ".", e);
+            return ApiException.noAnswer(Kind.CANNOT_CONNECT, baseUrl, null, e);
         }
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return ApiException.connectionFailure("Lost the connection to " + baseUrl + ": " + why, e);
+        return ApiException.noAnswer(Kind.CONNECTION_LOST, baseUrl, why, e);
     }
 
-    /** Turns an error answer into an exception: {@code {"detail": "..."}} or a 422 list of problems. */
+    /**
+     * Turns an error answer into an exception: 401 and 403 are {@link Kind#ACCESS_DENIED}; a body
+     * {@code {"detail": "..."}} gives the server's words, a 422 list of problems its validation errors.
+     */
     ApiException errorFrom(int status, String body) {
         if (status == 401 || status == 403) {
             return accessDenied(status, serverDetail(body));
@@ -148,34 +150,15 @@ final class ServerEndpoint {
                     return new ApiException(status, detail.toString(), List.of());
                 }
             } catch (JsonProcessingException | IllegalArgumentException ignored) {
-                // not JSON: fall through to the generic text
+                // not JSON: the answer says nothing more than its status
             }
         }
-        return new ApiException(status, genericDetail(status), List.of());
+        return new ApiException(status, null, List.of());
     }
 
-    /** A 401 or 403 to a request with or without this endpoint's token. */
+    /** A 401 or 403 to a request of this endpoint (with its token, if it has one). */
     ApiException accessDenied(int status, String serverDetail) {
-        return new ApiException(status, accessDenied(status, token != null, serverDetail), List.of());
-    }
-
-    /**
-     * What to do about a 401 or 403, for the console's user: enter a token in File ▸ Connect to
-     * server… (or start the console with one), use another one, or accept that this token may only
-     * read. The server's own words follow in parentheses.
-     */
-    private static String accessDenied(int status, boolean sentToken, String serverDetail) {
-        String said = serverDetail == null || serverDetail.isBlank() ? "" : " (server: " + serverDetail.strip() + ")";
-        if (status == 403) {
-            return "This token may only read: to change deployments, enter an editor token in " + CONNECT_MENU
-                    + said + ".";
-        }
-        if (!sentToken) {
-            return "The server needs a token: enter one in " + CONNECT_MENU + ", or start the console with "
-                    + "--token TOKEN or MODELDEPLOY_TOKEN" + said + ".";
-        }
-        return "The server does not accept this console's token: enter another one in " + CONNECT_MENU
-                + ", or start the console with another --token or MODELDEPLOY_TOKEN" + said + ".";
+        return ApiException.accessDenied(status, token != null, serverDetail);
     }
 
     /** The text of a {@code {"detail": "..."}} body, or null. */
@@ -189,19 +172,5 @@ final class ServerEndpoint {
         } catch (JsonProcessingException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static String genericDetail(int status) {
-        return switch (status) {
-            case 400 -> "The server rejected the request (400 Bad Request).";
-            case 401, 403 -> "The server refused access (" + status + ").";
-            case 404 -> "Not found (404).";
-            case 409 -> "The request conflicts with the current state (409).";
-            case 412 -> "The deployment changed on the server since you started editing it (412).";
-            case 422 -> "The request was rejected as invalid (422).";
-            default -> status >= 500
-                    ? "The server failed to handle the request (" + status + ")."
-                    : "Unexpected answer from the server (" + status + ").";
-        };
     }
 }

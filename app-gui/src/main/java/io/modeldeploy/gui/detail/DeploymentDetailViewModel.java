@@ -3,6 +3,7 @@ package io.modeldeploy.gui.detail;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEvents;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentStatus;
@@ -307,7 +308,7 @@ public final class DeploymentDetailViewModel {
                     }
                     finished();
                     if (requestVersion == versionSession) {
-                        loadError.set(ErrorMessages.describe(VERSION_FAILED, failure));
+                        loadError.set(ErrorTexts.describe(VERSION_FAILED, failure));
                     }
                 });
     }
@@ -361,7 +362,7 @@ public final class DeploymentDetailViewModel {
                         return;
                     }
                     finished();
-                    loadError.set(ErrorMessages.describe(VERSIONS_FAILED, failure));
+                    loadError.set(ErrorTexts.describe(VERSIONS_FAILED, failure));
                 });
     }
 
@@ -572,7 +573,7 @@ public final class DeploymentDetailViewModel {
                     if (requestDeployment == deploymentSession) {
                         finished();
                         if (requestVersion == versionSession && !DeploymentEvents.hasHistory(deployment.get())) {
-                            loadError.set(ErrorMessages.describe(VERSION_FAILED, failure));
+                            loadError.set(ErrorTexts.describe(VERSION_FAILED, failure));
                         }
                     }
                 });

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEvents;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -280,10 +281,10 @@ public final class StatusEditorViewModel {
                         } else {
                             // The answer didn't say what changed: the re-read that follows will.
                             rejectedWithoutState = true;
-                            error.set(ErrorMessages.describe(APPLY_FAILED, failure));
+                            error.set(ErrorTexts.describe(APPLY_FAILED, failure));
                         }
                     } else {
-                        error.set(ErrorMessages.describe(APPLY_FAILED, failure));
+                        error.set(ErrorTexts.describe(APPLY_FAILED, failure));
                         catchUpWithHeld();
                     }
                     onApplyFailed.accept(failure);

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ApiLimits;
@@ -167,7 +168,7 @@ public final class StatusTimelineViewModel {
                 failure -> {
                     if (requestGeneration == generation) {
                         loadingOlder.set(false);
-                        loadError.set(ErrorMessages.describe(LOAD_FAILED, failure));
+                        loadError.set(ErrorTexts.describe(LOAD_FAILED, failure));
                         refreshDerived();
                     }
                 });

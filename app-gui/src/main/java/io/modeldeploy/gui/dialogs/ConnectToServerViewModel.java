@@ -4,8 +4,9 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
 import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.api.ServerUrl;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.util.Async;
+import io.modeldeploy.gui.util.ServerUrl;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -123,7 +124,7 @@ public final class ConnectToServerViewModel {
                 : "Starting the built-in server\u2026");
         async.run(builtInServer,
                 connection -> succeeded(mine, connection, onConnected),
-                failure -> failed(mine, "The built-in server could not start: " + failure.detail()));
+                failure -> failed(mine, "The built-in server could not start: " + ErrorTexts.message(failure)));
     }
 
     /** Stops waiting for the running check; its answer is ignored. */
@@ -188,7 +189,7 @@ public final class ConnectToServerViewModel {
             return baseUrl + " answers, but not like a ModelDeploy server" + (status == 404 ? " (404)" : "")
                     + ". Enter the server's base URL, such as " + ServerUrl.EXAMPLE + ".";
         }
-        return "Unexpected answer from " + baseUrl + ": " + failure.detail();
+        return "Unexpected answer from " + baseUrl + ": " + ErrorTexts.message(failure);
     }
 
     /** The cause of a failed connection in a few words. */
@@ -212,7 +213,7 @@ public final class ConnectToServerViewModel {
                 return "nothing accepts connections on port " + port(baseUrl) + " of " + baseUrl.getHost();
             }
         }
-        return failure.getMessage();
+        return failure instanceof ApiException api ? ErrorTexts.message(api) : failure.getMessage();
     }
 
     private static int port(URI baseUrl) {

@@ -3,6 +3,7 @@ package io.modeldeploy.gui.list;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEvents;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.util.Async;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.DeploymentEvent;
@@ -273,7 +274,7 @@ public final class DeploymentListViewModel {
 
     private void failed(ApiException error) {
         loading.set(false);
-        loadError.set(error.detail());
+        loadError.set(ErrorTexts.message(error));
         loadState.set(loadState.get() == LoadState.LOADED ? LoadState.LOADED : LoadState.FAILED);
     }
 

@@ -19,6 +19,7 @@ import io.modeldeploy.gui.dialogs.NewVersionDialog;
 import io.modeldeploy.gui.dialogs.NewVersionViewModel;
 import io.modeldeploy.gui.dialogs.ResetDemoConfirmation;
 import io.modeldeploy.gui.dialogs.ShortcutsDialog;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.list.DeploymentListView;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.DeploymentRow;
@@ -250,7 +251,7 @@ public final class MainView extends BorderPane implements ListActions {
     }
 
     private void setUpStatusBar() {
-        connectionLabel.setText(context.connection().describe());
+        connectionLabel.setText(ErrorTexts.server(context.connection()));
         liveLabel.textProperty().bind(viewModel.liveTextProperty());
         liveLabel.accessibleTextProperty().bind(viewModel.liveTextProperty());
         Tooltip liveTip = new Tooltip();

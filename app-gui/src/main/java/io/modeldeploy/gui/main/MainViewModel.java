@@ -4,8 +4,10 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.api.DeploymentEventStream.ResyncReason;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.gui.api.DeploymentEvents;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.style.StatusStyle;
@@ -170,7 +172,7 @@ public final class MainViewModel implements DeploymentEventStream.Listener {
                     if (error.isNotFound()) {
                         list.remove(deployment.workspace(), deployment.name());
                     }
-                    activity.set("Could not delete " + deployment.qualifiedName() + ": " + error.detail());
+                    activity.set("Could not delete " + deployment.qualifiedName() + ": " + ErrorTexts.message(error));
                     onFailure.accept(error);
                 });
     }
@@ -232,17 +234,17 @@ public final class MainViewModel implements DeploymentEventStream.Listener {
     }
 
     @Override
-    public void onResync(String reason) {
+    public void onResync(ResyncReason reason) {
         lastAppliedEventId = -1;
         listRequested = true;
         listLoadedWithoutStream = false;
-        activity.set("Reloading everything: " + reason);
+        activity.set("Reloading everything: " + ErrorTexts.resync(reason));
         list.refresh();
     }
 
     @Override
-    public void onAccessDenied(String message) {
-        activity.set("Live changes are off: " + message);
+    public void onAccessDenied(ApiException denial) {
+        activity.set("Live changes are off: " + ErrorTexts.message(denial));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.api;
 
 import io.modeldeploy.gui.TestServer;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentStatus;
@@ -148,7 +149,8 @@ class DeploymentApiClientTest {
         ApiException e = assertThrows(ApiException.class, () -> client.getDeployment("client-missing", "nope"));
         assertEquals(404, e.status());
         assertTrue(e.detail().contains("nope"), e.detail());
-        assertEquals(e.detail(), e.getMessage());
+        assertEquals(e.detail(), ErrorTexts.message(e), "the server's words are what the console shows");
+        assertEquals("ERROR_STATUS 404: " + e.detail(), e.getMessage());
         assertTrue(e.validationErrors().isEmpty());
     }
 
@@ -160,8 +162,9 @@ class DeploymentApiClientTest {
         List<String> fields = e.validationErrors().stream().map(ApiException::fieldOf).toList();
         assertTrue(fields.contains("name"), fields.toString());
         assertTrue(fields.contains("config"), fields.toString());
-        assertTrue(e.detail().startsWith("name: ") || e.detail().contains("; name: "), e.detail());
-        assertTrue(e.detail().contains("; "), "problems are joined with '; ': " + e.detail());
+        String text = ErrorTexts.message(e);
+        assertTrue(text.startsWith("name: ") || text.contains("; name: "), text);
+        assertTrue(text.contains("; "), "problems are joined with '; ': " + text);
     }
 
     @Test
@@ -184,7 +187,9 @@ class DeploymentApiClientTest {
         ApiException e = assertThrows(ApiException.class, () -> nobody.listDeployments("-", 1, 10));
         assertEquals(0, e.status());
         assertTrue(e.isConnectionFailure());
-        assertTrue(e.detail().contains("127.0.0.1:" + freePort), e.detail());
+        assertEquals(ApiException.Kind.CANNOT_CONNECT, e.kind());
+        assertEquals(URI.create("http://127.0.0.1:" + freePort), e.server().orElseThrow());
+        assertEquals("Cannot connect to the server at http://127.0.0.1:" + freePort + ".", ErrorTexts.message(e));
         assertFalse(nobody.isHealthy());
         assertTrue(client.isHealthy());
     }

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.api;
 
 import io.modeldeploy.gui.Deployments;
+import io.modeldeploy.gui.api.DeploymentEventStream.ResyncReason;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentEventType;
@@ -38,7 +39,7 @@ class DeploymentEventStreamTest {
         final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
         final List<State> states = Collections.synchronizedList(new ArrayList<>());
         final List<StreamHeartbeat> heartbeats = Collections.synchronizedList(new ArrayList<>());
-        final List<String> resyncs = Collections.synchronizedList(new ArrayList<>());
+        final List<ResyncReason> resyncs = Collections.synchronizedList(new ArrayList<>());
         final List<String> threads = Collections.synchronizedList(new ArrayList<>());
 
         @Override
@@ -60,7 +61,7 @@ class DeploymentEventStreamTest {
         }
 
         @Override
-        public void onResync(String reason) {
+        public void onResync(ResyncReason reason) {
             resyncs.add(reason);
         }
     }
@@ -290,7 +291,7 @@ class DeploymentEventStreamTest {
         });
         open(FAST).start(50);
         await("the event after the reset", () -> recorder.ids.size() == 1);
-        assertEquals(1, recorder.resyncs.size());
+        assertEquals(List.of(ResyncReason.LOG_RESTARTED), recorder.resyncs);
         assertEquals(List.of(11L), recorder.ids, "ids below the old resume point count again");
         assertEquals(11, stream.lastEventId());
     }
@@ -304,7 +305,7 @@ class DeploymentEventStreamTest {
         });
         open(FAST).start(5);
         await("the event after the resync", () -> recorder.ids.size() == 1);
-        assertEquals(1, recorder.resyncs.size());
+        assertEquals(List.of(ResyncReason.EVENTS_EXPIRED), recorder.resyncs);
         assertEquals(List.of(41L), recorder.ids);
         assertEquals(41, stream.lastEventId());
     }
@@ -321,7 +322,7 @@ class DeploymentEventStreamTest {
         open(FAST).start();
         await("the good event", () -> recorder.ids.size() == 1);
         assertEquals(List.of(3L), recorder.ids);
-        assertEquals(1, recorder.resyncs.size());
+        assertEquals(List.of(ResyncReason.UNREADABLE_EVENT), recorder.resyncs);
     }
 
     @Test

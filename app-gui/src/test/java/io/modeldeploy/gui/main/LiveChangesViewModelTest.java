@@ -2,6 +2,7 @@ package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.api.DeploymentEventStream.ResyncReason;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.util.Async;
@@ -153,7 +154,7 @@ class LiveChangesViewModelTest {
         vm.onEvents(List.of(change(101, llama, READY, 60)));
         int calls = client.listCalls;
 
-        vm.onResync("the server's change log starts over");
+        vm.onResync(ResyncReason.LOG_RESTARTED);
 
         assertEquals(calls + 1, client.listCalls);
         assertEquals(-1, vm.lastAppliedEventId());

@@ -21,23 +21,23 @@ public class ApiException extends Exception {
 
     /** What happened. */
     public enum Kind {
-        /** The server answered with an error status; {@link #detail()} is its own words, if any. */
+        /** The server answered with an error status; {@link ApiException#detail()} is its own words, if any. */
         ERROR_STATUS(true),
-        /** 401 or 403: the server refused access; {@link #tokenSent()} says whether a token went with it. */
+        /** 401 or 403: the server refused access; {@link ApiException#tokenSent()} says whether a token went. */
         ACCESS_DENIED(true),
-        /** 412 to a conditional update: the version changed; {@link #currentDeployment()} is how it is now. */
+        /** 412 to a conditional update: the version changed; see {@link ApiException#currentDeployment()}. */
         PRECONDITION_FAILED(true),
-        /** A success answer that could not be read; {@link #detail()} says why, null when it was empty. */
+        /** A success answer that could not be read; {@link ApiException#detail()} says why, null if it was empty. */
         UNREADABLE_ANSWER(true),
-        /** No connection could be opened to {@link #server()}. */
+        /** No connection could be opened to {@link ApiException#server()}. */
         CANNOT_CONNECT(false),
-        /** {@link #server()} did not answer in time. */
+        /** {@link ApiException#server()} did not answer in time. */
         TIMED_OUT(false),
-        /** The exchange with {@link #server()} broke off; {@link #detail()} is the I/O failure's words. */
+        /** The exchange with the server broke off; {@link ApiException#detail()} is the I/O failure's words. */
         CONNECTION_LOST(false),
         /** The thread waiting for the answer was interrupted. */
         INTERRUPTED(false),
-        /** No answer for another reason, which {@link #detail()} tells in full (made by the console itself). */
+        /** No answer for another reason, which {@link ApiException#detail()} tells in full (the console's own). */
         NO_ANSWER(false);
 
         private final boolean answered;

@@ -3,14 +3,15 @@ package io.modeldeploy.gui;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.main.ConsoleContext;
 import io.modeldeploy.gui.main.ConsoleViewModels;
 import io.modeldeploy.gui.main.GuiPreferences;
 import io.modeldeploy.gui.main.MainView;
 import io.modeldeploy.gui.main.ServerSwitch;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.style.ThemeManager;
 import io.modeldeploy.gui.util.AppInfo;
-import io.modeldeploy.gui.session.TaskRunner;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -69,7 +70,8 @@ final class ConsoleWindow implements ServerSwitch {
     @Override
     public void switchTo(ConnectionInfo connection) {
         MainView previous = view;
-        ConsoleContext context = contextFor(new DeploymentApiClient(connection.baseUrl(), connection.token()), connection);
+        ConsoleContext context = contextFor(new HttpDeploymentApiClient(connection.baseUrl(), connection.token()),
+                connection);
         view = new MainView(context, ConsoleViewModels.create(context));
         // Out of the scene, the previous view stops following its server.
         stage.getScene().setRoot(view);

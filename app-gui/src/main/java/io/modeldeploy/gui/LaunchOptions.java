@@ -1,7 +1,7 @@
 package io.modeldeploy.gui;
 
-import io.modeldeploy.gui.api.ServerUrl;
 
+import io.modeldeploy.gui.util.ServerUrl;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.modeldeploy.gui;
 
+import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.server.DataDirectory;
 import io.modeldeploy.server.ModelDeployServer;
 import io.modeldeploy.server.RunningServer;
@@ -60,7 +61,7 @@ final class ServerConnection implements AutoCloseable {
         if (!options.embedded()) {
             progress.accept("Connecting to " + options.server() + "…");
             ConnectionInfo info = remoteConnection(options, environment);
-            DeploymentApiClient client = new DeploymentApiClient(options.server(), info.token());
+            DeploymentApiClient client = new HttpDeploymentApiClient(options.server(), info.token());
             if (!awaitHealthy(client, remoteTimeout)) {
                 throw new StartupException("No ModelDeploy server answers at " + options.server()
                         + " (GET /health). Start it, or leave out --server to use the built-in one.", null);
@@ -77,7 +78,7 @@ final class ServerConnection implements AutoCloseable {
             URI baseUrl = running.baseUrl();
             progress.accept("Waiting for the local server at " + baseUrl + "…");
             String localToken = running.localToken();
-            DeploymentApiClient client = new DeploymentApiClient(baseUrl, localToken);
+            DeploymentApiClient client = new HttpDeploymentApiClient(baseUrl, localToken);
             if (!awaitHealthy(client, EMBEDDED_HEALTH_TIMEOUT)) {
                 throw new StartupException("The local server started but does not answer at " + baseUrl + "/health.",
                         null);

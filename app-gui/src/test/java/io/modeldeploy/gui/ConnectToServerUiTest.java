@@ -1,16 +1,16 @@
 package io.modeldeploy.gui;
 
-import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
-import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.dialogs.ConnectToServerDialog;
 import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.main.GuiPreferences;
 import io.modeldeploy.gui.main.MainView;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -85,7 +85,7 @@ class ConnectToServerUiTest {
                 new LaunchOptions(null, 0, builtInDataDir, false, false, null, true), progress -> { },
                 ServerConnection.REMOTE_HEALTH_TIMEOUT, Map.of()));
         builtIn = builtInServer.connection();
-        new DeploymentApiClient(builtIn.baseUrl(), builtIn.token())
+        new HttpDeploymentApiClient(builtIn.baseUrl(), builtIn.token())
                 .createDeployment("site-a", new CreateDeploymentRequest("llama-a", "llama-nim", null, null));
         remote = TestServer.start(options -> options.withRequireAuth(true)).sendingLocalToken();
         remote.create("site-b", "mistral-b", "mistral-nim");
@@ -110,7 +110,7 @@ class ConnectToServerUiTest {
     void start(Stage stage) {
         this.stage = stage;
         window = newWindow(stage, builtInServer);
-        window.show(new DeploymentApiClient(builtIn.baseUrl(), builtIn.token()), builtIn);
+        window.show(new HttpDeploymentApiClient(builtIn.baseUrl(), builtIn.token()), builtIn);
     }
 
     private static ConsoleWindow newWindow(Stage stage, BuiltInServer server) {

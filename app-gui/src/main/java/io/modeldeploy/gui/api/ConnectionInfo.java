@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * Which server the console talks to: one it started in-process ({@code embedded}, with its data
- * directory) or one given with {@code --server URL} or File ▸ Connect to server…; and the token the console authenticates with,
- * where it came from, and where this machine's local token file is. {@link #toString()} never
- * shows the secret.
+ * directory) or another one the user chose; and the token the console authenticates with, where
+ * it came from, and where this machine's local token file is. {@link #toString()} never shows
+ * the secret.
  */
 public record ConnectionInfo(URI baseUrl, boolean embedded, Path dataDir, String token, TokenSource tokenSource,
                              Path localTokenFile) {
@@ -16,25 +16,15 @@ public record ConnectionInfo(URI baseUrl, boolean embedded, Path dataDir, String
     /** Where the console's token came from. */
     public enum TokenSource {
         /** No token: the console relies on being a loopback caller. */
-        NONE("no token"),
+        NONE,
         /** The {@code local-token} file of a data directory (the server's editor token for this OS user). */
-        LOCAL_TOKEN_FILE("the local token file"),
+        LOCAL_TOKEN_FILE,
         /** The {@code --token} option. */
-        OPTION("--token"),
+        OPTION,
         /** The {@code MODELDEPLOY_TOKEN} environment variable. */
-        ENVIRONMENT("MODELDEPLOY_TOKEN"),
-        /** Typed into File ▸ Connect to server…. */
-        ENTERED("File \u25B8 Connect to server\u2026");
-
-        private final String label;
-
-        TokenSource(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        ENVIRONMENT,
+        /** Entered by the user when connecting to a server. */
+        ENTERED
     }
 
     public ConnectionInfo {
@@ -79,11 +69,6 @@ public record ConnectionInfo(URI baseUrl, boolean embedded, Path dataDir, String
         }
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
-    }
-
-    /** For the status bar: "Local server http://127.0.0.1:8080" or "Server https://...". */
-    public String describe() {
-        return (embedded ? "Local server " : "Server ") + baseUrl;
     }
 
     @Override

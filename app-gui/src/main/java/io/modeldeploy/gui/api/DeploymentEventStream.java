@@ -2,19 +2,15 @@ package io.modeldeploy.gui.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.StreamHeartbeat;
 import io.modeldeploy.model.StreamResync;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +22,6 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +50,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       than it keeps.</li>
  * </ul>
  *
- * <p>The {@link #stateProperty() state} is only changed on the UI executor.
+ * <p>The {@link #state() state} is only changed on the UI executor, right before
+ * {@link Listener#onStateChanged} hears of it.
  */
 public final class DeploymentEventStream implements AutoCloseable {
 
-    /** Where the stream stands, for the status bar. */
+    /** Where the stream stands. */
     public enum State {
         /** Opening the first connection. */
         CONNECTING,
@@ -87,18 +83,32 @@ public final class DeploymentEventStream implements AutoCloseable {
         }
 
         /** The stream cannot vouch for having delivered every change: reload everything. */
-        default void onResync(String reason) {
+        default void onResync(ResyncReason reason) {
         }
 
         /**
-         * The server refused the stream (401 or 403); {@code message} says what to do, ready to show.
-         * The stream keeps retrying with its back-off.
+         * The server refused the stream (401 or 403): {@code denial} is an {@link ApiException.Kind#ACCESS_DENIED}
+         * that says whether a token was sent. The stream keeps retrying with its back-off.
          */
-        default void onAccessDenied(String message) {
+        default void onAccessDenied(ApiException denial) {
         }
     }
 
-    /** Timing of reconnects and of detecting a dead connection. */
+    /** Why the stream cannot vouch for having delivered every change. */
+    public enum ResyncReason {
+        /** An event could not be read; it is skipped. */
+        UNREADABLE_EVENT,
+        /** The server no longer keeps every event since the one this stream resumed from. */
+        EVENTS_EXPIRED,
+        /** The server's event log ends before where this stream was: its log is not the one followed. */
+        LOG_RESTARTED
+    }
+
+    /**
+     * Timing of reconnects and of detecting a dead connection. The answer to a connection attempt
+     * (its headers) must arrive within {@code connectTimeout} plus {@code stallTimeout}; opening the
+     * connection itself is bounded by the client's own connect timeout as well.
+     */
     public record Settings(Duration initialBackoff, Duration maxBackoff, Duration stallTimeout,
                            int offlineAfterFailures, Duration connectTimeout) {
 
@@ -128,16 +138,13 @@ public final class DeploymentEventStream implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DeploymentEventStream.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final URI uri;
-    private final String token;
+    private final ServerEndpoint server;
+    private final String path;
     private final Executor ui;
     private final Listener listener;
     private final Settings settings;
     private final ObjectMapper json = Json.mapper();
-    private final ExecutorService httpExecutor;
-    private final HttpClient http;
     private final ScheduledExecutorService watchdog;
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.CONNECTING);
     private final Queue<DeploymentEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Object sleeper = new Object();
@@ -148,39 +155,23 @@ public final class DeploymentEventStream implements AutoCloseable {
     private volatile long lastDataNanos;
     private volatile InputStream currentBody;
     private volatile State threadState = State.CONNECTING;
+    /** The state as the UI executor knows it: written only there. */
+    private volatile State state = State.CONNECTING;
     private volatile boolean liveOnThisConnection;
     private Thread thread;
     private final AtomicInteger connections = new AtomicInteger();
 
-    /** A stream of every workspace's events ({@code -}) with the default settings. */
-    public DeploymentEventStream(URI baseUrl, Executor ui, Listener listener) {
-        this(baseUrl, ApiLimits.ALL_WORKSPACES, ui, listener, Settings.defaults());
-    }
-
-    public DeploymentEventStream(URI baseUrl, String workspace, Executor ui, Listener listener, Settings settings) {
-        this(baseUrl, null, workspace, ui, listener, settings);
-    }
-
-    /** A stream that authenticates with {@code Authorization: Bearer <token>} (null or blank: no token). */
-    public DeploymentEventStream(URI baseUrl, String token, String workspace, Executor ui, Listener listener,
-                                 Settings settings) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        this.token = token == null || token.isBlank() ? null : token.strip();
+    /**
+     * A stream of {@code workspace}'s events ({@code "-"}: every workspace) from {@code server}, on its
+     * HTTP client, with its headers and token. {@link HttpDeploymentApiClient#eventStream} makes them.
+     */
+    DeploymentEventStream(ServerEndpoint server, String workspace, Executor ui, Listener listener,
+                          Settings settings) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.path = ApiPaths.deploymentEvents(Objects.requireNonNull(workspace, "workspace"));
         this.ui = Objects.requireNonNull(ui, "ui");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.settings = Objects.requireNonNull(settings, "settings");
-        String root = baseUrl.toString();
-        while (root.endsWith("/")) {
-            root = root.substring(0, root.length() - 1);
-        }
-        this.uri = URI.create(root + "/apis/models/v2/workspaces/"
-                + DeploymentApiClient.segment(Objects.requireNonNull(workspace, "workspace")) + "/deployment-events");
-        this.httpExecutor = Executors.newCachedThreadPool(r -> daemon(r, "modeldeploy-events-http-"));
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .executor(httpExecutor)
-                .build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "modeldeploy-events-watchdog-"));
         this.lastEventId = -1;
     }
@@ -234,7 +225,6 @@ public final class DeploymentEventStream implements AutoCloseable {
             running.interrupt();
         }
         watchdog.shutdownNow();
-        httpExecutor.shutdownNow();
         pending.clear();
         changeState(State.CLOSED);
     }
@@ -250,7 +240,12 @@ public final class DeploymentEventStream implements AutoCloseable {
 
     /** The stream's URI. */
     public URI uri() {
-        return uri;
+        return server.uri(path);
+    }
+
+    /** The server this stream follows, with the HTTP client it shares with the API client. */
+    ServerEndpoint endpoint() {
+        return server;
     }
 
     /** The newest event id received (also the one sent as Last-Event-ID on reconnect); -1 while unknown. */
@@ -263,9 +258,9 @@ public final class DeploymentEventStream implements AutoCloseable {
         return connections.get();
     }
 
-    /** Where the stream stands; changes on the UI executor. */
-    public ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
+    /** Where the stream stands; changes on the UI executor, as {@link Listener#onStateChanged} reports. */
+    public State state() {
+        return state;
     }
 
     // ------------------------------------------------------------------ the reading thread
@@ -314,19 +309,15 @@ public final class DeploymentEventStream implements AutoCloseable {
     private boolean connectAndRead() throws IOException, InterruptedException {
         liveOnThisConnection = false;
         long resumeFrom = lastEventId;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.connectTimeout().plus(settings.stallTimeout()))
-                .header("Accept", "text/event-stream")
+        HttpRequest.Builder request = server.request(path, "text/event-stream",
+                        settings.connectTimeout().plus(settings.stallTimeout()))
                 .header("Cache-Control", "no-cache")
-                .header(ApiLimits.SOURCE_HEADER, DeploymentApiClient.SOURCE_VALUE)
                 .GET();
         if (resumeFrom >= 0) {
             request.header("Last-Event-ID", Long.toString(resumeFrom));
         }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = server.http().send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         InputStream body = response.body();
         currentBody = body;
         if (closed) {
@@ -334,8 +325,8 @@ public final class DeploymentEventStream implements AutoCloseable {
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            String message = DeploymentApiClient.accessDenied(status, token != null, null);
-            onUi(() -> listener.onAccessDenied(message));
+            ApiException denial = server.accessDenied(status, null);
+            onUi(() -> listener.onAccessDenied(denial));
             throw new IOException("the server refused the event stream (HTTP " + status + ")");
         }
         if (status != 200) {
@@ -391,7 +382,7 @@ public final class DeploymentEventStream implements AutoCloseable {
             parsed = json.readValue(event.data(), DeploymentEvent.class);
         } catch (JsonProcessingException e) {
             LOG.log(System.Logger.Level.WARNING, "Unreadable event " + id + ": " + e.getOriginalMessage());
-            onUi(() -> listener.onResync("an event could not be read"));
+            onUi(() -> listener.onResync(ResyncReason.UNREADABLE_EVENT));
             return;
         }
         if (parsed == null || parsed.type() == null || parsed.deployment() == null) {
@@ -418,7 +409,7 @@ public final class DeploymentEventStream implements AutoCloseable {
         }
         lastEventId = resync.lastEventId();
         LOG.log(System.Logger.Level.INFO, "The server asks for a reload: " + resync.reason());
-        onUi(() -> listener.onResync("changes were missed for longer than the server keeps them"));
+        onUi(() -> listener.onResync(ResyncReason.EVENTS_EXPIRED));
     }
 
     private void handleHeartbeat(SseEvent event, long resumeFrom) {
@@ -438,7 +429,7 @@ public final class DeploymentEventStream implements AutoCloseable {
                 lastEventId = heartbeat.lastEventId();
                 LOG.log(System.Logger.Level.INFO, "The server's events end at " + heartbeat.lastEventId()
                         + ", before " + resumeFrom + " where this console was: reloading everything");
-                onUi(() -> listener.onResync("the server's change log starts over"));
+                onUi(() -> listener.onResync(ResyncReason.LOG_RESTARTED));
             } else if (lastEventId < 0) {
                 lastEventId = heartbeat.lastEventId();
             }
@@ -508,10 +499,10 @@ public final class DeploymentEventStream implements AutoCloseable {
             threadState = next;
         }
         deliver(() -> {
-            if (state.get() == State.CLOSED) {
+            if (state == State.CLOSED) {
                 return;
             }
-            state.set(next);
+            state = next;
             listener.onStateChanged(next);
         }, next == State.CLOSED);
     }

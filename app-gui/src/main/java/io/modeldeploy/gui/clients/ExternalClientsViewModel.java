@@ -2,9 +2,10 @@ package io.modeldeploy.gui.clients;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.api.ApiPaths;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
-import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.binding.Bindings;
@@ -113,15 +114,7 @@ public final class ExternalClientsViewModel {
                 + "with --require-auth asks everyone for a token. A viewer token may read and follow events; an "
                 + "editor token may also change deployments. The token\u2019s name is recorded as the actor in the "
                 + "status history.";
-        String mine = switch (connection.tokenSource()) {
-            case LOCAL_TOKEN_FILE -> " This console uses the local editor token of "
-                    + (connection.embedded() ? "its data directory." : "your default data directory.");
-            case OPTION -> " This console uses the token given with --token.";
-            case ENVIRONMENT -> " This console uses the token in MODELDEPLOY_TOKEN.";
-            case ENTERED -> " This console uses the token entered in File \u25B8 Connect to server\u2026.";
-            case NONE -> " This console sends no token.";
-        };
-        return rule + mine;
+        return rule + " " + ErrorTexts.tokenSource(connection);
     }
 
     /** Where the local token lives, never the secret. */
@@ -166,8 +159,8 @@ public final class ExternalClientsViewModel {
 
     /** The URL that updates the target's status, path segments encoded, with {@code ?version=}. */
     public String statusUrl() {
-        return baseUrl + "/apis/models/v2/workspaces/" + DeploymentApiClient.segment(target.workspace())
-                + "/deployments/" + DeploymentApiClient.segment(target.name()) + "/status?version=" + target.version();
+        return baseUrl + ApiPaths.deployment(target.workspace(), target.name()) + "/status?version="
+                + target.version();
     }
 
     /** The JSON body of the examples: {@code {"status": ..., "status_message": ...}}. */

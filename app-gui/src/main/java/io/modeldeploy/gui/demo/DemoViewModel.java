@@ -2,7 +2,7 @@ package io.modeldeploy.gui.demo;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.detail.ErrorMessages;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.DemoState;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -139,9 +139,9 @@ public final class DemoViewModel {
             running.set(false);
             explanation.set(offExplanation());
         } else if (!available.get()) {
-            explanation.set(ErrorMessages.describe(action, error));
+            explanation.set(ErrorTexts.describe(action, error));
         }
-        report.accept(ErrorMessages.describe(action, error));
+        report.accept(ErrorTexts.describe(action, error));
     }
 
     private static String seconds(DemoState state) {

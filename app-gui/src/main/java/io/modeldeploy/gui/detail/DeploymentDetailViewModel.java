@@ -1,5 +1,6 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.session.BackgroundTask;
 import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.session.DeploymentCopies;
@@ -179,7 +180,7 @@ public final class DeploymentDetailViewModel {
     private void readVersions() {
         versionsRead.cancel();
         versionsRead = session.readVersions(shownKey.deployment(), this::updateLoading, error -> {
-            loadError.set(ErrorMessages.describe(VERSIONS_FAILED, error));
+            loadError.set(ErrorTexts.describe(VERSIONS_FAILED, error));
             updateLoading();
         });
         updateLoading();
@@ -190,7 +191,7 @@ public final class DeploymentDetailViewModel {
         versionRead.cancel();
         versionRead = session.readVersion(key, this::updateLoading, error -> {
             if (key.equals(shownKey) && !DeploymentCopies.hasHistory(deployment.get())) {
-                loadError.set(ErrorMessages.describe(VERSION_FAILED, error));
+                loadError.set(ErrorTexts.describe(VERSION_FAILED, error));
             }
             updateLoading();
         });

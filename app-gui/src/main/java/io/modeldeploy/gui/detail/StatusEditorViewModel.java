@@ -1,5 +1,6 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.session.BackgroundTask;
 import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.session.DeploymentCopies;
@@ -222,7 +223,7 @@ public final class StatusEditorViewModel {
                     } else {
                         // A 412 that didn't say what changed: the re-read that follows will.
                         rejectedWithoutState = failure.isPreconditionFailed();
-                        error.set(ErrorMessages.describe(APPLY_FAILED, failure));
+                        error.set(ErrorTexts.describe(APPLY_FAILED, failure));
                         newer.ifPresent(newest -> load(newest, false));
                     }
                 });

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.session.TaskSlot;
@@ -162,7 +163,7 @@ public final class StatusTimelineViewModel {
                 },
                 failure -> {
                     loadingOlder.set(false);
-                    loadError.set(ErrorMessages.describe(LOAD_FAILED, failure));
+                    loadError.set(ErrorTexts.describe(LOAD_FAILED, failure));
                     refreshDerived();
                 });
         return true;

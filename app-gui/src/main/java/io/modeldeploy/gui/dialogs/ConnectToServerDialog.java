@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.style.ThemeManager;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -77,8 +78,8 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
 
     @FXML
     private void initialize() {
-        explanation.setText("Now: " + viewModel.current().describe() + ". After connecting, the console shows the "
-                + "other server's deployments and follows its changes.");
+        explanation.setText("Now: " + ErrorTexts.server(viewModel.current()) + ". After connecting, the console "
+                + "shows the other server's deployments and follows its changes.");
         urlField.getItems().setAll(viewModel.recentServers());
         FormField.bind(urlField, urlField.getEditor().textProperty(), urlMessage, viewModel.url(),
                 "The server's base URL, such as https://models.example.com or http://10.0.0.5:8080.");

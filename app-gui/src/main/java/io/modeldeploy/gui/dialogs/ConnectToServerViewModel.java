@@ -1,12 +1,13 @@
 package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
+import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.api.ServerUrl;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.session.TaskSlot;
+import io.modeldeploy.gui.util.ServerUrl;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -45,7 +46,7 @@ import javax.net.ssl.SSLException;
  */
 public final class ConnectToServerViewModel {
 
-    /** Makes the client that checks a server ({@code DeploymentApiClient::new} in the console). */
+    /** Makes the client that checks a server ({@code HttpDeploymentApiClient::new} in the console). */
     @FunctionalInterface
     public interface ClientFactory {
         DeploymentApiClient create(URI baseUrl, String token);
@@ -123,7 +124,7 @@ public final class ConnectToServerViewModel {
                 : "Starting the built-in server\u2026");
         checking.run(builtInServer,
                 connection -> succeeded(connection, onConnected),
-                failure -> failed("The built-in server could not start: " + failure.detail()));
+                failure -> failed("The built-in server could not start: " + ErrorTexts.message(failure)));
     }
 
     /** Stops waiting for the running check; its answer is ignored. */
@@ -180,7 +181,7 @@ public final class ConnectToServerViewModel {
             return baseUrl + " answers, but not like a ModelDeploy server" + (status == 404 ? " (404)" : "")
                     + ". Enter the server's base URL, such as " + ServerUrl.EXAMPLE + ".";
         }
-        return "Unexpected answer from " + baseUrl + ": " + failure.detail();
+        return "Unexpected answer from " + baseUrl + ": " + ErrorTexts.message(failure);
     }
 
     /** The cause of a failed connection in a few words. */
@@ -204,7 +205,7 @@ public final class ConnectToServerViewModel {
                 return "nothing accepts connections on port " + port(baseUrl) + " of " + baseUrl.getHost();
             }
         }
-        return failure.getMessage();
+        return failure instanceof ApiException api ? ErrorTexts.message(api) : failure.getMessage();
     }
 
     private static int port(URI baseUrl) {

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.style.ThemeManager;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -11,7 +12,7 @@ import javafx.stage.Window;
 public final class ErrorAlert extends Alert {
 
     public ErrorAlert(Window owner, ThemeManager themes, String action, ApiException error) {
-        this(owner, themes, action, describe(error));
+        this(owner, themes, action, ErrorTexts.alert(error));
     }
 
     public ErrorAlert(Window owner, ThemeManager themes, String action, String detail) {
@@ -26,16 +27,5 @@ public final class ErrorAlert extends Alert {
             themes.style(getDialogPane());
         }
         getDialogPane().setMinWidth(440);
-    }
-
-    static String describe(ApiException error) {
-        String detail = error.detail();
-        if (error.isConnectionFailure()) {
-            return detail + "\nCheck that the server is running, then try again.";
-        }
-        if (error.isNotFound()) {
-            return detail + "\nIt may have been deleted in the meantime; refresh the list (F5).";
-        }
-        return detail;
     }
 }

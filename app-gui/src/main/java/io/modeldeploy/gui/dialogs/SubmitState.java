@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.model.ValidationError;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,7 +54,7 @@ final class SubmitState {
     void failed(ApiException error, Map<String, FieldState> fields, FieldState conflictField) {
         submitting.set(false);
         if (error.isConflict() && conflictField != null) {
-            conflictField.setServerError(error.detail());
+            conflictField.setServerError(ErrorTexts.message(error));
             return;
         }
         List<String> unplaced = new ArrayList<>();
@@ -78,9 +79,9 @@ final class SubmitState {
 
     private static String describe(ApiException error) {
         if (error.isConnectionFailure()) {
-            return error.detail() + " Check that the server is running, then try again.";
+            return ErrorTexts.message(error) + " Check that the server is running, then try again.";
         }
-        return sentence(error.detail());
+        return sentence(ErrorTexts.message(error));
     }
 
     private static String sentence(String text) {

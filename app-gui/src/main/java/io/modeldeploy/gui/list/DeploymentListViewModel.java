@@ -1,11 +1,12 @@
 package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.session.ConsoleSession.FleetState;
+import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.session.DeploymentKey;
-import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.session.DeploymentStore.Change;
+import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.session.TaskSlot;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -111,7 +112,7 @@ public final class DeploymentListViewModel {
         }
         loadError = Bindings.createStringBinding(() -> {
             ApiException error = session.fleetLoadErrorProperty().get();
-            return error == null ? null : error.detail();
+            return error == null ? null : ErrorTexts.message(error);
         }, session.fleetLoadErrorProperty());
         workspace.addListener((obs, old, now) -> {
             if (now == null) {

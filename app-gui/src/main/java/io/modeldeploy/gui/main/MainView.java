@@ -1,8 +1,8 @@
 package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.clients.ExternalClientsView;
 import io.modeldeploy.gui.clients.ExternalClientsViewModel;
 import io.modeldeploy.gui.demo.DemoViewModel;
@@ -18,6 +18,7 @@ import io.modeldeploy.gui.dialogs.NewVersionDialog;
 import io.modeldeploy.gui.dialogs.NewVersionViewModel;
 import io.modeldeploy.gui.dialogs.ResetDemoConfirmation;
 import io.modeldeploy.gui.dialogs.ShortcutsDialog;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.list.DeploymentListView;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.ListActions;
@@ -322,7 +323,7 @@ public final class MainView extends BorderPane implements ListActions {
     @FXML
     private void connectToServer() {
         ServerSwitch servers = context.servers();
-        ConnectToServerViewModel model = new ConnectToServerViewModel(context.tasks(), DeploymentApiClient::new,
+        ConnectToServerViewModel model = new ConnectToServerViewModel(context.tasks(), HttpDeploymentApiClient::new,
                 context.connection(), context.preferences().recentServers(), servers.runningBuiltInServer(),
                 servers::builtInServer);
         new ConnectToServerDialog(window(), context.themes(), model).showAndWait().ifPresent(servers::switchTo);

@@ -2,7 +2,9 @@ package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.api.DeploymentEventStream.ResyncReason;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.session.ConsoleSession;
@@ -110,7 +112,7 @@ public final class MainViewModel implements ConsoleSession.Observer {
                        Consumer<ApiException> onFailure) {
         activity.set("Deleting " + deployment.qualifiedName() + "…");
         session.deleteDeployment(DeploymentKey.of(deployment), onDone, error -> {
-            activity.set("Could not delete " + deployment.qualifiedName() + ": " + error.detail());
+            activity.set("Could not delete " + deployment.qualifiedName() + ": " + ErrorTexts.message(error));
             onFailure.accept(error);
         });
     }
@@ -178,18 +180,18 @@ public final class MainViewModel implements ConsoleSession.Observer {
     }
 
     @Override
-    public void resynced(String reason) {
-        activity.set("Reloading everything: " + reason);
+    public void resynced(ResyncReason reason) {
+        activity.set("Reloading everything: " + ErrorTexts.resync(reason));
     }
 
     @Override
-    public void accessDenied(String message) {
-        activity.set("Live changes are off: " + message);
+    public void accessDenied(ApiException denial) {
+        activity.set("Live changes are off: " + ErrorTexts.message(denial));
     }
 
     @Override
     public void fleetLoadFailed(ApiException error) {
-        activity.set("Refresh failed: " + error.detail());
+        activity.set("Refresh failed: " + ErrorTexts.message(error));
     }
 
     /** "prod/llama v2 is now Ready · alice via the API". */

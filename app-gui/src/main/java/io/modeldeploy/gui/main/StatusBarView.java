@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -47,7 +48,7 @@ public final class StatusBarView {
     void bind(MainViewModel viewModel) {
         DeploymentListViewModel list = viewModel.list();
         String server = viewModel.connectionInfo().baseUrl().toString();
-        connectionLabel.setText(viewModel.connectionInfo().describe());
+        connectionLabel.setText(ErrorTexts.server(viewModel.connectionInfo()));
         liveLabel.textProperty().bind(viewModel.liveTextProperty());
         liveLabel.accessibleTextProperty().bind(viewModel.liveTextProperty());
         liveTip.setWrapText(true);

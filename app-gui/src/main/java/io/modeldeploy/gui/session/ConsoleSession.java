@@ -3,8 +3,9 @@ package io.modeldeploy.gui.session;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.api.DeploymentEventStream.ResyncReason;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
+import io.modeldeploy.gui.api.DeploymentEventStream;
 import io.modeldeploy.gui.session.DeploymentStore.LoadMark;
 import io.modeldeploy.gui.session.DeploymentStore.Origin;
 import io.modeldeploy.model.ApiLimits;
@@ -69,10 +70,11 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         }
 
         /** The stream asked for everything to be read again. */
-        default void resynced(String reason) {
+        default void resynced(ResyncReason reason) {
         }
 
-        default void accessDenied(String message) {
+        /** The server refused the event stream (401 or 403); the stream keeps retrying. */
+        default void accessDenied(ApiException denial) {
         }
 
         default void fleetLoadFailed(ApiException error) {
@@ -223,7 +225,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     }
 
     @Override
-    public void onResync(String reason) {
+    public void onResync(ResyncReason reason) {
         lastAppliedEventId = -1;
         fleetRequested = true;
         fleetReadWithoutStream = false;
@@ -232,8 +234,8 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     }
 
     @Override
-    public void onAccessDenied(String message) {
-        observers.forEach(o -> o.accessDenied(message));
+    public void onAccessDenied(ApiException denial) {
+        observers.forEach(o -> o.accessDenied(denial));
     }
 
     /** Applies streamed changes to the store, each exactly once (an id not above the last applied is dropped). */

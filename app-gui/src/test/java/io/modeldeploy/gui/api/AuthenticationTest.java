@@ -2,6 +2,7 @@ package io.modeldeploy.gui.api;
 
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentEventType;
@@ -63,7 +64,7 @@ class AuthenticationTest {
     @Test
     void withTheLocalTokenChangesAreRecordedUnderTheOsUserName() throws ApiException {
         assertNotNull(server.localToken(), "the server wrote its local token");
-        DeploymentApiClient client = new DeploymentApiClient(server.baseUrl(), server.localToken());
+        DeploymentApiClient client = new HttpDeploymentApiClient(server.baseUrl(), server.localToken());
         assertTrue(client.hasToken());
 
         client.createDeployment("auth", new CreateDeploymentRequest("llama", "llama-nim", null, null));
@@ -79,42 +80,49 @@ class AuthenticationTest {
 
     @Test
     void withoutATokenTheAnswerIs401AndPointsToConnectToServer() {
-        DeploymentApiClient anonymous = new DeploymentApiClient(server.baseUrl());
+        DeploymentApiClient anonymous = new HttpDeploymentApiClient(server.baseUrl());
         assertFalse(anonymous.hasToken());
         ApiException e = assertThrows(ApiException.class, () -> anonymous.listAllDeployments("-"));
         assertEquals(401, e.status());
-        assertTrue(e.detail().startsWith("The server needs a token: enter one in File \u25B8 Connect to server"),
-                e.detail());
-        assertTrue(e.detail().contains("--token TOKEN or MODELDEPLOY_TOKEN"), e.detail());
+        assertEquals(ApiException.Kind.ACCESS_DENIED, e.kind());
+        assertFalse(e.tokenSent());
+        String text = ErrorTexts.message(e);
+        assertTrue(text.startsWith("The server needs a token: enter one in File \u25B8 Connect to server"), text);
+        assertTrue(text.contains("--token TOKEN or MODELDEPLOY_TOKEN"), text);
         assertTrue(anonymous.isHealthy(), "/health needs no token: the console can still tell the server is up");
     }
 
     @Test
     void aWrongTokenIs401AndSaysTheTokenIsNotAccepted() {
-        DeploymentApiClient wrong = new DeploymentApiClient(server.baseUrl(), "not-a-known-secret");
+        DeploymentApiClient wrong = new HttpDeploymentApiClient(server.baseUrl(), "not-a-known-secret");
         ApiException e = assertThrows(ApiException.class, () -> wrong.listAllDeployments("-"));
         assertEquals(401, e.status());
-        assertTrue(e.detail().startsWith("The server does not accept this console's token: enter another one in "
-                + "File \u25B8 Connect to server"), e.detail());
-        assertTrue(e.detail().contains("Unknown or revoked token"), "the server's own words: " + e.detail());
+        assertTrue(e.tokenSent());
+        String text = ErrorTexts.message(e);
+        assertTrue(text.startsWith("The server does not accept this console's token: enter another one in "
+                + "File \u25B8 Connect to server"), text);
+        assertTrue(text.contains("Unknown or revoked token"), "the server's own words: " + text);
+        assertTrue(e.detail().contains("Unknown or revoked token"), e.detail());
     }
 
     @Test
     void aViewerTokenReadsButAWriteIs403ThatSaysItMayOnlyRead() throws ApiException {
-        DeploymentApiClient viewer = new DeploymentApiClient(server.baseUrl(), VIEWER_SECRET);
+        DeploymentApiClient viewer = new HttpDeploymentApiClient(server.baseUrl(), VIEWER_SECRET);
         viewer.listAllDeployments("-");
         ApiException e = assertThrows(ApiException.class, () -> viewer.createDeployment("auth-viewer",
                 new CreateDeploymentRequest("phi", "cfg", null, null)));
         assertEquals(403, e.status());
-        assertTrue(e.detail().startsWith("This token may only read: to change deployments, enter an editor token in "
-                + "File \u25B8 Connect to server"), e.detail());
-        assertTrue(e.detail().contains("dashboard"), "names the token: " + e.detail());
+        assertTrue(e.isAccessDenied());
+        String text = ErrorTexts.message(e);
+        assertTrue(text.startsWith("This token may only read: to change deployments, enter an editor token in "
+                + "File \u25B8 Connect to server"), text);
+        assertTrue(text.contains("dashboard"), "names the token: " + text);
     }
 
     @Test
     void theEventStreamAuthenticatesWithTheToken() throws ApiException {
         DeploymentEventStreamTest.Recorder recorder = new DeploymentEventStreamTest.Recorder();
-        DeploymentApiClient client = new DeploymentApiClient(server.baseUrl(), server.localToken());
+        DeploymentApiClient client = new HttpDeploymentApiClient(server.baseUrl(), server.localToken());
         DeploymentEventStream stream = client.eventStream(ui, recorder);
         streams.add(stream);
         stream.start();
@@ -129,18 +137,21 @@ class AuthenticationTest {
 
     @Test
     void anEventStreamWithoutTokenIsToldWhatToDoAndNeverGoesLive() {
-        List<String> denied = Collections.synchronizedList(new ArrayList<>());
+        List<ApiException> denied = Collections.synchronizedList(new ArrayList<>());
         DeploymentEventStreamTest.Recorder recorder = new DeploymentEventStreamTest.Recorder() {
             @Override
-            public void onAccessDenied(String message) {
-                denied.add(message);
+            public void onAccessDenied(ApiException denial) {
+                denied.add(denial);
             }
         };
-        DeploymentEventStream stream = new DeploymentApiClient(server.baseUrl()).eventStream(ui, recorder);
+        DeploymentEventStream stream = new HttpDeploymentApiClient(server.baseUrl()).eventStream(ui, recorder);
         streams.add(stream);
         stream.start();
         await("the refusal", () -> !denied.isEmpty());
-        assertTrue(denied.get(0).startsWith("The server needs a token"), denied.get(0));
+        assertEquals(401, denied.get(0).status());
+        assertFalse(denied.get(0).tokenSent());
+        String text = ErrorTexts.message(denied.get(0));
+        assertTrue(text.startsWith("The server needs a token: enter one in File \u25B8 Connect to server"), text);
         assertFalse(recorder.states.contains(State.LIVE));
         assertEquals(0, stream.connectionCount());
     }

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.api;
 
 import com.sun.net.httpserver.HttpServer;
 import io.modeldeploy.gui.Deployments;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.StatusUpdateRequest;
@@ -52,7 +53,7 @@ class ConditionalUpdateTest {
     }
 
     private DeploymentApiClient client() {
-        return new DeploymentApiClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        return new HttpDeploymentApiClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
     }
 
     private static final StatusUpdateRequest READY = new StatusUpdateRequest(DeploymentStatus.READY, "up");
@@ -76,7 +77,8 @@ class ConditionalUpdateTest {
                 () -> client().updateStatus("prod", "llama", 1, READY, "\"old\""));
         assertTrue(e.isPreconditionFailed());
         assertEquals(current, e.currentDeployment().orElseThrow());
-        assertEquals("The deployment changed on the server since you started editing it.", e.detail());
+        assertEquals(ApiException.Kind.PRECONDITION_FAILED, e.kind());
+        assertEquals("The deployment changed on the server since you started editing it.", ErrorTexts.message(e));
     }
 
     @Test

@@ -27,8 +27,8 @@ class DemoApiClientTest {
     static void startServers() {
         demoServer = TestServer.start(options -> options.withDemo(true));
         plainServer = TestServer.start();
-        demo = new DeploymentApiClient(demoServer.baseUrl(), demoServer.localToken());
-        plain = new DeploymentApiClient(plainServer.baseUrl(), plainServer.localToken());
+        demo = new HttpDeploymentApiClient(demoServer.baseUrl(), demoServer.localToken());
+        plain = new HttpDeploymentApiClient(plainServer.baseUrl(), plainServer.localToken());
     }
 
     @AfterAll

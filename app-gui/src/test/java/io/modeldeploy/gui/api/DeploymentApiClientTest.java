@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.api;
 
 import io.modeldeploy.gui.TestServer;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentStatus;
@@ -33,7 +34,7 @@ class DeploymentApiClientTest {
     @BeforeAll
     static void startServer() {
         server = TestServer.start();
-        client = new DeploymentApiClient(server.baseUrl());
+        client = new HttpDeploymentApiClient(server.baseUrl());
     }
 
     @AfterAll
@@ -60,7 +61,7 @@ class DeploymentApiClientTest {
         for (int i = 0; i < 5; i++) {
             client.createDeployment("client-paging", new CreateDeploymentRequest("d" + i, "cfg", null, null));
         }
-        DeploymentApiClient smallPages = new DeploymentApiClient(server.baseUrl(), 2);
+        DeploymentApiClient smallPages = new HttpDeploymentApiClient(server.baseUrl(), 2);
         List<ModelDeployment> all = smallPages.listAllDeployments("client-paging");
         assertEquals(List.of("d4", "d3", "d2", "d1", "d0"), all.stream().map(ModelDeployment::name).toList(),
                 "every page, most recently changed first");
@@ -148,7 +149,8 @@ class DeploymentApiClientTest {
         ApiException e = assertThrows(ApiException.class, () -> client.getDeployment("client-missing", "nope"));
         assertEquals(404, e.status());
         assertTrue(e.detail().contains("nope"), e.detail());
-        assertEquals(e.detail(), e.getMessage());
+        assertEquals(e.detail(), ErrorTexts.message(e), "the server's words are what the console shows");
+        assertEquals("ERROR_STATUS 404: " + e.detail(), e.getMessage());
         assertTrue(e.validationErrors().isEmpty());
     }
 
@@ -160,8 +162,9 @@ class DeploymentApiClientTest {
         List<String> fields = e.validationErrors().stream().map(ApiException::fieldOf).toList();
         assertTrue(fields.contains("name"), fields.toString());
         assertTrue(fields.contains("config"), fields.toString());
-        assertTrue(e.detail().startsWith("name: ") || e.detail().contains("; name: "), e.detail());
-        assertTrue(e.detail().contains("; "), "problems are joined with '; ': " + e.detail());
+        String text = ErrorTexts.message(e);
+        assertTrue(text.startsWith("name: ") || text.contains("; name: "), text);
+        assertTrue(text.contains("; "), "problems are joined with '; ': " + text);
     }
 
     @Test
@@ -180,27 +183,29 @@ class DeploymentApiClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
         }
-        DeploymentApiClient nobody = new DeploymentApiClient(URI.create("http://127.0.0.1:" + freePort));
+        DeploymentApiClient nobody = new HttpDeploymentApiClient(URI.create("http://127.0.0.1:" + freePort));
         ApiException e = assertThrows(ApiException.class, () -> nobody.listDeployments("-", 1, 10));
         assertEquals(0, e.status());
         assertTrue(e.isConnectionFailure());
-        assertTrue(e.detail().contains("127.0.0.1:" + freePort), e.detail());
+        assertEquals(ApiException.Kind.CANNOT_CONNECT, e.kind());
+        assertEquals(URI.create("http://127.0.0.1:" + freePort), e.server().orElseThrow());
+        assertEquals("Cannot connect to the server at http://127.0.0.1:" + freePort + ".", ErrorTexts.message(e));
         assertFalse(nobody.isHealthy());
         assertTrue(client.isHealthy());
     }
 
     @Test
     void pathSegmentsArePercentEncoded() throws ApiException {
-        assertEquals("a%20b%2Fc", DeploymentApiClient.segment("a b/c"));
-        assertEquals("-", DeploymentApiClient.segment("-"));
-        assertEquals("x.y_z-1", DeploymentApiClient.segment("x.y_z-1"));
+        assertEquals("a%20b%2Fc", ApiPaths.segment("a b/c"));
+        assertEquals("-", ApiPaths.segment("-"));
+        assertEquals("x.y_z-1", ApiPaths.segment("x.y_z-1"));
         ApiException e = assertThrows(ApiException.class, () -> client.getDeployment("client-encoding", "a/b"));
         assertEquals(404, e.status(), "an encoded slash stays inside the name segment");
     }
 
     @Test
     void trailingSlashOfTheBaseUrlIsIgnored() throws ApiException {
-        DeploymentApiClient slashed = new DeploymentApiClient(URI.create(server.baseUrl() + "/"));
+        DeploymentApiClient slashed = new HttpDeploymentApiClient(URI.create(server.baseUrl() + "/"));
         assertTrue(slashed.isHealthy());
         slashed.createDeployment("client-slash", new CreateDeploymentRequest("s", "cfg", null, null));
         assertEquals("s", slashed.getDeployment("client-slash", "s").name());

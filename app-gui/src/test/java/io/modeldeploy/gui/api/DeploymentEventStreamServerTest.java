@@ -43,7 +43,7 @@ class DeploymentEventStreamServerTest {
     }
 
     private DeploymentEventStream open(DeploymentEventStreamTest.Recorder recorder) {
-        DeploymentEventStream stream = new DeploymentEventStream(server.baseUrl(), ui, recorder);
+        DeploymentEventStream stream = new HttpDeploymentApiClient(server.baseUrl()).eventStream(ui, recorder);
         streams.add(stream);
         return stream;
     }

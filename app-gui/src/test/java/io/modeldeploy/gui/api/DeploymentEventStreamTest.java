@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.api;
 
 import io.modeldeploy.gui.Deployments;
+import io.modeldeploy.gui.api.DeploymentEventStream.ResyncReason;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentEventType;
@@ -38,7 +39,7 @@ class DeploymentEventStreamTest {
         final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
         final List<State> states = Collections.synchronizedList(new ArrayList<>());
         final List<StreamHeartbeat> heartbeats = Collections.synchronizedList(new ArrayList<>());
-        final List<String> resyncs = Collections.synchronizedList(new ArrayList<>());
+        final List<ResyncReason> resyncs = Collections.synchronizedList(new ArrayList<>());
         final List<String> threads = Collections.synchronizedList(new ArrayList<>());
 
         @Override
@@ -60,7 +61,7 @@ class DeploymentEventStreamTest {
         }
 
         @Override
-        public void onResync(String reason) {
+        public void onResync(ResyncReason reason) {
             resyncs.add(reason);
         }
     }
@@ -84,7 +85,7 @@ class DeploymentEventStreamTest {
     }
 
     private DeploymentEventStream open(DeploymentEventStream.Settings settings) {
-        stream = new DeploymentEventStream(server.baseUrl(), "-", ui, recorder, settings);
+        stream = new HttpDeploymentApiClient(server.baseUrl()).eventStream("-", ui, recorder, settings);
         return stream;
     }
 
@@ -126,13 +127,37 @@ class DeploymentEventStreamTest {
         assertEquals(List.of(State.LIVE), recorder.states, "from CONNECTING straight to LIVE");
         assertEquals(7, stream.lastEventId());
         assertTrue(recorder.threads.stream().allMatch("test-ui"::equals), recorder.threads.toString());
-        await("the state property follows on the UI executor", () -> stream.stateProperty().get() == State.LIVE);
+        await("the state follows on the UI executor", () -> stream.state() == State.LIVE);
 
         SseTestServer.Request first = server.requests().get(0);
         assertNull(first.lastEventId(), "nothing to resume from on the first connection");
         assertEquals("text/event-stream", first.accept());
         assertEquals("gui", first.source());
         assertEquals(5, recorder.heartbeats.get(0).lastEventId());
+    }
+
+    @Test
+    void theStateChangesOnTheUiExecutorBeforeTheListenerHearsOfIt() throws Exception {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        DeploymentEventStream.Listener listener = new Recorder() {
+            @Override
+            public void onStateChanged(State state) {
+                seen.add(Thread.currentThread().getName() + " " + state + " " + stream.state());
+            }
+        };
+        server.then(c -> {
+            c.heartbeat(0);
+            c.holdOpen();
+        });
+        stream = new HttpDeploymentApiClient(server.baseUrl()).eventStream("-", ui, listener, FAST);
+        assertEquals(State.CONNECTING, stream.state());
+        stream.start();
+        await("live", () -> !seen.isEmpty());
+        stream.close();
+        await("closed", () -> seen.size() == 2);
+
+        assertEquals(List.of("test-ui LIVE LIVE", "test-ui CLOSED CLOSED"), seen);
+        assertEquals(State.CLOSED, ui.submit(stream::state).get(), "as the UI executor sees it");
     }
 
     @Test
@@ -266,7 +291,7 @@ class DeploymentEventStreamTest {
         });
         open(FAST).start(50);
         await("the event after the reset", () -> recorder.ids.size() == 1);
-        assertEquals(1, recorder.resyncs.size());
+        assertEquals(List.of(ResyncReason.LOG_RESTARTED), recorder.resyncs);
         assertEquals(List.of(11L), recorder.ids, "ids below the old resume point count again");
         assertEquals(11, stream.lastEventId());
     }
@@ -280,7 +305,7 @@ class DeploymentEventStreamTest {
         });
         open(FAST).start(5);
         await("the event after the resync", () -> recorder.ids.size() == 1);
-        assertEquals(1, recorder.resyncs.size());
+        assertEquals(List.of(ResyncReason.EVENTS_EXPIRED), recorder.resyncs);
         assertEquals(List.of(41L), recorder.ids);
         assertEquals(41, stream.lastEventId());
     }
@@ -297,7 +322,7 @@ class DeploymentEventStreamTest {
         open(FAST).start();
         await("the good event", () -> recorder.ids.size() == 1);
         assertEquals(List.of(3L), recorder.ids);
-        assertEquals(1, recorder.resyncs.size());
+        assertEquals(List.of(ResyncReason.UNREADABLE_EVENT), recorder.resyncs);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentStatus;
@@ -19,12 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** How answers are read: error bodies of every shape, timestamps with and without offset. */
 class ErrorAndJsonParsingTest {
 
-    private final DeploymentApiClient client = new DeploymentApiClient(URI.create("http://127.0.0.1:9"));
+    private final ServerEndpoint endpoint = new ServerEndpoint(URI.create("http://127.0.0.1:9"), null);
     private final ObjectMapper json = Json.mapper();
 
     @Test
     void stringDetailIsTakenAsIs() {
-        ApiException e = client.errorFrom(409, "{\"detail\":\"Deployment is marked for deletion (DELETING).\"}");
+        ApiException e = endpoint.errorFrom(409, "{\"detail\":\"Deployment is marked for deletion (DELETING).\"}");
         assertEquals(409, e.status());
         assertEquals("Deployment is marked for deletion (DELETING).", e.detail());
         assertTrue(e.validationErrors().isEmpty());
@@ -32,31 +33,74 @@ class ErrorAndJsonParsingTest {
 
     @Test
     void validationListBecomesFieldColonMessageJoinedBySemicolons() {
-        ApiException e = client.errorFrom(422, """
+        ApiException e = endpoint.errorFrom(422, """
                 {"detail":[
                   {"type":"string_too_long","loc":["body","status_message"],"msg":"String should have at most 1000 characters","input":"x","ctx":{"max_length":1000}},
                   {"type":"missing","loc":["body","status"],"msg":"Field required","input":{}}
                 ]}""");
         assertEquals(422, e.status());
         assertEquals(2, e.validationErrors().size());
-        assertEquals("status_message: String should have at most 1000 characters; status: Field required", e.detail());
-        assertEquals(e.detail(), e.getMessage());
+        assertEquals("status_message: String should have at most 1000 characters; status: Field required",
+                ErrorTexts.message(e));
+        assertEquals("ERROR_STATUS 422 [status_message, status]", e.getMessage());
     }
 
     @Test
     void validationErrorWithoutLocationIsJustTheMessage() {
-        ApiException e = client.errorFrom(422, "{\"detail\":[{\"type\":\"x\",\"loc\":[],\"msg\":\"Bad\"}]}");
-        assertEquals("Bad", e.detail());
+        ApiException e = endpoint.errorFrom(422, "{\"detail\":[{\"type\":\"x\",\"loc\":[],\"msg\":\"Bad\"}]}");
+        assertEquals("Bad", ErrorTexts.message(e));
     }
 
     @Test
     void bodyThatIsNotJsonGivesAGenericExplanation() {
-        ApiException e = client.errorFrom(502, "<html>Bad gateway</html>");
+        ApiException e = endpoint.errorFrom(502, "<html>Bad gateway</html>");
         assertEquals(502, e.status());
-        assertTrue(e.detail().contains("502"), e.detail());
-        ApiException empty = client.errorFrom(404, "");
+        assertNull(e.detail(), "nothing the server said");
+        assertTrue(ErrorTexts.message(e).contains("502"), ErrorTexts.message(e));
+        ApiException empty = endpoint.errorFrom(404, "");
         assertTrue(empty.isNotFound());
-        assertFalse(empty.detail().isBlank());
+        assertFalse(ErrorTexts.message(empty).isBlank());
+    }
+
+    @Test
+    void eachErrorStatusBecomesAKindWithTheServersOwnWords() {
+        String said = "{\"detail\":\"said so\"}";
+        for (int status : new int[] {400, 404, 409, 412, 422, 500, 503}) {
+            ApiException e = endpoint.errorFrom(status, said);
+            assertEquals(ApiException.Kind.ERROR_STATUS, e.kind(), "HTTP " + status);
+            assertEquals(status, e.status());
+            assertEquals("said so", e.detail());
+            assertFalse(e.isConnectionFailure());
+        }
+        for (int status : new int[] {401, 403}) {
+            ApiException anonymous = endpoint.errorFrom(status, said);
+            assertEquals(ApiException.Kind.ACCESS_DENIED, anonymous.kind(), "HTTP " + status);
+            assertEquals("said so", anonymous.detail());
+            assertFalse(anonymous.tokenSent());
+            ApiException withToken = new ServerEndpoint(URI.create("http://127.0.0.1:9"), "t").errorFrom(status, "");
+            assertTrue(withToken.tokenSent());
+            assertNull(withToken.detail());
+        }
+        assertEquals("{\"code\":7}", endpoint.errorFrom(500, "{\"detail\":{\"code\":7}}").detail(),
+                "a detail that is no text is passed on as JSON");
+    }
+
+    @Test
+    void failuresWithoutAnswerBecomeKindsThatNameTheServer() {
+        URI server = URI.create("http://127.0.0.1:9");
+        ApiException refused = endpoint.failureOf(new java.net.ConnectException("Connection refused"));
+        assertEquals(ApiException.Kind.CANNOT_CONNECT, refused.kind());
+        assertEquals(server, refused.server().orElseThrow());
+        assertEquals(0, refused.status());
+        assertTrue(refused.isConnectionFailure());
+        assertEquals(ApiException.Kind.TIMED_OUT,
+                endpoint.failureOf(new java.net.http.HttpConnectTimeoutException("slow")).kind());
+        ApiException lost = endpoint.failureOf(new java.io.IOException("Connection reset"));
+        assertEquals(ApiException.Kind.CONNECTION_LOST, lost.kind());
+        assertEquals("Connection reset", lost.detail());
+        ApiException interrupted = endpoint.interrupted(new InterruptedException());
+        assertEquals(ApiException.Kind.INTERRUPTED, interrupted.kind());
+        assertTrue(Thread.interrupted(), "the interrupt flag stays set (and is cleared here)");
     }
 
     @Test

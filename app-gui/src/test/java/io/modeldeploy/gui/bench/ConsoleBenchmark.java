@@ -2,7 +2,7 @@ package io.modeldeploy.gui.bench;
 
 import atlantafx.base.controls.CustomTextField;
 import io.modeldeploy.gui.api.ConnectionInfo;
-import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.detail.StatusTimelineViewModel;
 import io.modeldeploy.gui.list.DeploymentFilter;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
@@ -10,11 +10,10 @@ import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.main.ConsoleContext;
 import io.modeldeploy.gui.main.ConsoleViewModels;
 import io.modeldeploy.gui.main.GuiPreferences;
-import io.modeldeploy.gui.main.ConsoleViewModels;
 import io.modeldeploy.gui.main.MainView;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -380,7 +379,7 @@ public final class ConsoleBenchmark {
         ExecutorService workers = TaskRunner.newWorkerPool();
         String prefsNode = "/io/modeldeploy/bench/" + UUID.randomUUID();
         MainView view = onFx(() -> {
-            ConsoleContext context = new ConsoleContext(new DeploymentApiClient(URI.create(url)),
+            ConsoleContext context = new ConsoleContext(new HttpDeploymentApiClient(URI.create(url)),
                     TaskRunner.onFx(workers), new ThemeManager(Theme.LIGHT),
                     new GuiPreferences(Preferences.userRoot().node(prefsNode)),
                     ConnectionInfo.remote(URI.create(url)));

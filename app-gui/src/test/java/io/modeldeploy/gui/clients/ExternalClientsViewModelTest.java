@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.TestServer;
-import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
+import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import org.junit.jupiter.api.Test;
@@ -159,7 +159,7 @@ class ExternalClientsViewModelTest {
     void theCurlAndPythonExamplesReallyUpdateTheStatusAsTheOsUser() throws Exception {
         // Every request needs a token here: the examples must send the local one.
         try (TestServer server = TestServer.start(o -> o.withRequireAuth(true))) {
-            new io.modeldeploy.gui.api.DeploymentApiClient(server.baseUrl(), server.localToken()).createDeployment(
+            new io.modeldeploy.gui.api.HttpDeploymentApiClient(server.baseUrl(), server.localToken()).createDeployment(
                     "connect", new io.modeldeploy.model.CreateDeploymentRequest("llama-3.1", "cfg", null, null));
             ModelDeployment selected = Deployments.of("connect", "llama-3.1", 1, DeploymentStatus.CREATED, "",
                     Instant.now());
@@ -169,7 +169,7 @@ class ExternalClientsViewModelTest {
             Map<String, String> examples = examples(new ExternalClientsViewModel(info, selected));
 
             run(List.of("bash", "-c", examples.get("curl-patch")));
-            var reader = new io.modeldeploy.gui.api.DeploymentApiClient(server.baseUrl(), server.localToken());
+            var reader = new io.modeldeploy.gui.api.HttpDeploymentApiClient(server.baseUrl(), server.localToken());
             ModelDeployment afterCurl = reader.getDeployment("connect", "llama-3.1");
             assertEquals(DeploymentStatus.READY, afterCurl.status());
             assertEquals("Model server is ready", afterCurl.statusMessage());

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.demo;
 
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.DemoState;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ class DemoViewModelTest {
     }
 
     private DemoViewModel demoModel() {
-        return new DemoViewModel(new DeploymentApiClient(demoServer.baseUrl(), demoServer.localToken()),
+        return new DemoViewModel(new HttpDeploymentApiClient(demoServer.baseUrl(), demoServer.localToken()),
                 TaskRunner.direct(), true, reports::add);
     }
 
@@ -58,12 +59,12 @@ class DemoViewModelTest {
         model.load();
         model.setRunning(false);
         assertFalse(model.runningProperty().get());
-        assertFalse(new DeploymentApiClient(demoServer.baseUrl()).getDemo().running());
+        assertFalse(new HttpDeploymentApiClient(demoServer.baseUrl()).getDemo().running());
         assertEquals("Demo controller stopped", reports.get(reports.size() - 1));
 
         model.setPace(DemoPace.FAST);
         assertEquals(DemoPace.FAST, model.paceProperty().get());
-        assertEquals(1.0, new DeploymentApiClient(demoServer.baseUrl()).getDemo().paceSeconds(), 1e-9);
+        assertEquals(1.0, new HttpDeploymentApiClient(demoServer.baseUrl()).getDemo().paceSeconds(), 1e-9);
 
         model.setRunning(true);
         assertTrue(model.runningProperty().get());
@@ -75,12 +76,12 @@ class DemoViewModelTest {
 
     @Test
     void aPaceSetElsewhereSelectsNoMenuChoice() throws Exception {
-        new DeploymentApiClient(demoServer.baseUrl()).updateDemo(new DemoState(null, null, 0.5));
+        new HttpDeploymentApiClient(demoServer.baseUrl()).updateDemo(new DemoState(null, null, 0.5));
         DemoViewModel model = demoModel();
         model.load();
         assertNull(model.paceProperty().get());
         assertEquals(0.5, model.paceSecondsProperty().get(), 1e-9);
-        new DeploymentApiClient(demoServer.baseUrl()).updateDemo(new DemoState(null, null, 3.0));
+        new HttpDeploymentApiClient(demoServer.baseUrl()).updateDemo(new DemoState(null, null, 3.0));
     }
 
     @Test
@@ -92,12 +93,12 @@ class DemoViewModelTest {
         assertTrue(written.get() >= 25, "count: " + written.get());
         assertTrue(reports.get(reports.size() - 1).startsWith("Demo data reset: " + written.get()),
                 reports.toString());
-        assertEquals(25, new DeploymentApiClient(demoServer.baseUrl()).listAllDeployments("-").size());
+        assertEquals(25, new HttpDeploymentApiClient(demoServer.baseUrl()).listAllDeployments("-").size());
     }
 
     @Test
     void withoutDemoModeTheMenuIsDisabledAndSaysWhy() {
-        DemoViewModel embedded = new DemoViewModel(new DeploymentApiClient(plainServer.baseUrl()), TaskRunner.direct(),
+        DemoViewModel embedded = new DemoViewModel(new HttpDeploymentApiClient(plainServer.baseUrl()), TaskRunner.direct(),
                 true, reports::add);
         embedded.load();
         assertFalse(embedded.availableProperty().get());
@@ -105,7 +106,7 @@ class DemoViewModelTest {
         embedded.setRunning(true);
         assertTrue(reports.isEmpty(), "disabled actions send nothing: " + reports);
 
-        DemoViewModel remote = new DemoViewModel(new DeploymentApiClient(plainServer.baseUrl()), TaskRunner.direct(),
+        DemoViewModel remote = new DemoViewModel(new HttpDeploymentApiClient(plainServer.baseUrl()), TaskRunner.direct(),
                 false, reports::add);
         remote.load();
         assertTrue(remote.explanationProperty().get().startsWith("Demo mode is off on this server"),
@@ -118,7 +119,7 @@ class DemoViewModelTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        DemoViewModel model = new DemoViewModel(new DeploymentApiClient(java.net.URI.create("http://127.0.0.1:" + port)),
+        DemoViewModel model = new DemoViewModel(new HttpDeploymentApiClient(java.net.URI.create("http://127.0.0.1:" + port)),
                 TaskRunner.direct(), false, reports::add);
         model.load();
         assertFalse(model.availableProperty().get());

@@ -1,13 +1,14 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.session.TestSessions;
-import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.gui.testing.FxLookup;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
+import io.modeldeploy.gui.testing.FxLookup;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.DeploymentStatus;
@@ -88,7 +89,7 @@ class DeploymentDetailViewUiTest {
     @Start
     void start(Stage stage) {
         ThemeManager themes = new ThemeManager(Theme.LIGHT);
-        ConsoleSession session = TestSessions.of(new DeploymentApiClient(server.baseUrl()), TaskRunner.onFx(executor));
+        ConsoleSession session = TestSessions.of(new HttpDeploymentApiClient(server.baseUrl()), TaskRunner.onFx(executor));
         changes = TestSessions.record(session, DeploymentStore.Origin.OWN_WRITE);
         view = new DeploymentDetailView(new DeploymentDetailViewModel(session));
         Scene scene = new Scene(view, 720, 780); // within Monocle's 1280x800 headless screen

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.AuthContext;
 import io.modeldeploy.model.ChangeSource;
@@ -28,7 +29,7 @@ import java.util.Objects;
  * without history entry, one entry per applied change, the newest 100 entries embedded).
  * Records the calls made, and can be told to fail the next call.
  */
-class FakeDeploymentApiClient extends DeploymentApiClient {
+class FakeDeploymentApiClient extends ForwardingDeploymentApiClient {
 
     /** One stored version with its full history (oldest first). */
     static final class Stored {

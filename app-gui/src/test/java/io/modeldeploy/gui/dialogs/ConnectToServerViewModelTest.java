@@ -3,10 +3,12 @@ package io.modeldeploy.gui.dialogs;
 import com.sun.net.httpserver.HttpServer;
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
+import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.Pagination;
@@ -69,13 +71,13 @@ class ConnectToServerViewModelTest {
     }
 
     private ConnectToServerViewModel model(ConnectionInfo current) {
-        return model(current, TaskRunner.direct(), DeploymentApiClient::new);
+        return model(current, TaskRunner.direct(), HttpDeploymentApiClient::new);
     }
 
     /** A client whose list answers {@code page} or fails with {@code failure}, without a server. */
     private static ConnectToServerViewModel.ClientFactory answering(ListPage<ModelDeployment> page,
                                                                     ApiException failure) {
-        return (baseUrl, token) -> new DeploymentApiClient(baseUrl, token) {
+        return (baseUrl, token) -> new ForwardingDeploymentApiClient(new HttpDeploymentApiClient(baseUrl, token)) {
             @Override
             public ListPage<ModelDeployment> listDeployments(String workspace, int page1, int pageSize)
                     throws ApiException {
@@ -305,7 +307,7 @@ class ConnectToServerViewModelTest {
         notStarted.useBuiltInServer(connected::add);
         assertEquals(List.of(ON_BUILT_IN), connected);
 
-        ConnectToServerViewModel running = new ConnectToServerViewModel(TaskRunner.direct(), DeploymentApiClient::new,
+        ConnectToServerViewModel running = new ConnectToServerViewModel(TaskRunner.direct(), HttpDeploymentApiClient::new,
                 ON_REMOTE, List.of(), Optional.of(BUILT_IN), () -> ON_BUILT_IN);
         assertEquals("Back to the console's built-in server at http://127.0.0.1:18080; it kept running.",
                 running.builtInServerText());
@@ -322,7 +324,7 @@ class ConnectToServerViewModelTest {
 
     @Test
     void aBuiltInServerThatCannotStartSaysWhy() {
-        ConnectToServerViewModel model = new ConnectToServerViewModel(TaskRunner.direct(), DeploymentApiClient::new,
+        ConnectToServerViewModel model = new ConnectToServerViewModel(TaskRunner.direct(), HttpDeploymentApiClient::new,
                 ON_REMOTE, List.of(), Optional.empty(), () -> {
                     throw ApiException.connectionFailure("The data directory /d is in use by another ModelDeploy "
                             + "server.", null);

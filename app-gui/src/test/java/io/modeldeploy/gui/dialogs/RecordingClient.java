@@ -1,7 +1,7 @@
 package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
@@ -9,7 +9,7 @@ import io.modeldeploy.model.NewVersionRequest;
 import java.net.URI;
 
 /** Records what the dialogs send and answers with a prepared deployment or failure. */
-class RecordingClient extends DeploymentApiClient {
+class RecordingClient extends ForwardingDeploymentApiClient {
 
     String workspace;
     String name;

@@ -1,7 +1,7 @@
 package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.api.ApiException;
-import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.Pagination;
@@ -15,7 +15,7 @@ import java.util.List;
  * Answers the list in pages of {@link #pageSize} and getDeployment from memory (or fails), and
  * counts the calls.
  */
-class FakeClient extends DeploymentApiClient {
+class FakeClient extends ForwardingDeploymentApiClient {
 
     List<ModelDeployment> deployments = new ArrayList<>();
     ApiException failure;

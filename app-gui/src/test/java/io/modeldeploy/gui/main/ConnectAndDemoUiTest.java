@@ -3,12 +3,13 @@ package io.modeldeploy.gui.main;
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.dialogs.ResetDemoConfirmation;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.DeploymentRow;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
 import javafx.scene.Node;
@@ -71,7 +72,7 @@ class ConnectAndDemoUiTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = TestServer.start(options -> options.withDemo(true));
-        client = new DeploymentApiClient(server.baseUrl(), server.localToken());
+        client = new HttpDeploymentApiClient(server.baseUrl(), server.localToken());
         client.updateDemo(new DemoState(null, false, null)); // a still fleet for the assertions
         workers = TaskRunner.newWorkerPool();
     }

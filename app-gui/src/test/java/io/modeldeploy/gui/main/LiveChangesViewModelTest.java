@@ -2,6 +2,7 @@ package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.api.DeploymentEventStream.ResyncReason;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.session.ConsoleSession;
@@ -161,7 +162,7 @@ class LiveChangesViewModelTest {
         session.onEvents(List.of(change(101, llama, READY, 60)));
         int calls = client.listCalls;
 
-        session.onResync("the server's change log starts over");
+        session.onResync(ResyncReason.LOG_RESTARTED);
 
         assertEquals(calls + 1, client.listCalls);
         assertEquals(-1, session.lastAppliedEventId());

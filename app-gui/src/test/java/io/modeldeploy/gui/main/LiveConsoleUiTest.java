@@ -3,16 +3,16 @@ package io.modeldeploy.gui.main;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.ConnectionInfo;
-import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.detail.TimelineItem;
 import io.modeldeploy.gui.list.DeploymentListView;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.list.WorkspaceOption;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.beans.InvalidationListener;
@@ -94,7 +94,7 @@ class LiveConsoleUiTest {
     void start(Stage stage) {
         this.stage = stage;
         Preferences prefs = Preferences.userRoot().node(PREFS_ROOT + "/" + UUID.randomUUID());
-        ConsoleContext context = new ConsoleContext(new DeploymentApiClient(server.baseUrl()), TaskRunner.onFx(workers),
+        ConsoleContext context = new ConsoleContext(new HttpDeploymentApiClient(server.baseUrl()), TaskRunner.onFx(workers),
                 new ThemeManager(Theme.LIGHT), new GuiPreferences(prefs),
                 ConnectionInfo.embedded(server.baseUrl(), null));
         view = new MainView(context, ConsoleViewModels.create(context));

@@ -3,12 +3,12 @@ package io.modeldeploy.gui.main;
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
-import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.session.TestSessions;
+import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainViewModelTest {
 
     /** Serves a fixed list, answers deletes and health checks as told. */
-    static final class ScriptedClient extends DeploymentApiClient {
+    static final class ScriptedClient extends ForwardingDeploymentApiClient {
         final List<ModelDeployment> deployments = new ArrayList<>();
         Optional<ModelDeployment> deleteAnswer = Optional.empty();
         ApiException deleteFailure;

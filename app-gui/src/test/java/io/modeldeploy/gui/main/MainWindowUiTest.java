@@ -3,18 +3,18 @@ package io.modeldeploy.gui.main;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.ConnectionInfo;
-import io.modeldeploy.gui.api.DeploymentApiClient;
-import io.modeldeploy.model.StatusUpdateRequest;
-import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.dialogs.DeleteConfirmation;
 import io.modeldeploy.gui.dialogs.FieldRules;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.list.WorkspaceOption;
+import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.style.ThemeManager;
-import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.StatusUpdateRequest;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -99,7 +99,7 @@ class MainWindowUiTest {
     void start(Stage stage) {
         this.stage = stage;
         prefsNode = Preferences.userRoot().node(PREFS_ROOT + "/" + UUID.randomUUID());
-        ConsoleContext context = new ConsoleContext(new DeploymentApiClient(server.baseUrl()), TaskRunner.onFx(workers),
+        ConsoleContext context = new ConsoleContext(new HttpDeploymentApiClient(server.baseUrl()), TaskRunner.onFx(workers),
                 new ThemeManager(Theme.LIGHT), new GuiPreferences(prefsNode),
                 ConnectionInfo.embedded(server.baseUrl(), null));
         view = new MainView(context, ConsoleViewModels.create(context));
@@ -444,7 +444,7 @@ class MainWindowUiTest {
         DeploymentRow last = shown.get(shown.size() - 1);
         clickRow(robot, last.workspace(), last.name());
 
-        ModelDeployment updated = new DeploymentApiClient(server.baseUrl()).updateStatus(last.workspace(), last.name(),
+        ModelDeployment updated = new HttpDeploymentApiClient(server.baseUrl()).updateStatus(last.workspace(), last.name(),
                 last.version(), new StatusUpdateRequest(DeploymentStatus.LOST, "node lost " + UUID.randomUUID()));
         robot.interact(() -> view.models().session().store().merge(updated, io.modeldeploy.gui.session.DeploymentStore.Origin.OWN_WRITE));
 

@@ -1,4 +1,4 @@
-package io.modeldeploy.gui.api;
+package io.modeldeploy.gui.util;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.modeldeploy.gui.api;
+package io.modeldeploy.gui.util;
 
 import java.net.URI;
 import java.net.URISyntaxException;

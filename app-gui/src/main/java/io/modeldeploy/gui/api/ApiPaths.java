@@ -1,0 +1,40 @@
+package io.modeldeploy.gui.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/** The paths of the server's resources below its base URL, path segments percent-encoded. */
+public final class ApiPaths {
+
+    /** The ModelDeploy API. */
+    public static final String MODELS = "/apis/models/v2";
+    /** The console's own extension API (demo mode). */
+    public static final String DEMO = "/apis/modeldeploy/v1/demo";
+    /** The health check; needs no token. */
+    public static final String HEALTH = "/health";
+
+    private ApiPaths() {
+    }
+
+    /** The deployments of {@code workspace} ({@code "-"}: every workspace). */
+    public static String deployments(String workspace) {
+        return MODELS + "/workspaces/" + segment(workspace) + "/deployments";
+    }
+
+    /** One deployment (its latest version; {@code /versions/...} below it for the others). */
+    public static String deployment(String workspace, String name) {
+        return deployments(workspace) + "/" + segment(name);
+    }
+
+    /** The event stream of {@code workspace} ({@code "-"}: every workspace). */
+    public static String deploymentEvents(String workspace) {
+        return MODELS + "/workspaces/" + segment(workspace) + "/deployment-events";
+    }
+
+    /** Percent-encodes one path segment (spaces as %20, '/' encoded, '-' '.' '_' kept). */
+    public static String segment(String value) {
+        Objects.requireNonNull(value, "path segment");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+    }
+}

@@ -1,0 +1,382 @@
+package io.modeldeploy.gui.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.DemoState;
+import io.modeldeploy.model.ListPage;
+import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusHistoryEntry;
+import io.modeldeploy.model.StatusUpdateRequest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * The {@link DeploymentApiClient} of a real server, over HTTP. One instance per server;
+ * thread-safe; every call blocks. Requests and the {@linkplain #eventStream event streams} share
+ * one {@link ServerEndpoint}: one HTTP client, the same headers and token.
+ */
+public final class HttpDeploymentApiClient implements DeploymentApiClient {
+
+    /** Pages of a complete list requested at once. */
+    static final int PARALLEL_PAGES = 4;
+
+    private static final String JSON = "application/json";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+    private static final TypeReference<ListPage<ModelDeployment>> DEPLOYMENT_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<ListPage<StatusHistoryEntry>> HISTORY_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ModelDeployment>> DEPLOYMENT_LIST = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+    };
+
+    private final ServerEndpoint server;
+    private final int fullPageSize;
+    private final ObjectMapper json = Json.mapper();
+
+    /** A client without a token: only loopback callers of a server without --require-auth get in. */
+    public HttpDeploymentApiClient(URI baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A client that authenticates every request with {@code token} (null or blank: none). */
+    public HttpDeploymentApiClient(URI baseUrl, String token) {
+        this(baseUrl, token, FULL_PAGE_SIZE);
+    }
+
+    /** With a smaller page size for complete lists: lets tests cover paging with few rows. */
+    HttpDeploymentApiClient(URI baseUrl, int fullPageSize) {
+        this(baseUrl, null, fullPageSize);
+    }
+
+    HttpDeploymentApiClient(URI baseUrl, String token, int fullPageSize) {
+        if (fullPageSize < 1 || fullPageSize > ApiLimits.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be 1.." + ApiLimits.MAX_PAGE_SIZE);
+        }
+        this.server = new ServerEndpoint(baseUrl, token);
+        this.fullPageSize = fullPageSize;
+    }
+
+    @Override
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    @Override
+    public boolean hasToken() {
+        return server.hasToken();
+    }
+
+    @Override
+    public DeploymentEventStream eventStream(Executor ui, DeploymentEventStream.Listener listener) {
+        return eventStream(ApiLimits.ALL_WORKSPACES, ui, listener, DeploymentEventStream.Settings.defaults());
+    }
+
+    /** A stream of one workspace's changes ({@code "-"}: all) with other timing; not started yet. */
+    DeploymentEventStream eventStream(String workspace, Executor ui, DeploymentEventStream.Listener listener,
+                                      DeploymentEventStream.Settings settings) {
+        return new DeploymentEventStream(server, workspace, ui, listener, settings);
+    }
+
+    /** The plumbing this client and its event streams share. */
+    ServerEndpoint endpoint() {
+        return server;
+    }
+
+    // ---------------------------------------------------------------- deployments
+
+    @Override
+    public ListPage<ModelDeployment> listDeployments(String workspace, int page, int pageSize) throws ApiException {
+        String path = ApiPaths.deployments(workspace) + "?page=" + page + "&page_size=" + pageSize;
+        return send(get(path), DEPLOYMENT_PAGE);
+    }
+
+    @Override
+    public ListPage<ModelDeployment> listDeployments(String workspace, int page, int pageSize, int historyLimit)
+            throws ApiException {
+        return send(get(listPath(workspace, page, pageSize, historyLimit)), DEPLOYMENT_PAGE);
+    }
+
+    /** In pages of {@value #FULL_PAGE_SIZE} (the API's maximum). */
+    @Override
+    public ListPage<ModelDeployment> listFirstDeployments(String workspace) throws ApiException {
+        return listDeployments(workspace, 1, fullPageSize, 0);
+    }
+
+    /** Up to {@value #PARALLEL_PAGES} pages are requested at once. */
+    @Override
+    public List<ModelDeployment> listRemainingDeployments(String workspace, ListPage<ModelDeployment> first)
+            throws ApiException {
+        int pages = first.pagination() == null || dataOf(first).isEmpty() ? 1 : first.pagination().totalPages();
+        if (pages <= 1) {
+            return List.of();
+        }
+        // PARALLEL_PAGES lanes, each requesting its pages one after the other.
+        List<CompletableFuture<List<ModelDeployment>>> results = new ArrayList<>(pages - 1);
+        for (int page = 2; page <= pages; page++) {
+            int number = page;
+            CompletableFuture<?> previous = page - PARALLEL_PAGES >= 2
+                    ? results.get(page - PARALLEL_PAGES - 2) : CompletableFuture.completedFuture(null);
+            results.add(previous.thenCompose(ignored -> fetchPage(workspace, number)));
+        }
+        List<ModelDeployment> rest = new ArrayList<>();
+        for (CompletableFuture<List<ModelDeployment>> result : results) {
+            rest.addAll(await(result));
+        }
+        return rest;
+    }
+
+    private CompletableFuture<List<ModelDeployment>> fetchPage(String workspace, int page) {
+        HttpRequest request = get(listPath(workspace, page, fullPageSize, 0));
+        return server.http().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(response -> {
+                    try {
+                        ensureSuccess(response);
+                        return dataOf(read(response, type(DEPLOYMENT_PAGE)));
+                    } catch (ApiException e) {
+                        throw new CompletionException(e);
+                    }
+                });
+    }
+
+    private List<ModelDeployment> await(CompletableFuture<List<ModelDeployment>> result) throws ApiException {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            throw server.interrupted(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause() : e.getCause();
+            if (cause instanceof ApiException api) {
+                throw api;
+            }
+            throw server.failureOf(cause instanceof Exception ex ? ex : new IOException(cause));
+        }
+    }
+
+    private static List<ModelDeployment> dataOf(ListPage<ModelDeployment> page) {
+        return page == null || page.data() == null ? List.of() : page.data();
+    }
+
+    private static String listPath(String workspace, int page, int pageSize, int historyLimit) {
+        return ApiPaths.deployments(workspace) + "?page=" + page + "&page_size=" + pageSize
+                + "&history_limit=" + historyLimit + "&sort=-updated_at";
+    }
+
+    @Override
+    public ModelDeployment getDeployment(String workspace, String name) throws ApiException {
+        return send(get(ApiPaths.deployment(workspace, name)), ModelDeployment.class);
+    }
+
+    @Override
+    public List<ModelDeployment> listVersions(String workspace, String name) throws ApiException {
+        return send(get(ApiPaths.deployment(workspace, name) + "/versions"), DEPLOYMENT_LIST);
+    }
+
+    @Override
+    public ModelDeployment getVersion(String workspace, String name, int version) throws ApiException {
+        return send(get(ApiPaths.deployment(workspace, name) + "/versions/" + version), ModelDeployment.class);
+    }
+
+    @Override
+    public ModelDeployment createDeployment(String workspace, CreateDeploymentRequest request) throws ApiException {
+        return send(withBody("POST", ApiPaths.deployments(workspace), request).build(), ModelDeployment.class);
+    }
+
+    @Override
+    public ModelDeployment createVersion(String workspace, String name, NewVersionRequest request)
+            throws ApiException {
+        return send(withBody("POST", ApiPaths.deployment(workspace, name), request).build(), ModelDeployment.class);
+    }
+
+    @Override
+    public ModelDeployment updateStatus(String workspace, String name, int version, StatusUpdateRequest request,
+                                        String ifMatch) throws ApiException {
+        String path = ApiPaths.deployment(workspace, name) + "/status?version=" + version;
+        HttpRequest.Builder builder = withBody("PATCH", path, request);
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            builder.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> response = server.send(builder.build());
+        if (response.statusCode() == ApiException.PRECONDITION_FAILED) {
+            throw preconditionFailed(response);
+        }
+        ensureSuccess(response);
+        return read(response, type(ModelDeployment.class));
+    }
+
+    @Override
+    public Optional<ModelDeployment> deleteDeployment(String workspace, String name) throws ApiException {
+        return deleteAndRead(ApiPaths.deployment(workspace, name), () -> getDeployment(workspace, name));
+    }
+
+    @Override
+    public Optional<ModelDeployment> deleteVersion(String workspace, String name, int version) throws ApiException {
+        String path = ApiPaths.deployment(workspace, name) + "/versions/" + version;
+        return deleteAndRead(path, () -> getVersion(workspace, name, version));
+    }
+
+    @Override
+    public ListPage<StatusHistoryEntry> statusHistory(String workspace, String name, int version, int page,
+                                                      int pageSize) throws ApiException {
+        String path = ApiPaths.deployment(workspace, name) + "/status-history?version=" + version
+                + "&page=" + page + "&page_size=" + pageSize;
+        return send(get(path), HISTORY_PAGE);
+    }
+
+    // ---------------------------------------------------------------- demo mode
+
+    @Override
+    public DemoState getDemo() throws ApiException {
+        return send(get(ApiPaths.DEMO), DemoState.class);
+    }
+
+    @Override
+    public DemoState updateDemo(DemoState change) throws ApiException {
+        return send(withBody("PUT", ApiPaths.DEMO, change).build(), DemoState.class);
+    }
+
+    @Override
+    public int resetDemo() throws ApiException {
+        Map<String, Integer> answer = send(withBody("POST", ApiPaths.DEMO + "/reset", Map.of()).build(), COUNTS);
+        Integer count = answer.get("deployments");
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        try {
+            HttpRequest request = server.request(ApiPaths.HEALTH, JSON, HEALTH_TIMEOUT).GET().build();
+            HttpResponse<Void> response = server.http().send(request, HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private interface Reader {
+        ModelDeployment read() throws ApiException;
+    }
+
+    private Optional<ModelDeployment> deleteAndRead(String path, Reader reread) throws ApiException {
+        HttpResponse<String> response = server.send(server.request(path, JSON, REQUEST_TIMEOUT).DELETE().build());
+        if (response.statusCode() == 204) {
+            return Optional.empty();
+        }
+        ensureSuccess(response);
+        String body = response.body();
+        if (body == null || body.isBlank() || body.trim().equals("null")) {
+            // NeMo answers 202 with a null body; read the marked version back instead.
+            try {
+                return Optional.of(reread.read());
+            } catch (ApiException e) {
+                if (e.isNotFound()) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }
+        return Optional.of(read(response, type(ModelDeployment.class)));
+    }
+
+    private HttpRequest get(String path) {
+        return server.request(path, JSON, REQUEST_TIMEOUT).GET().build();
+    }
+
+    /** A request with {@code body} as JSON; the console's request records always encode. */
+    private HttpRequest.Builder withBody(String method, String path, Object body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode the request body as JSON", e);
+        }
+        return server.request(path, JSON, REQUEST_TIMEOUT)
+                .header("Content-Type", JSON)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+    }
+
+    /** A 412 carries the version as it is now; an unreadable body still makes a 412, without it. */
+    private ApiException preconditionFailed(HttpResponse<String> response) {
+        ModelDeployment current = null;
+        String body = response.body();
+        if (body != null && !body.isBlank()) {
+            try {
+                current = json.readValue(body, ModelDeployment.class);
+                if (current != null && (current.workspace() == null || current.name() == null)) {
+                    current = null; // not a deployment (e.g. an error body from a proxy)
+                }
+            } catch (JsonProcessingException e) {
+                current = null;
+            }
+        }
+        return ApiException.preconditionFailed(current);
+    }
+
+    private <T> T send(HttpRequest request, Class<T> type) throws ApiException {
+        return send(request, type(type));
+    }
+
+    private <T> T send(HttpRequest request, TypeReference<T> type) throws ApiException {
+        return send(request, type(type));
+    }
+
+    private <T> T send(HttpRequest request, JavaType type) throws ApiException {
+        HttpResponse<String> response = server.send(request);
+        ensureSuccess(response);
+        return read(response, type);
+    }
+
+    private JavaType type(Class<?> type) {
+        return json.getTypeFactory().constructType(type);
+    }
+
+    private JavaType type(TypeReference<?> type) {
+        return json.getTypeFactory().constructType(type);
+    }
+
+    /** The answer's body as {@code type}; an empty or unreadable answer is an {@link ApiException}. */
+    private <T> T read(HttpResponse<String> response, JavaType type) throws ApiException {
+        try {
+            T value = json.readValue(response.body(), type);
+            if (value == null) {
+                throw ApiException.unreadableAnswer(response.statusCode(), null, null);
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw ApiException.unreadableAnswer(response.statusCode(), e.getOriginalMessage(), e);
+        }
+    }
+
+    private void ensureSuccess(HttpResponse<String> response) throws ApiException {
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            throw server.errorFrom(status, response.body());
+        }
+    }
+}

@@ -4,7 +4,6 @@ import io.modeldeploy.model.ModelDeployment;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ScrollPane;

@@ -18,7 +18,6 @@ import io.modeldeploy.gui.dialogs.NewVersionDialog;
 import io.modeldeploy.gui.dialogs.NewVersionViewModel;
 import io.modeldeploy.gui.dialogs.ResetDemoConfirmation;
 import io.modeldeploy.gui.dialogs.ShortcutsDialog;
-import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.list.DeploymentListView;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.ListActions;

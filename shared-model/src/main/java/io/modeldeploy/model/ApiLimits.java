@@ -1,7 +1,5 @@
 package io.modeldeploy.model;
 
-import java.util.regex.Pattern;
-
 /** Validation limits of the wire contract, shared by the server and every client. */
 public final class ApiLimits {
     public static final int MAX_STATUS_MESSAGE_LENGTH = 1000;
@@ -17,10 +15,6 @@ public final class ApiLimits {
     /** A model provider reference is {@code workspace/name}. */
     public static final String MODEL_PROVIDER_ID_REGEX = "^[\\w\\-.]+/[\\w\\-.]+$";
 
-    public static final Pattern NAME_PATTERN = Pattern.compile(NAME_REGEX);
-    public static final Pattern PROJECT_PATTERN = Pattern.compile(PROJECT_REGEX);
-    public static final Pattern MODEL_PROVIDER_ID_PATTERN = Pattern.compile(MODEL_PROVIDER_ID_REGEX);
-
     public static final int DEFAULT_PAGE_SIZE = 100;
     public static final int MAX_PAGE_SIZE = 1000;
     /** How many of the newest history entries a deployment resource embeds (NeMo's cap). */
@@ -35,20 +29,16 @@ public final class ApiLimits {
     private ApiLimits() {
     }
 
-    /**
-     * Length as the limits count it: characters (code points), like the reference's pydantic
-     * models, so an emoji counts once although Java stores it in two chars.
-     */
+    /** Length as the limits count it: characters (code points); see {@link FieldRule#length}. */
     public static int characterCount(String value) {
-        return value == null ? 0 : value.codePointCount(0, value.length());
+        return FieldRule.length(value);
     }
 
     public static boolean isValidName(String value) {
-        return value != null && characterCount(value) <= MAX_NAME_LENGTH && NAME_PATTERN.matcher(value).matches();
+        return value != null && FieldRule.NAME.accepts(value);
     }
 
     public static boolean isValidModelProviderId(String value) {
-        return value != null && characterCount(value) <= MAX_MODEL_PROVIDER_ID_LENGTH
-                && MODEL_PROVIDER_ID_PATTERN.matcher(value).matches();
+        return value != null && FieldRule.MODEL_PROVIDER_ID.accepts(value);
     }
 }

@@ -1,6 +1,6 @@
 package io.modeldeploy.gui.detail;
 
-import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.FieldRule;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -53,15 +53,16 @@ public final class EditorChecks {
             choices.setAll(StatusTransitions.choicesFrom(baseline));
         }
         String text = message == null ? "" : message;
-        int length = ApiLimits.characterCount(text);
+        int length = FieldRule.length(text);
+        int max = FieldRule.STATUS_MESSAGE.maxLength();
         messageLength.set(length);
-        messageCounter.set(length + "/" + ApiLimits.MAX_STATUS_MESSAGE_LENGTH);
-        boolean overLimit = length > ApiLimits.MAX_STATUS_MESSAGE_LENGTH;
+        messageCounter.set(length + "/" + max);
+        boolean overLimit = length > max;
         messageOverLimit.set(overLimit);
-        int excess = length - ApiLimits.MAX_STATUS_MESSAGE_LENGTH;
+        int excess = length - max;
         messageProblem.set(overLimit
                 ? "The message is " + excess + (excess == 1 ? " character" : " characters")
-                        + " over the limit of " + ApiLimits.MAX_STATUS_MESSAGE_LENGTH
+                        + " over the limit of " + max
                 : "");
         if (current == null) {
             modelProviderIdProblem.set("");

@@ -1,13 +1,13 @@
 package io.modeldeploy.gui.detail;
 
-import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.FieldRule;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Client-side check of the {@code model_provider_id} field, the same rule the server applies
- * ({@link ApiLimits#isValidModelProviderId}: at most 255 characters, {@code workspace/name}).
+ * Client-side check of the {@code model_provider_id} field with the rule the server applies
+ * ({@link FieldRule#MODEL_PROVIDER_ID}: at most 255 characters, {@code workspace/name}).
  * The status endpoint cannot clear a provider reference (an absent value means "leave it"), so an
  * empty field is only fine while the version has none.
  */
@@ -38,13 +38,9 @@ public final class ModelProviderIdRule {
             return Optional.of("A model provider can't be removed through a status update; "
                     + "press Esc to keep " + Objects.requireNonNull(current));
         }
-        if (ApiLimits.characterCount(value) > ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH) {
-            return Optional.of("At most " + ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH + " characters ("
-                    + ApiLimits.characterCount(value) + " entered)");
-        }
-        if (!ApiLimits.isValidModelProviderId(value)) {
-            return Optional.of("Use the form workspace/name (letters, digits, '_', '-' and '.' on each side)");
-        }
-        return Optional.empty();
+        return FieldRule.MODEL_PROVIDER_ID.check(value).map(violation -> violation.problem()
+                == FieldRule.Problem.TOO_LONG
+                ? "At most " + FieldRule.MODEL_PROVIDER_ID.maxLength() + " characters (" + violation.length() + " entered)"
+                : "Use the form workspace/name (letters, digits, '_', '-' and '.' on each side)");
     }
 }

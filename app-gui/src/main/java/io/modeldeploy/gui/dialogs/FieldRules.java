@@ -1,10 +1,12 @@
 package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.FieldRule;
 
 /**
- * The server's validation rules for the fields of the create and new-version requests, as
- * messages for people. Each method returns null when the value is fine.
+ * The contract's field rules ({@link FieldRule}, the same objects the server applies) for the
+ * fields of the create and new-version requests, as messages for people. Values are checked as
+ * they are sent: without surrounding blanks. Each method returns null when the value is fine.
  */
 public final class FieldRules {
 
@@ -25,7 +27,7 @@ public final class FieldRules {
         if (ApiLimits.ALL_WORKSPACES.equals(v)) {
             return ALL_WORKSPACES;
         }
-        return named(v, ApiLimits.MAX_NAME_LENGTH);
+        return problem(FieldRule.WORKSPACE, v, NAME_CHARACTERS);
     }
 
     public static String name(String value) {
@@ -33,7 +35,7 @@ public final class FieldRules {
         if (v.isEmpty()) {
             return REQUIRED;
         }
-        return named(v, ApiLimits.MAX_NAME_LENGTH);
+        return problem(FieldRule.NAME, v, NAME_CHARACTERS);
     }
 
     public static String config(String value) {
@@ -41,7 +43,7 @@ public final class FieldRules {
         if (v.isEmpty()) {
             return REQUIRED;
         }
-        return tooLong(v, ApiLimits.MAX_CONFIG_LENGTH);
+        return problem(FieldRule.CONFIG, v, null);
     }
 
     /** Optional; when given a whole number from 1 to {@link Integer#MAX_VALUE}. */
@@ -58,11 +60,7 @@ public final class FieldRules {
         if (v.isEmpty()) {
             return null;
         }
-        String length = tooLong(v, ApiLimits.MAX_PROJECT_LENGTH);
-        if (length != null) {
-            return length;
-        }
-        return ApiLimits.PROJECT_PATTERN.matcher(v).matches() ? null : PROJECT_CHARACTERS;
+        return problem(FieldRule.PROJECT, v, PROJECT_CHARACTERS);
     }
 
     /** The config version to send: null when empty (the server then uses 1). */
@@ -79,15 +77,12 @@ public final class FieldRules {
         return value == null ? "" : value.strip();
     }
 
-    private static String named(String v, int max) {
-        String length = tooLong(v, max);
-        if (length != null) {
-            return length;
-        }
-        return ApiLimits.NAME_PATTERN.matcher(v).matches() ? null : NAME_CHARACTERS;
-    }
-
-    private static String tooLong(String v, int max) {
-        return v.length() > max ? "At most " + max + " characters (this has " + v.length() + ")." : null;
+    /** The rule's verdict on a non-empty value, in words: its length, or {@code characters} for the pattern. */
+    private static String problem(FieldRule rule, String v, String characters) {
+        return rule.check(v).map(violation -> switch (violation.problem()) {
+            case TOO_LONG -> "At most " + rule.maxLength() + " characters (this has " + violation.length() + ").";
+            case PATTERN_MISMATCH -> characters;
+            case EMPTY -> REQUIRED;
+        }).orElse(null);
     }
 }

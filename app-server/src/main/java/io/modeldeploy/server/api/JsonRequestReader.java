@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
+import io.modeldeploy.model.FieldRule;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.NewVersionRequest;
 import io.modeldeploy.model.StatusUpdateRequest;
@@ -56,9 +56,8 @@ public class JsonRequestReader {
         JsonNode json = parsed.json();
         ValidationErrors errors = new ValidationErrors();
         DeploymentStatus status = status(json, errors);
-        String message = optionalString(json, "status_message", ApiLimits.MAX_STATUS_MESSAGE_LENGTH, null, null, errors);
-        String provider = nullableString(json, "model_provider_id", ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH,
-                ApiLimits.MODEL_PROVIDER_ID_PATTERN, ApiLimits.MODEL_PROVIDER_ID_REGEX, errors);
+        String message = optionalString(json, FieldRule.STATUS_MESSAGE, errors);
+        String provider = nullableString(json, FieldRule.MODEL_PROVIDER_ID, errors);
         errors.throwIfAny();
         return new StatusUpdateRequest(status, message, provider);
     }
@@ -67,12 +66,10 @@ public class JsonRequestReader {
         ParsedBody parsed = object(body);
         JsonNode json = parsed.json();
         ValidationErrors errors = new ValidationErrors();
-        String name = requiredString(json, "name", ApiLimits.MAX_NAME_LENGTH, ApiLimits.NAME_PATTERN,
-                ApiLimits.NAME_REGEX, errors);
-        String config = requiredString(json, "config", ApiLimits.MAX_CONFIG_LENGTH, null, null, errors);
+        String name = requiredString(json, FieldRule.NAME, errors);
+        String config = requiredString(json, FieldRule.CONFIG, errors);
         Integer configVersion = optionalInteger(parsed, "config_version", 0, errors);
-        String project = nullableString(json, "project", ApiLimits.MAX_PROJECT_LENGTH, ApiLimits.PROJECT_PATTERN,
-                ApiLimits.PROJECT_REGEX, errors);
+        String project = nullableString(json, FieldRule.PROJECT, errors);
         errors.throwIfAny();
         return new CreateDeploymentRequest(name, config, configVersion, project);
     }
@@ -81,7 +78,7 @@ public class JsonRequestReader {
         ParsedBody parsed = object(body);
         JsonNode json = parsed.json();
         ValidationErrors errors = new ValidationErrors();
-        String config = requiredString(json, "config", ApiLimits.MAX_CONFIG_LENGTH, null, null, errors);
+        String config = requiredString(json, FieldRule.CONFIG, errors);
         Integer configVersion = optionalInteger(parsed, "config_version", 0, errors);
         errors.throwIfAny();
         return new NewVersionRequest(config, configVersion);
@@ -219,46 +216,43 @@ public class JsonRequestReader {
         return null;
     }
 
-    private String requiredString(JsonNode json, String field, int maxLength, Pattern pattern, String regex,
-                                  ValidationErrors errors) {
-        if (json.get(field) == null) {
-            errors.missing(List.of("body", field), plain(json));
+    private String requiredString(JsonNode json, FieldRule rule, ValidationErrors errors) {
+        if (json.get(rule.field()) == null) {
+            errors.missing(List.of("body", rule.field()), plain(json));
             return null;
         }
-        String value = optionalString(json, field, maxLength, pattern, regex, errors);
-        if (value != null && value.isEmpty() && pattern == null) {
-            errors.tooShort(List.of("body", field), value);
+        String value = optionalString(json, rule, errors);
+        if (value != null && value.isEmpty() && rule.pattern() == null && !rule.allowsEmpty()) {
+            errors.tooShort(List.of("body", rule.field()), value);
             return null;
         }
         return value;
     }
 
     /** A string field where JSON null means the same as leaving it out. */
-    private String nullableString(JsonNode json, String field, int maxLength, Pattern pattern, String regex,
-                                  ValidationErrors errors) {
-        JsonNode value = json.get(field);
-        return value == null || value.isNull() ? null : optionalString(json, field, maxLength, pattern, regex, errors);
+    private String nullableString(JsonNode json, FieldRule rule, ValidationErrors errors) {
+        JsonNode value = json.get(rule.field());
+        return value == null || value.isNull() ? null : optionalString(json, rule, errors);
     }
 
     /** A string field; absent means null. An explicit JSON null is refused: the contract's strings are not nullable. */
-    private String optionalString(JsonNode json, String field, int maxLength, Pattern pattern, String regex,
-                                  ValidationErrors errors) {
-        JsonNode value = json.get(field);
+    private String optionalString(JsonNode json, FieldRule rule, ValidationErrors errors) {
+        JsonNode value = json.get(rule.field());
         if (value == null) {
             return null;
         }
-        List<Object> loc = List.of("body", field);
+        List<Object> loc = List.of("body", rule.field());
         if (!value.isString()) {
             errors.stringType(loc, plain(value));
             return null;
         }
         String text = value.getStringValue();
-        if (ApiLimits.characterCount(text) > maxLength) {
-            errors.tooLong(loc, text, maxLength);
+        if (FieldRule.length(text) > rule.maxLength()) {
+            errors.tooLong(loc, text, rule.maxLength());
             return null;
         }
-        if (pattern != null && !pattern.matcher(text).matches()) {
-            errors.patternMismatch(loc, text, regex);
+        if (rule.pattern() != null && !rule.pattern().matcher(text).matches()) {
+            errors.patternMismatch(loc, text, rule.regex());
             return null;
         }
         return text;

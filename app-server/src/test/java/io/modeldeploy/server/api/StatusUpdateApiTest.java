@@ -6,6 +6,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -92,6 +93,18 @@ class StatusUpdateApiTest {
     }
 
     // ---- applying changes ----
+
+    @Test
+    void aMessageAtTheLimitInCharactersOutsideTheBasicPlaneIsStoredAndEventedWhole() {
+        // 1,000 characters, 2,000 UTF-16 units: its event once overflowed the payload column (a 500).
+        String name = unique("astral");
+        api.create(DEFAULT, name);
+        String message = "\uD83D\uDE00".repeat(ApiLimits.MAX_STATUS_MESSAGE_LENGTH);
+        ModelDeployment updated = api.patchStatus(DEFAULT, name, statusBody("PENDING", message))
+                .expect(200).deployment();
+        assertEquals(message, updated.statusMessage());
+        api.patchStatus(DEFAULT, name, statusBody("PENDING", message + "x")).expect(422);
+    }
 
     @Test
     void statusChangeUpdatesStatusFieldsAndAppendsOneEntry() {

@@ -23,9 +23,6 @@ public final class ApiLimits {
     /** Workspace path segment meaning "every workspace" when listing. */
     public static final String ALL_WORKSPACES = "-";
 
-    /** Request header by which a client says where a change came from ({@code api} or {@code gui}). */
-    public static final String SOURCE_HEADER = "X-ModelDeploy-Source";
-
     private ApiLimits() {
     }
 

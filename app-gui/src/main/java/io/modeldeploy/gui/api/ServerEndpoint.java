@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modeldeploy.gui.api.ApiException.Kind;
-import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.ApiHeaders;
 import io.modeldeploy.model.ValidationError;
 
 import java.io.IOException;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ServerEndpoint {
 
-    /** The value of {@link ApiLimits#SOURCE_HEADER} on every request. */
+    /** The value of {@link ApiHeaders#SOURCE} on every request. */
     static final String SOURCE = "gui";
     /** How long opening a connection may take. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -91,7 +91,7 @@ final class ServerEndpoint {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
                 .timeout(timeout)
                 .header("Accept", accept)
-                .header(ApiLimits.SOURCE_HEADER, SOURCE);
+                .header(ApiHeaders.SOURCE, SOURCE);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -18,7 +18,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.ApiHeaders;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.ListPage;
@@ -203,6 +203,6 @@ public class DeploymentController {
     /** The token's name (set by the access filter), or anonymous; the source from the console's header. */
     private static Caller caller(HttpRequest<?> request) {
         String actor = request.getAttribute(AccessControlFilter.PRINCIPAL, String.class).orElse(Caller.ANONYMOUS);
-        return new Caller(actor, ChangeSource.fromHeader(request.getHeaders().get(ApiLimits.SOURCE_HEADER)));
+        return new Caller(actor, ChangeSource.fromHeader(request.getHeaders().get(ApiHeaders.SOURCE)));
     }
 }

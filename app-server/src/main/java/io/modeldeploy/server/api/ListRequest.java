@@ -6,9 +6,9 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.DeploymentStatus;
-import io.modeldeploy.server.error.ApiException;
-import io.modeldeploy.server.persistence.DeploymentQuery;
+import io.modeldeploy.server.error.HttpErrorException;
 import io.modeldeploy.server.persistence.DeploymentQuery.Column;
+import io.modeldeploy.server.persistence.DeploymentQuery;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -104,13 +104,13 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
                     collectJsonFilter(json, jsonMapper, filters);
                 }
             } else if (name.startsWith("filter[") || name.startsWith("filter.")) {
-                throw ApiException.badRequest("Malformed filter parameter '" + name
+                throw HttpErrorException.badRequest("Malformed filter parameter '" + name
                         + "'. Use filter[field]=value or filter[field][$operator]=value");
             }
         }
         filters.keySet().forEach(field -> {
             if (!STRING_FIELDS.containsKey(field) && !DATE_FIELDS.contains(field)) {
-                throw ApiException.badRequest("Unknown filter field '" + field + "'. Valid fields: "
+                throw HttpErrorException.badRequest("Unknown filter field '" + field + "'. Valid fields: "
                         + validFilterFields());
             }
         });
@@ -123,11 +123,11 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
         try {
             node = jsonMapper.readValue(json, Argument.of(JsonNode.class));
         } catch (IOException | RuntimeException e) {
-            throw ApiException.badRequest("The filter parameter is not valid JSON: use filter={\"status\":\"READY\"}"
+            throw HttpErrorException.badRequest("The filter parameter is not valid JSON: use filter={\"status\":\"READY\"}"
                     + " or the bracket form filter[status]=READY");
         }
         if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("The filter parameter must be a JSON object, e.g. filter={\"status\":\"READY\"}");
+            throw HttpErrorException.badRequest("The filter parameter must be a JSON object, e.g. filter={\"status\":\"READY\"}");
         }
         node.entries().forEach(entry -> {
             JsonNode value = entry.getValue();
@@ -172,7 +172,7 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
         List<Object> loc = List.of("query", "filter", field);
         if (DATE_FIELDS.contains(field)) {
             if (!DATE_OPERATORS.contains(operator)) {
-                throw ApiException.badRequest("Unknown operator '" + operator + "' for filter field '" + field
+                throw HttpErrorException.badRequest("Unknown operator '" + operator + "' for filter field '" + field
                         + "'. Valid operators: " + DATE_OPERATORS);
             }
             Column column = field.equals("created_at") ? Column.CREATED_AT : Column.UPDATED_AT;
@@ -190,7 +190,7 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
             return;
         }
         if (!STRING_OPERATORS.contains(operator)) {
-            throw ApiException.badRequest("Unknown operator '" + operator + "' for filter field '" + field
+            throw HttpErrorException.badRequest("Unknown operator '" + operator + "' for filter field '" + field
                     + "'. Valid operators: " + STRING_OPERATORS);
         }
         Column column = STRING_FIELDS.get(field);
@@ -205,7 +205,7 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
                 }
             }
             if (operator.equals("$like")) {
-                throw ApiException.badRequest("Filter field 'status' supports $eq, $in and $nin");
+                throw HttpErrorException.badRequest("Filter field 'status' supports $eq, $in and $nin");
             }
         }
         if (operator.equals("$like")) {

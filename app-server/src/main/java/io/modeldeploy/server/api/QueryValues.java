@@ -2,7 +2,7 @@ package io.modeldeploy.server.api;
 
 import io.micronaut.http.HttpParameters;
 import io.modeldeploy.model.ApiLimits;
-import io.modeldeploy.server.error.ApiException;
+import io.modeldeploy.server.error.HttpErrorException;
 
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +79,7 @@ final class QueryValues {
         try {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Invalid version '" + raw + "': must be a positive integer");
+            throw HttpErrorException.badRequest("Invalid version '" + raw + "': must be a positive integer");
         }
     }
 

@@ -12,7 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.modeldeploy.model.DemoState;
 import io.modeldeploy.server.api.JsonRequestReader;
-import io.modeldeploy.server.error.ApiException;
+import io.modeldeploy.server.error.HttpErrorException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -65,7 +65,7 @@ public class DemoApiController {
 
     private void requireDemoMode() {
         if (!settings.enabled()) {
-            throw ApiException.conflict("Demo mode is off: start the server with --demo (or the console without --no-demo)");
+            throw HttpErrorException.conflict("Demo mode is off: start the server with --demo (or the console without --no-demo)");
         }
     }
 }

@@ -34,7 +34,7 @@ public class DataConflictHandler implements ExceptionHandler<DataAccessException
     public HttpResponse<ErrorBody> handle(HttpRequest request, DataAccessException exception) {
         if (isRetryable(exception)) {
             return HttpResponse.<ErrorBody>status(HttpStatus.CONFLICT)
-                    .header(ApiExceptionHandler.SHOULD_RETRY_HEADER, "true")
+                    .header(HttpErrorExceptionHandler.SHOULD_RETRY_HEADER, "true")
                     .body(new ErrorBody("Concurrent modification - please retry."));
         }
         if (DatabaseUnavailableHandler.isUnavailable(exception)) {

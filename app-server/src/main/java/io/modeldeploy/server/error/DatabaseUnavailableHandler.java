@@ -38,7 +38,7 @@ public class DatabaseUnavailableHandler
     static HttpResponse<ErrorBody> unavailable(HttpRequest<?> request, Throwable exception) {
         LOG.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
         return HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(ApiExceptionHandler.SHOULD_RETRY_HEADER, "true")
+                .header(HttpErrorExceptionHandler.SHOULD_RETRY_HEADER, "true")
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(new ErrorBody(DETAIL));
     }

@@ -11,7 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.ValidationError;
-import io.modeldeploy.server.error.ApiException;
+import io.modeldeploy.server.error.HttpErrorException;
 import io.modeldeploy.server.error.RequestValidationException;
 import io.modeldeploy.server.service.WorkspaceRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +47,7 @@ public class DeploymentEventController {
                                            @QueryValue("last_event_id") @Nullable String lastEventIdQuery) {
         boolean all = ApiLimits.ALL_WORKSPACES.equals(workspace);
         if (!all && !workspaces.exists(workspace)) {
-            throw ApiException.notFound("Workspace '" + workspace + "' not found");
+            throw HttpErrorException.notFound("Workspace '" + workspace + "' not found");
         }
         Long afterId = parseEventId(lastEventIdHeader, List.of("header", "Last-Event-ID"));
         if (afterId == null) {

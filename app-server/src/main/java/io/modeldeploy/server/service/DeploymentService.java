@@ -14,7 +14,7 @@ import io.modeldeploy.model.NewVersionRequest;
 import io.modeldeploy.model.Pagination;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
-import io.modeldeploy.server.error.ApiException;
+import io.modeldeploy.server.error.HttpErrorException;
 import io.modeldeploy.server.persistence.DeploymentQueries;
 import io.modeldeploy.server.persistence.DeploymentQuery;
 import io.modeldeploy.server.persistence.DeploymentVersionRepository;
@@ -92,7 +92,7 @@ public class DeploymentService {
         workspaces.lock(workspace);
         Instant now = now();
         if (versions.existsByWorkspaceAndName(workspace, request.name())) {
-            throw ApiException.conflict("Deployment with workspace '" + workspace + "' and name '"
+            throw HttpErrorException.conflict("Deployment with workspace '" + workspace + "' and name '"
                     + request.name() + "' already exists");
         }
         DeploymentVersionRow row = new DeploymentVersionRow(DeploymentIds.next(), workspace, request.name(), 1,
@@ -104,7 +104,7 @@ public class DeploymentService {
     @Transactional
     public ModelDeployment createVersion(String workspace, String name, NewVersionRequest request, Caller caller) {
         workspaces.lock(workspace);
-        int latest = versions.findLatestVersionNumber(workspace, name).orElseThrow(() -> ApiException.badRequest(
+        int latest = versions.findLatestVersionNumber(workspace, name).orElseThrow(() -> HttpErrorException.badRequest(
                 "Deployment with workspace '" + workspace + "' and name '" + name + "' does not exist"));
         DeploymentVersionRow current = versions.findByWorkspaceAndNameAndEntityVersion(workspace, name, latest)
                 .orElseThrow();
@@ -146,7 +146,7 @@ public class DeploymentService {
     public ListPage<ModelDeployment> list(String workspace, DeploymentQuery query, int page, int pageSize,
                                           String sort, int historyLimit) {
         if (!ApiLimits.ALL_WORKSPACES.equals(workspace) && !workspaces.exists(workspace)) {
-            throw ApiException.notFound("Workspace '" + workspace + "' not found");
+            throw HttpErrorException.notFound("Workspace '" + workspace + "' not found");
         }
         long total = queries.count(query);
         List<DeploymentVersionRow> rows = queries.find(query, (long) (page - 1) * pageSize, pageSize);
@@ -200,7 +200,7 @@ public class DeploymentService {
                 current.put(after.id(), after);
                 histories.put(after.id(), history);
                 outcomes.add(StatusChangeOutcome.applied(toResource(after, history.newest()), history));
-            } catch (ApiException | PreconditionFailedException refusal) {
+            } catch (HttpErrorException | PreconditionFailedException refusal) {
                 outcomes.add(StatusChangeOutcome.refused(refusal));
             }
         }
@@ -266,12 +266,12 @@ public class DeploymentService {
     }
 
     /** The version a change goes to, locked, or why there is none. */
-    private record LockTarget(DeploymentVersionRow row, ApiException missing) {
+    private record LockTarget(DeploymentVersionRow row, HttpErrorException missing) {
         static LockTarget locked(DeploymentVersionRow row) {
             return new LockTarget(row, null);
         }
 
-        static LockTarget missing(ApiException missing) {
+        static LockTarget missing(HttpErrorException missing) {
             return new LockTarget(null, missing);
         }
     }
@@ -283,7 +283,7 @@ public class DeploymentService {
             throw new PreconditionFailedException(toResource(row));
         }
         if (!row.status().allowsTransitionTo(request.status())) {
-            throw ApiException.conflict(ONLY_DELETED_ALLOWED);
+            throw HttpErrorException.conflict(ONLY_DELETED_ALLOWED);
         }
         String message = request.statusMessage() == null ? "" : request.statusMessage();
         String modelProviderId = request.modelProviderId() == null ? row.modelProviderId() : request.modelProviderId();
@@ -454,11 +454,11 @@ public class DeploymentService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static ApiException notFound(String workspace, String name) {
-        return ApiException.notFound("Deployment '" + workspace + "/" + name + "' not found");
+    static HttpErrorException notFound(String workspace, String name) {
+        return HttpErrorException.notFound("Deployment '" + workspace + "/" + name + "' not found");
     }
 
-    static ApiException versionNotFound(String workspace, String name, int version) {
-        return ApiException.notFound("Deployment '" + workspace + "/" + name + "' version '" + version + "' not found");
+    static HttpErrorException versionNotFound(String workspace, String name, int version) {
+        return HttpErrorException.notFound("Deployment '" + workspace + "/" + name + "' version '" + version + "' not found");
     }
 }

@@ -2,7 +2,7 @@ package io.modeldeploy.server.service;
 
 import io.micronaut.context.annotation.Value;
 import io.modeldeploy.model.ModelDeployment;
-import io.modeldeploy.server.error.ApiException;
+import io.modeldeploy.server.error.HttpErrorException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -136,8 +136,8 @@ public class StatusUpdateCommitter {
         }
     }
 
-    private static ApiException shuttingDown() {
-        return ApiException.serviceUnavailable("The server is shutting down; the status update was not applied");
+    private static HttpErrorException shuttingDown() {
+        return HttpErrorException.serviceUnavailable("The server is shutting down; the status update was not applied");
     }
 
     private record Pending(StatusChange change, HistorySnapshot readBefore,

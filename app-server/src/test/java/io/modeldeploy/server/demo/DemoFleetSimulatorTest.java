@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @Property(name = "modeldeploy.demo.enabled", value = "true")
 @Property(name = "modeldeploy.demo.pace", value = "50ms")
-class DemoControllerTest {
+class DemoFleetSimulatorTest {
     private static final String BASE = "/apis/models/v2/workspaces/research/deployments";
 
     @Inject

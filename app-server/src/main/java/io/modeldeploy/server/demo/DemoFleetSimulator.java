@@ -4,7 +4,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.ApiHeaders;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -44,9 +44,9 @@ import java.util.concurrent.TimeUnit;
  * {@code demo-controller}), and with If-Match, so it never overwrites an admin's newer change.
  */
 @Singleton
-public class DemoController implements ApplicationEventListener<ServerStartupEvent> {
+public class DemoFleetSimulator implements ApplicationEventListener<ServerStartupEvent> {
     static final String ACTOR = "demo-controller";
-    private static final Logger LOG = LoggerFactory.getLogger(DemoController.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DemoFleetSimulator.class);
     private static final int CHANGES_PER_TICK = 2;
     private static final Duration NORMAL_PACE = Duration.ofSeconds(3);
     private static final String[] HARDWARE = {"1x L40S", "2x A100", "1x H100", "1x A10G", "4x H100"};
@@ -68,7 +68,7 @@ public class DemoController implements ApplicationEventListener<ServerStartupEve
     /** Versions whose deletion was requested while the controller ran: only these it purges. */
     private final Set<String> deletedHere = ConcurrentHashMap.newKeySet();
 
-    public DemoController(DemoSettings settings, TokenRegistry tokens, JsonMapper jsonMapper, Clock clock) {
+    public DemoFleetSimulator(DemoSettings settings, TokenRegistry tokens, JsonMapper jsonMapper, Clock clock) {
         this.settings = settings;
         this.tokens = tokens;
         this.jsonMapper = jsonMapper;
@@ -219,7 +219,7 @@ public class DemoController implements ApplicationEventListener<ServerStartupEve
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.header("Authorization", "Bearer " + token)
-                        .header(ApiLimits.SOURCE_HEADER, "api")
+                        .header(ApiHeaders.SOURCE, "api")
                         .timeout(Duration.ofSeconds(5))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

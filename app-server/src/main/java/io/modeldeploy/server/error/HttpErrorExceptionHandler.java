@@ -11,13 +11,13 @@ import jakarta.inject.Singleton;
 
 @Produces
 @Singleton
-public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ErrorBody>> {
+public class HttpErrorExceptionHandler implements ExceptionHandler<HttpErrorException, HttpResponse<ErrorBody>> {
 
     /** Like NeMo's platform server: generated SDKs must not retry a 409 by themselves. */
     static final String SHOULD_RETRY_HEADER = "x-should-retry";
 
     @Override
-    public HttpResponse<ErrorBody> handle(HttpRequest request, ApiException exception) {
+    public HttpResponse<ErrorBody> handle(HttpRequest request, HttpErrorException exception) {
         MutableHttpResponse<ErrorBody> response = HttpResponse.status(exception.status())
                 .body(new ErrorBody(exception.detail()));
         if (exception.status() == HttpStatus.CONFLICT) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -82,7 +83,11 @@ public final class DeploymentStore {
     private record Removed(String id, long sequence) {
     }
 
-    private final Map<DeploymentKey, NavigableMap<Integer, Held>> deployments = new HashMap<>();
+    /**
+     * In the order deployments were first taken in (a load's order): the list is built in it, and a
+     * table sorted by a column re-sorts a nearly sorted list much faster than a shuffled one.
+     */
+    private final Map<DeploymentKey, NavigableMap<Integer, Held>> deployments = new LinkedHashMap<>();
     /** Versions removed while a load runs, so that the load's older copy does not bring them back. */
     private final Map<VersionKey, Removed> removedDuringLoads = new HashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();

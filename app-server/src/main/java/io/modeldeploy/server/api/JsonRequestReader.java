@@ -44,6 +44,8 @@ public class JsonRequestReader {
     private static final Pattern LINE_COLUMN = Pattern.compile("line: (\\d+), column: (\\d+)");
 
     private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    /** How deep a 422 echoes nested input as values; see {@link #plain(JsonNode, int)}. */
+    static final int MAX_ECHO_DEPTH = 100;
 
     private final JsonMapper jsonMapper;
 
@@ -299,6 +301,16 @@ public class JsonRequestReader {
 
     /** A JSON tree as plain Java values, for echoing the offending input back. */
     static Object plain(JsonNode node) {
+        return plain(node, 0);
+    }
+
+    /**
+     * A JSON value as plain Java values, to echo as a 422's {@code input}. Containers nested deeper
+     * than {@value #MAX_ECHO_DEPTH} are echoed as their JSON text: the error body wraps the input in
+     * a few levels of its own, and the encoder refuses to nest past 1,000 (a deeply nested body was
+     * a 500).
+     */
+    private static Object plain(JsonNode node, int depth) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -311,13 +323,16 @@ public class JsonRequestReader {
         if (node.isNumber()) {
             return node.getNumberValue();
         }
+        if (depth >= MAX_ECHO_DEPTH) {
+            return node.toString();
+        }
         if (node.isArray()) {
             List<Object> list = new ArrayList<>();
-            node.values().forEach(v -> list.add(plain(v)));
+            node.values().forEach(v -> list.add(plain(v, depth + 1)));
             return list;
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        node.entries().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+        node.entries().forEach(e -> map.put(e.getKey(), plain(e.getValue(), depth + 1)));
         return map;
     }
 }

@@ -76,6 +76,14 @@ class BadInputApiTest {
     // ---- broken or non-object JSON ----
 
     @Test
+    void aDeeplyNestedNonObjectBodyIs422NotAnEncodingFailure() {
+        // The 422 echoes the input inside its own body; nested past the encoder's limit it was a 500.
+        for (int depth : new int[] {50, 500, 998}) {
+            assertEveryJsonRouteAnswers422("[".repeat(depth) + "]".repeat(depth), "model_attributes_type", "body");
+        }
+    }
+
+    @Test
     void malformedJsonIs422JsonInvalid() {
         assertEveryJsonRouteAnswers422("{\"name\":", "json_invalid");
         assertEveryJsonRouteAnswers422("{name: 'x'}", "json_invalid");

@@ -110,7 +110,7 @@ public class JsonRequestReader {
                 if (!(value >= DemoState.MIN_PACE_SECONDS && value <= DemoState.MAX_PACE_SECONDS)) {
                     errors.add("range", List.of("body", "pace_seconds"), "Input should be between "
                             + DemoState.MIN_PACE_SECONDS + " and " + DemoState.MAX_PACE_SECONDS + " seconds",
-                            plain(paceNode), Map.of("ge", DemoState.MIN_PACE_SECONDS, "le", DemoState.MAX_PACE_SECONDS));
+                            plain(paceNode), paceRange());
                 } else {
                     pace = value;
                 }
@@ -118,6 +118,14 @@ public class JsonRequestReader {
         }
         errors.throwIfAny();
         return new DemoState(null, running, pace);
+    }
+
+    /** {@code {"ge": .., "le": ..}} in this order, in every JVM (Map.of's order differs from run to run). */
+    private static Map<String, Object> paceRange() {
+        Map<String, Object> range = new LinkedHashMap<>();
+        range.put("ge", DemoState.MIN_PACE_SECONDS);
+        range.put("le", DemoState.MAX_PACE_SECONDS);
+        return range;
     }
 
     /** The JSON tree of a body, and the exact text of its top-level numbers (a double would round them). */

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The exact bytes of every error answer to a broad set of bad requests (too long by one code
  * point, astral-plane characters, combining marks, each pattern's forbidden characters, missing
  * fields, wrong JSON types, nulls, huge numbers, broken JSON, several errors at once; on create,
- * new version, PATCH and POST status, PUT status, the demo endpoint and the list queries),
+ * new version, PATCH and POST status, PUT status (not a route here), the demo endpoint, the list
+ * queries and the event stream's parameters),
  * compared with {@code validation-bodies.golden}, recorded from the server before its field rules
  * moved to shared-model Bean Validation. Successful requests only record their status.
  *
@@ -358,6 +359,10 @@ class ErrorBodiesGoldenTest {
         add(q + "unknown.delete", "DELETE", CREATE + "/no-such-deployment", null);
         add(q + "unknown.versions", "GET", CREATE + "/no-such-deployment/versions", null);
         add(q + "unknown.models", "GET", CREATE + "/no-such-deployment/models", null);
+        String events = WS + "-/deployment-events";
+        add(q + "events.last-event-id-query", "GET", events + "?last_event_id=abc", null);
+        add(q + "events.last-event-id-negative", "GET", events + "?last_event_id=-1", null);
+        add(q + "events.unknown-workspace", "GET", WS + "no-such-workspace/deployment-events", null);
         add(q + "method.delete-collection", "DELETE", CREATE, null);
         add(q + "route.none", "GET", "/apis/models/v2/nothing-here", null);
     }

@@ -1,6 +1,9 @@
 package io.modeldeploy.model;
 
-/** Validation limits of the wire contract, shared by the server and every client. */
+/**
+ * Limits of the wire contract, shared by the server and every client. The field limits are applied
+ * by {@link FieldRule} and {@link IntegerRule} (which count characters as code points).
+ */
 public final class ApiLimits {
     public static final int MAX_STATUS_MESSAGE_LENGTH = 1000;
     public static final int MAX_NAME_LENGTH = 255;
@@ -24,18 +27,5 @@ public final class ApiLimits {
     public static final String ALL_WORKSPACES = "-";
 
     private ApiLimits() {
-    }
-
-    /** Length as the limits count it: characters (code points); see {@link FieldRule#length}. */
-    public static int characterCount(String value) {
-        return FieldRule.length(value);
-    }
-
-    public static boolean isValidName(String value) {
-        return value != null && FieldRule.NAME.accepts(value);
-    }
-
-    public static boolean isValidModelProviderId(String value) {
-        return value != null && FieldRule.MODEL_PROVIDER_ID.accepts(value);
     }
 }

@@ -6,53 +6,79 @@ import java.util.regex.Pattern;
 
 /**
  * The contract's rule for one string field, the one definition the server applies to request
- * bodies and paths and the console applies while the user types: at most {@link #maxLength()}
- * characters, counted in code points as NeMo's pydantic models count them (an emoji is one
- * character although Java stores it in two chars), matching {@link #regex()} when there is one,
- * and not empty unless {@link #allowsEmpty()}. A field with a pattern is never empty, since every
- * pattern asks for at least one character.
+ * bodies and paths and the console applies while the user types: present when
+ * {@link #required()}, at most {@link #maxLength()} characters, counted in code points as NeMo's
+ * pydantic models count them (an emoji is one character although Java stores it in two chars),
+ * matching {@link #regex()} when there is one, not empty unless {@link #allowsEmpty()}, and not
+ * the {@link #reservedValue()}. A field with a pattern is never empty, since every pattern asks for
+ * at least one character.
+ *
+ * <p>{@link #check} gives the first problem in the order the server reports them, with the
+ * value's length; the limits are this rule's accessors. The server turns a problem into
+ * pydantic's 422 item, the console into a sentence (see the Bean Validation constraints in
+ * {@code io.modeldeploy.model.constraints} for how the server applies them).
  */
 public final class FieldRule {
 
-    public static final FieldRule WORKSPACE = new FieldRule("workspace", ApiLimits.MAX_NAME_LENGTH,
-            ApiLimits.NAME_REGEX, false);
-    public static final FieldRule NAME = new FieldRule("name", ApiLimits.MAX_NAME_LENGTH, ApiLimits.NAME_REGEX, false);
-    public static final FieldRule CONFIG = new FieldRule("config", ApiLimits.MAX_CONFIG_LENGTH, null, false);
-    public static final FieldRule PROJECT = new FieldRule("project", ApiLimits.MAX_PROJECT_LENGTH,
-            ApiLimits.PROJECT_REGEX, false);
-    public static final FieldRule STATUS_MESSAGE = new FieldRule("status_message",
-            ApiLimits.MAX_STATUS_MESSAGE_LENGTH, null, true);
-    public static final FieldRule MODEL_PROVIDER_ID = new FieldRule("model_provider_id",
-            ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH, ApiLimits.MODEL_PROVIDER_ID_REGEX, false);
+    /** A workspace in a path that creates one; {@code -} stands for all workspaces. */
+    public static final FieldRule WORKSPACE = new FieldRule("workspace", true, ApiLimits.MAX_NAME_LENGTH,
+            ApiLimits.NAME_REGEX, false, ApiLimits.ALL_WORKSPACES);
+    public static final FieldRule NAME = new FieldRule("name", true, ApiLimits.MAX_NAME_LENGTH, ApiLimits.NAME_REGEX,
+            false, null);
+    public static final FieldRule CONFIG = new FieldRule("config", true, ApiLimits.MAX_CONFIG_LENGTH, null, false,
+            null);
+    public static final FieldRule PROJECT = new FieldRule("project", false, ApiLimits.MAX_PROJECT_LENGTH,
+            ApiLimits.PROJECT_REGEX, false, null);
+    public static final FieldRule STATUS_MESSAGE = new FieldRule("status_message", false,
+            ApiLimits.MAX_STATUS_MESSAGE_LENGTH, null, true, null);
+    public static final FieldRule MODEL_PROVIDER_ID = new FieldRule("model_provider_id", false,
+            ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH, ApiLimits.MODEL_PROVIDER_ID_REGEX, false, null);
 
-    /** What is wrong with a value, in the order the server checks: length, then pattern, then emptiness. */
+    /** What is wrong with a value, in the order the rule checks. */
     public enum Problem {
+        /** No value (null) for a {@link #required()} field. */
+        MISSING,
+        /** Longer than {@link #maxLength()}. */
         TOO_LONG,
+        /** Does not match {@link #regex()}. */
         PATTERN_MISMATCH,
-        EMPTY
+        /** Empty although the field needs at least one character (and has no pattern saying so). */
+        EMPTY,
+        /** The {@link #reservedValue()}, which means something else ({@code -}: all workspaces). */
+        RESERVED
     }
 
-    /** A refused value: the problem and the value's length in characters. */
+    /** A refused value: the problem and the value's length in characters (0 when it is missing). */
     public record Violation(Problem problem, int length) {
     }
 
     private final String field;
+    private final boolean required;
     private final int maxLength;
     private final String regex;
     private final Pattern pattern;
     private final boolean allowsEmpty;
+    private final String reservedValue;
 
-    private FieldRule(String field, int maxLength, String regex, boolean allowsEmpty) {
+    private FieldRule(String field, boolean required, int maxLength, String regex, boolean allowsEmpty,
+                      String reservedValue) {
         this.field = Objects.requireNonNull(field, "field");
+        this.required = required;
         this.maxLength = maxLength;
         this.regex = regex;
         this.pattern = regex == null ? null : Pattern.compile(regex);
         this.allowsEmpty = allowsEmpty;
+        this.reservedValue = reservedValue;
     }
 
     /** The field's wire name. */
     public String field() {
         return field;
+    }
+
+    /** Whether a request must carry the field; an optional field may be left out (null). */
+    public boolean required() {
+        return required;
     }
 
     public int maxLength() {
@@ -72,23 +98,33 @@ public final class FieldRule {
         return allowsEmpty;
     }
 
+    /** The one value that matches the pattern but is refused, or null when there is none. */
+    public String reservedValue() {
+        return reservedValue;
+    }
+
     /** Length as the rules count it: characters (code points). */
     public static int length(String value) {
         return value == null ? 0 : value.codePointCount(0, value.length());
     }
 
-    /** Why {@code value} is refused, or empty when it is accepted. */
+    /** Why {@code value} is refused, or empty when it is accepted. Null means "no value". */
     public Optional<Violation> check(String value) {
-        String text = value == null ? "" : value;
-        int length = length(text);
+        if (value == null) {
+            return required ? Optional.of(new Violation(Problem.MISSING, 0)) : Optional.empty();
+        }
+        int length = length(value);
         if (length > maxLength) {
             return Optional.of(new Violation(Problem.TOO_LONG, length));
         }
-        if (pattern != null && !pattern.matcher(text).matches()) {
+        if (pattern != null && !pattern.matcher(value).matches()) {
             return Optional.of(new Violation(Problem.PATTERN_MISMATCH, length));
         }
-        if (text.isEmpty() && !allowsEmpty) {
+        if (value.isEmpty() && !allowsEmpty) {
             return Optional.of(new Violation(Problem.EMPTY, 0));
+        }
+        if (value.equals(reservedValue)) {
+            return Optional.of(new Violation(Problem.RESERVED, length));
         }
         return Optional.empty();
     }

@@ -1,7 +1,7 @@
 package io.modeldeploy.gui.dialogs;
 
-import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.FieldRule;
+import io.modeldeploy.model.IntegerRule;
 
 /**
  * The contract's field rules ({@link FieldRule}, the same objects the server applies) for the
@@ -24,9 +24,6 @@ public final class FieldRules {
         if (v.isEmpty()) {
             return REQUIRED;
         }
-        if (ApiLimits.ALL_WORKSPACES.equals(v)) {
-            return ALL_WORKSPACES;
-        }
         return problem(FieldRule.WORKSPACE, v, NAME_CHARACTERS);
     }
 
@@ -46,7 +43,7 @@ public final class FieldRules {
         return problem(FieldRule.CONFIG, v, null);
     }
 
-    /** Optional; when given a whole number from 1 to {@link Integer#MAX_VALUE}. */
+    /** Optional; when given a whole number the rule takes ({@link IntegerRule#CONFIG_VERSION}: 0 means version 1 too). */
     public static String configVersion(String value) {
         String v = trim(value);
         if (v.isEmpty()) {
@@ -63,14 +60,14 @@ public final class FieldRules {
         return problem(FieldRule.PROJECT, v, PROJECT_CHARACTERS);
     }
 
-    /** The config version to send: null when empty (the server then uses 1). */
+    /** The config version to send: null when empty (the server then uses 1) or not a version. */
     public static Integer parseConfigVersion(String value) {
         String v = trim(value);
         if (v.isEmpty() || !v.chars().allMatch(Character::isDigit) || v.length() > 10) {
             return null;
         }
         long parsed = Long.parseLong(v);
-        return parsed >= 1 && parsed <= Integer.MAX_VALUE ? (int) parsed : null;
+        return IntegerRule.CONFIG_VERSION.accepts(parsed) ? (int) parsed : null;
     }
 
     public static String trim(String value) {
@@ -82,7 +79,8 @@ public final class FieldRules {
         return rule.check(v).map(violation -> switch (violation.problem()) {
             case TOO_LONG -> "At most " + rule.maxLength() + " characters (this has " + violation.length() + ").";
             case PATTERN_MISMATCH -> characters;
-            case EMPTY -> REQUIRED;
+            case MISSING, EMPTY -> REQUIRED;
+            case RESERVED -> ALL_WORKSPACES;
         }).orElse(null);
     }
 }

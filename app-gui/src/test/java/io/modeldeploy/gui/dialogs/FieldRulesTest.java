@@ -20,9 +20,22 @@ class FieldRulesTest {
         assertTrue(FieldRules.name("x".repeat(256)).startsWith("At most 255 characters"));
     }
 
+    /** The bug this fixes: 200 emoji are 400 Java chars but 200 characters, which the server takes. */
+    @Test
+    void lengthsAreCountedInCharactersAsTheServerCountsThem() {
+        String emoji = "\uD83D\uDE00";
+        assertNull(FieldRules.config(emoji.repeat(200)));
+        assertNull(FieldRules.config(emoji.repeat(255)));
+        assertEquals("At most 255 characters (this has 256).", FieldRules.config(emoji.repeat(256)));
+        assertEquals(FieldRules.PROJECT_CHARACTERS, FieldRules.project(emoji.repeat(255)));
+        assertEquals("At most 255 characters (this has 256).", FieldRules.project(emoji.repeat(256)));
+    }
+
     @Test
     void workspaceMayNotBeTheAllWorkspacesDash() {
         assertEquals(FieldRules.ALL_WORKSPACES, FieldRules.workspace("-"));
+        assertEquals(FieldRules.ALL_WORKSPACES, FieldRules.workspace(" - "));
+        assertNull(FieldRules.workspace("--"));
         assertNull(FieldRules.workspace("team-a"));
         assertEquals(FieldRules.REQUIRED, FieldRules.workspace(""));
     }
@@ -35,15 +48,17 @@ class FieldRulesTest {
     }
 
     @Test
-    void configVersionIsEmptyOrAPositiveWholeNumber() {
+    void configVersionIsEmptyOrAWholeNumberTheServerTakes() {
         assertNull(FieldRules.configVersion(""));
         assertNull(FieldRules.configVersion("7"));
         assertNull(FieldRules.configVersion(String.valueOf(Integer.MAX_VALUE)));
-        for (String bad : new String[]{"0", "-1", "1.5", "abc", "99999999999", "2147483648"}) {
+        assertNull(FieldRules.configVersion("0"), "0 means the default version, as for the server (and NeMo)");
+        for (String bad : new String[]{"-1", "1.5", "abc", "99999999999", "2147483648"}) {
             assertEquals(FieldRules.CONFIG_VERSION, FieldRules.configVersion(bad), bad);
         }
         assertNull(FieldRules.parseConfigVersion(""));
         assertEquals(12, FieldRules.parseConfigVersion(" 12 "));
+        assertEquals(0, FieldRules.parseConfigVersion("0"));
     }
 
     @Test

@@ -67,7 +67,7 @@ class NewDeploymentViewModelTest {
         vm.name().textProperty().set("no spaces please");
         assertEquals(FieldRules.NAME_CHARACTERS, vm.name().error());
         vm.name().textProperty().set("fine");
-        vm.configVersion().textProperty().set("0");
+        vm.configVersion().textProperty().set("-1");
         assertEquals(FieldRules.CONFIG_VERSION, vm.configVersion().error());
         vm.configVersion().textProperty().set("4");
         vm.project().textProperty().set("team/project");

@@ -1,6 +1,6 @@
 package io.modeldeploy.server.security;
 
-import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.FieldRule;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -345,7 +345,7 @@ final class HostileGenerators {
                                 "a:b", "a@b", "a,b", "a*b", "a'b", "a\"b", "a<b", "a|b", "a~b", "a!b", "a$b", "a(b)",
                                 "a[b]", "a{b}", "a^b", "a`b", "naïve", "ａ", "日本", "😀", "a\u0000", "a\tb", "a\nb",
                                 "\u00A0", "a\u200Bb")))
-                .filter(name -> !ApiLimits.isValidName(name));
+                .filter(name -> !FieldRule.NAME.accepts(name));
     }
 
     // ---- raw request targets ----

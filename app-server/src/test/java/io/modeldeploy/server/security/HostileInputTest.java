@@ -1,5 +1,6 @@
 package io.modeldeploy.server.security;
 
+import io.modeldeploy.model.FieldRule;
 import io.modeldeploy.server.ModelDeployServer;
 import io.modeldeploy.server.RunningServer;
 import io.modeldeploy.server.ServerOptions;
@@ -265,7 +266,7 @@ class HostileInputTest {
                         Arbitraries.frequencyOf(Tuple.of(2, HostileGenerators.invalidName()),
                                 Tuple.of(1, Arbitraries.of("-", "hostile-other", "."))))
                 .as((body, workspace) -> Request.of("POST", deployments(workspace), body, "application/json")
-                        .inWorkspace(workspace, !io.modeldeploy.model.ApiLimits.isValidName(workspace) || workspace.equals("-")));
+                        .inWorkspace(workspace, !FieldRule.WORKSPACE.accepts(workspace)));
         return Arbitraries.frequencyOf(Tuple.of(5, inTheWorkspace), Tuple.of(1, inOtherWorkspaces));
     }
 

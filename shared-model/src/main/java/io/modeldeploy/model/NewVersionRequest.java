@@ -3,11 +3,12 @@ package io.modeldeploy.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.modeldeploy.model.constraints.ConfigName;
 
 /** Body of {@code POST .../deployments/{name}}: creates the next version with a new config. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewVersionRequest(
-        @JsonProperty("config") String config,
+        @JsonProperty("config") @ConfigName String config,
         @JsonProperty("config_version") Integer configVersion) {
 }

@@ -3,6 +3,8 @@ package io.modeldeploy.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.modeldeploy.model.constraints.ModelProviderId;
+import io.modeldeploy.model.constraints.StatusMessage;
 
 /**
  * Body of {@code PATCH} (or {@code POST}) {@code .../deployments/{name}/status}.
@@ -12,8 +14,8 @@ import io.micronaut.serde.annotation.Serdeable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatusUpdateRequest(
         @JsonProperty("status") DeploymentStatus status,
-        @JsonProperty("status_message") String statusMessage,
-        @JsonProperty("model_provider_id") String modelProviderId) {
+        @JsonProperty("status_message") @StatusMessage String statusMessage,
+        @JsonProperty("model_provider_id") @ModelProviderId String modelProviderId) {
 
     public StatusUpdateRequest(DeploymentStatus status, String statusMessage) {
         this(status, statusMessage, null);

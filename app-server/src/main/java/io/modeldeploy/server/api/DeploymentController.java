@@ -27,6 +27,7 @@ import io.modeldeploy.model.ModelsPlaceholder;
 import io.modeldeploy.model.NewVersionRequest;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
+import io.modeldeploy.model.constraints.WorkspaceName;
 import io.modeldeploy.server.security.AccessControlFilter;
 import io.modeldeploy.server.service.Caller;
 import io.modeldeploy.server.service.DeploymentService;
@@ -78,9 +79,8 @@ public class DeploymentController {
                     schema = @Schema(implementation = CreateDeploymentRequest.class))))
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<ModelDeployment> create(String workspace, @Body @Nullable byte[] body,
+    public HttpResponse<ModelDeployment> create(@WorkspaceName String workspace, @Body @Nullable byte[] body,
                                                 HttpRequest<?> request) {
-        PathSegments.requireWorkspaceName(workspace);
         CreateDeploymentRequest create = requests.create(body);
         return tagged(HttpResponse.created(deployments.create(workspace, create, caller(request))));
     }

@@ -9,31 +9,40 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
-import io.modeldeploy.model.FieldRule;
 import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.FieldRule;
+import io.modeldeploy.model.IntegerRule;
 import io.modeldeploy.model.NewVersionRequest;
 import io.modeldeploy.model.StatusUpdateRequest;
 import io.modeldeploy.model.ValidationError;
+import io.modeldeploy.server.error.PydanticErrors;
 import io.modeldeploy.server.error.RequestValidationException;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Turns request bodies into the shared-model request records, checking every field against the
- * contract's limits. Reading the JSON tree ourselves means a wrong type, a null, a huge number or
- * broken JSON becomes a precise 422 naming the field, never a 500. Unknown fields are ignored.
+ * The thin JSON step before Bean Validation: turns request bodies into the shared-model request
+ * records and has the records' field-rule constraints checked. Reading the JSON tree ourselves means
+ * what a record cannot express becomes a precise 422 naming the field, never a 500: broken JSON, a
+ * body that is not an object, a missing field, a wrong type or a null, a number with a fraction or
+ * beyond {@code int}. Those problems and the constraint violations of the record are answered
+ * together, in the record's field order, as pydantic does. Unknown fields are ignored.
  */
 @Singleton
 public class JsonRequestReader {
@@ -48,42 +57,35 @@ public class JsonRequestReader {
     static final int MAX_ECHO_DEPTH = 100;
 
     private final JsonMapper jsonMapper;
+    private final Validator validator;
 
-    public JsonRequestReader(JsonMapper jsonMapper) {
+    public JsonRequestReader(JsonMapper jsonMapper, Validator validator) {
         this.jsonMapper = jsonMapper;
+        this.validator = validator;
     }
 
     public StatusUpdateRequest statusUpdate(byte[] body) {
-        ParsedBody parsed = object(body);
-        JsonNode json = parsed.json();
-        ValidationErrors errors = new ValidationErrors();
-        DeploymentStatus status = status(json, errors);
-        String message = optionalString(json, FieldRule.STATUS_MESSAGE, errors);
-        String provider = nullableString(json, FieldRule.MODEL_PROVIDER_ID, errors);
-        errors.throwIfAny();
-        return new StatusUpdateRequest(status, message, provider);
+        Fields fields = new Fields(object(body));
+        DeploymentStatus status = fields.status();
+        String message = fields.string(FieldRule.STATUS_MESSAGE, false);
+        String provider = fields.string(FieldRule.MODEL_PROVIDER_ID, true);
+        return fields.validated(new StatusUpdateRequest(status, message, provider));
     }
 
     public CreateDeploymentRequest create(byte[] body) {
-        ParsedBody parsed = object(body);
-        JsonNode json = parsed.json();
-        ValidationErrors errors = new ValidationErrors();
-        String name = requiredString(json, FieldRule.NAME, errors);
-        String config = requiredString(json, FieldRule.CONFIG, errors);
-        Integer configVersion = optionalInteger(parsed, "config_version", 0, errors);
-        String project = nullableString(json, FieldRule.PROJECT, errors);
-        errors.throwIfAny();
-        return new CreateDeploymentRequest(name, config, configVersion, project);
+        Fields fields = new Fields(object(body));
+        String name = fields.string(FieldRule.NAME, false);
+        String config = fields.string(FieldRule.CONFIG, false);
+        Integer configVersion = fields.integer(IntegerRule.CONFIG_VERSION);
+        String project = fields.string(FieldRule.PROJECT, true);
+        return fields.validated(new CreateDeploymentRequest(name, config, configVersion, project));
     }
 
     public NewVersionRequest newVersion(byte[] body) {
-        ParsedBody parsed = object(body);
-        JsonNode json = parsed.json();
-        ValidationErrors errors = new ValidationErrors();
-        String config = requiredString(json, FieldRule.CONFIG, errors);
-        Integer configVersion = optionalInteger(parsed, "config_version", 0, errors);
-        errors.throwIfAny();
-        return new NewVersionRequest(config, configVersion);
+        Fields fields = new Fields(object(body));
+        String config = fields.string(FieldRule.CONFIG, false);
+        Integer configVersion = fields.integer(IntegerRule.CONFIG_VERSION);
+        return fields.validated(new NewVersionRequest(config, configVersion));
     }
 
     /** Body of {@code PUT /apis/modeldeploy/v1/demo}: both fields optional. */
@@ -208,103 +210,109 @@ public class JsonRequestReader {
         return Math.max(0, Math.min(text.length(), offset + column - 1));
     }
 
-    private DeploymentStatus status(JsonNode json, ValidationErrors errors) {
-        List<Object> loc = List.of("body", "status");
-        JsonNode value = json.get("status");
-        if (value == null) {
-            errors.missing(loc, plain(json));
-            return null;
+    /**
+     * The fields of one body object as they are read, in the record's order: what cannot go into the
+     * record is recorded as a problem (and the record gets null there, which its constraints accept).
+     */
+    private final class Fields {
+        private final ParsedBody body;
+        private final ValidationErrors errors = new ValidationErrors();
+        private final List<String> order = new ArrayList<>();
+
+        Fields(ParsedBody body) {
+            this.body = body;
         }
-        if (value.isString()) {
-            for (DeploymentStatus status : DeploymentStatus.values()) {
-                if (status.name().equals(value.getStringValue())) {
-                    return status;
+
+        /** The record, if its constraints hold and nothing else was wrong; otherwise a 422 listing it all. */
+        <T> T validated(T record) {
+            Set<ConstraintViolation<T>> violations = validator.validate(record);
+            if (!errors.isEmpty() || !violations.isEmpty()) {
+                throw new RequestValidationException(errors.list(), violations, order);
+            }
+            return record;
+        }
+
+        private JsonNode value(String field) {
+            order.add(field);
+            return body.json().get(field);
+        }
+
+        DeploymentStatus status() {
+            List<Object> loc = List.of("body", "status");
+            JsonNode value = value("status");
+            if (value == null) {
+                errors.missing(loc, plain(body.json()));
+                return null;
+            }
+            if (value.isString()) {
+                for (DeploymentStatus status : DeploymentStatus.values()) {
+                    if (status.name().equals(value.getStringValue())) {
+                        return status;
+                    }
                 }
             }
+            errors.add("enum", loc, "Input should be " + STATUS_CHOICES, plain(value),
+                    Map.of("expected", STATUS_CHOICES));
+            return null;
         }
-        errors.add("enum", loc, "Input should be " + STATUS_CHOICES, plain(value), Map.of("expected", STATUS_CHOICES));
-        return null;
-    }
 
-    private String requiredString(JsonNode json, FieldRule rule, ValidationErrors errors) {
-        if (json.get(rule.field()) == null) {
-            errors.missing(List.of("body", rule.field()), plain(json));
-            return null;
-        }
-        String value = optionalString(json, rule, errors);
-        if (value != null && value.isEmpty() && rule.pattern() == null && !rule.allowsEmpty()) {
-            errors.tooShort(List.of("body", rule.field()), value);
-            return null;
-        }
-        return value;
-    }
-
-    /** A string field where JSON null means the same as leaving it out. */
-    private String nullableString(JsonNode json, FieldRule rule, ValidationErrors errors) {
-        JsonNode value = json.get(rule.field());
-        return value == null || value.isNull() ? null : optionalString(json, rule, errors);
-    }
-
-    /** A string field; absent means null. An explicit JSON null is refused: the contract's strings are not nullable. */
-    private String optionalString(JsonNode json, FieldRule rule, ValidationErrors errors) {
-        JsonNode value = json.get(rule.field());
-        if (value == null) {
-            return null;
-        }
-        List<Object> loc = List.of("body", rule.field());
-        if (!value.isString()) {
-            errors.stringType(loc, plain(value));
-            return null;
-        }
-        String text = value.getStringValue();
-        if (FieldRule.length(text) > rule.maxLength()) {
-            errors.tooLong(loc, text, rule.maxLength());
-            return null;
-        }
-        if (rule.pattern() != null && !rule.pattern().matcher(text).matches()) {
-            errors.patternMismatch(loc, text, rule.regex());
-            return null;
-        }
-        return text;
-    }
-
-    private Integer optionalInteger(ParsedBody body, String field, int min, ValidationErrors errors) {
-        JsonNode value = body.json().get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        List<Object> loc = List.of("body", field);
-        if (!value.isNumber()) {
-            errors.add("int_type", loc, "Input should be a valid integer", plain(value), null);
-            return null;
-        }
-        String text = body.numbers().getOrDefault(field, value.getNumberValue().toString());
-        BigDecimal number;
-        try {
-            number = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            // an exponent beyond what even BigDecimal holds
-            if (text.startsWith("-")) {
-                errors.greaterOrEqual(loc, text, min);
-            } else {
-                errors.lessOrEqual(loc, text, Integer.MAX_VALUE);
+        /**
+         * A string, whose rule the record's constraint checks. Absent is missing when the rule
+         * requires the field; JSON null is refused unless {@code nullable} (then it means absent).
+         */
+        String string(FieldRule rule, boolean nullable) {
+            List<Object> loc = List.of("body", rule.field());
+            JsonNode value = value(rule.field());
+            if (value == null) {
+                rule.check(null).ifPresent(missing -> errors.add(PydanticErrors.of(rule, missing, loc,
+                        plain(body.json()))));
+                return null;
             }
-            return null;
+            if (value.isNull() && nullable) {
+                return null;
+            }
+            if (!value.isString()) {
+                errors.stringType(loc, plain(value));
+                return null;
+            }
+            return value.getStringValue();
         }
-        if (number.stripTrailingZeros().scale() > 0) {
-            errors.add("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part",
-                    plain(value), null);
-            return null;
+
+        /**
+         * An optional whole number, checked here against its rule: the record cannot hold what is
+         * beyond {@code int}, and pydantic echoes the number as it was written ({@code -1.0}).
+         */
+        Integer integer(IntegerRule rule) {
+            JsonNode value = value(rule.field());
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            List<Object> loc = List.of("body", rule.field());
+            if (!value.isNumber()) {
+                errors.add("int_type", loc, "Input should be a valid integer", plain(value), null);
+                return null;
+            }
+            String text = body.numbers().getOrDefault(rule.field(), value.getNumberValue().toString());
+            BigDecimal number;
+            try {
+                number = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                // an exponent beyond what even BigDecimal holds
+                errors.add(PydanticErrors.of(rule.outOfRange(text.startsWith("-") ? -1 : 1), loc, text));
+                return null;
+            }
+            if (number.stripTrailingZeros().scale() > 0) {
+                errors.add("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part",
+                        plain(value), null);
+                return null;
+            }
+            Optional<IntegerRule.Violation> violation = rule.check(number);
+            if (violation.isPresent()) {
+                errors.add(PydanticErrors.of(violation.get(), loc, plain(value)));
+                return null;
+            }
+            return number.intValueExact();
         }
-        if (number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            errors.lessOrEqual(loc, plain(value), Integer.MAX_VALUE);
-            return null;
-        }
-        if (number.compareTo(BigDecimal.valueOf(min)) < 0) {
-            errors.greaterOrEqual(loc, plain(value), min);
-            return null;
-        }
-        return number.intValueExact();
     }
 
     /** A JSON tree as plain Java values, for echoing the offending input back. */

@@ -26,10 +26,6 @@ public final class RunningServer implements AutoCloseable {
         return URI.create("http://" + hostForUrl() + ":" + embeddedServer.getPort());
     }
 
-    public int port() {
-        return embeddedServer.getPort();
-    }
-
     public Path dataDir() {
         return dataDir;
     }

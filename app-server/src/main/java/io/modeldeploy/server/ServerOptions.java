@@ -39,10 +39,6 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
         return new ServerOptions(DEFAULT_BIND, DEFAULT_PORT, DataDirectory.resolve(null, System.getenv()));
     }
 
-    public ServerOptions withBind(String newBind) {
-        return new ServerOptions(newBind, port, dataDir, requireAuth, demo, databaseUrl);
-    }
-
     public ServerOptions withPort(int newPort) {
         return new ServerOptions(bind, newPort, dataDir, requireAuth, demo, databaseUrl);
     }
@@ -57,11 +53,6 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
      */
     public ServerOptions withDemo(boolean newDemo) {
         return new ServerOptions(bind, port, dataDir, requireAuth, newDemo, databaseUrl);
-    }
-
-    /** A shared database instead of the built-in one; null for the built-in H2 database. */
-    public ServerOptions withDatabaseUrl(String newDatabaseUrl) {
-        return new ServerOptions(bind, port, dataDir, requireAuth, demo, newDatabaseUrl);
     }
 
     /** The database this server uses. */

@@ -73,8 +73,9 @@ class ServerCommandLineTest {
         assertEquals(Database.H2, options.database());
         assertTrue(options.jdbcUrl().startsWith("jdbc:h2:file:/srv/md/modeldeploy"), options.jdbcUrl());
         assertEquals("H2", options.toProperties().get("datasources.default.dialect"));
-        assertEquals("POSTGRES", options.withDatabaseUrl("jdbc:postgresql://db/md").toProperties()
-                .get("datasources.default.dialect"));
+        ServerOptions shared = ServerCommandLine.parse(
+                new String[]{"--data-dir", "/srv/md", "--database-url", "jdbc:postgresql://db/md"}, Map.of()).options();
+        assertEquals("POSTGRES", shared.toProperties().get("datasources.default.dialect"));
     }
 
     @Test

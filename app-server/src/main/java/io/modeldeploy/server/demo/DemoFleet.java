@@ -183,9 +183,4 @@ final class DemoFleet {
     private static Duration days(long n) {
         return Duration.ofDays(n);
     }
-
-    /** Statuses the fleet is meant to show, for its test. */
-    static List<DeploymentStatus> everyStatus() {
-        return List.of(UNKNOWN, CREATED, PENDING, READY, ERROR, DELETING, DELETED, LOST);
-    }
 }

@@ -222,11 +222,6 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         }
     }
 
-    /** How many streams are open (for tests and diagnostics). */
-    public int subscriberCount() {
-        return (int) subscribers.stream().filter(s -> !s.closed).count();
-    }
-
     @PreDestroy
     void stop() {
         thread.shutdownNow();

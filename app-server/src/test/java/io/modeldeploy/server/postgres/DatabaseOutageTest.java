@@ -30,7 +30,7 @@ class DatabaseOutageTest {
             String throughProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name
                     + "?user=" + postgres.user() + "&password=" + postgres.password() + "&connectTimeout=2";
             try (RunningServer server = ModelDeployServer.start(
-                    new ServerOptions("127.0.0.1", 0, dataDir).withDatabaseUrl(throughProxy))) {
+                    new ServerOptions("127.0.0.1", 0, dataDir, false, false, throughProxy))) {
                 EventsApi api = new EventsApi(server.baseUrl(), JsonMapper.createDefault());
                 api.create("default", "survivor");
                 assertEquals(200, api.get("/health/readiness").status);

@@ -48,8 +48,8 @@ class TwoInstancesOnPostgresTest {
     @BeforeAll
     static void startTwoInstances(@TempDir Path dataA, @TempDir Path dataB) {
         String database = TestPostgres.shared().createDatabaseWithCredentials();
-        serverA = ModelDeployServer.start(new ServerOptions("127.0.0.1", 0, dataA).withDatabaseUrl(database));
-        serverB = ModelDeployServer.start(new ServerOptions("127.0.0.1", 0, dataB).withDatabaseUrl(database));
+        serverA = ModelDeployServer.start(new ServerOptions("127.0.0.1", 0, dataA, false, false, database));
+        serverB = ModelDeployServer.start(new ServerOptions("127.0.0.1", 0, dataB, false, false, database));
         apiA = new EventsApi(serverA.baseUrl(), JSON);
         apiB = new EventsApi(serverB.baseUrl(), JSON);
     }

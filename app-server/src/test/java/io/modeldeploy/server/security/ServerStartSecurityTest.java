@@ -73,7 +73,7 @@ class ServerStartSecurityTest {
         ServerStartException refused;
         try {
             refused = assertThrows(ServerStartException.class, () -> ModelDeployServer.start(
-                    ServerOptions.defaults().withBind(bind).withPort(port).withDataDir(dataDir)).close());
+                    new ServerOptions(bind, port, dataDir)).close());
         } finally {
             stop.set(true);
             probe.join(5000);
@@ -94,8 +94,8 @@ class ServerStartSecurityTest {
     @Test
     void aLoopbackHostNameNeedsNoToken(@TempDir Path dataDir) {
         try (RunningServer server = ModelDeployServer.start(
-                ServerOptions.defaults().withBind("localhost").withPort(0).withDataDir(dataDir))) {
-            assertEquals(200, new TestHttp("127.0.0.1", server.port()).get("/health").status);
+                new ServerOptions("localhost", 0, dataDir))) {
+            assertEquals(200, new TestHttp("127.0.0.1", server.baseUrl().getPort()).get("/health").status);
         }
     }
 

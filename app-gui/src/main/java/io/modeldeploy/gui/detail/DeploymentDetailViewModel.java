@@ -103,11 +103,11 @@ public final class DeploymentDetailViewModel {
             store.merge(selection, DeploymentStore.Origin.LOAD);
             return;
         }
+        // Into the store while the old deployment is still the one followed: its change is not ours to handle.
+        store.merge(selection, DeploymentStore.Origin.LOAD);
         shownKey = VersionKey.of(selection);
         cancelReads();
         loadError.set("");
-        deployment.set(null);
-        store.merge(selection, DeploymentStore.Origin.LOAD);
         rebuildVersionChoices();
         display(store.get(shownKey).orElse(selection));
         readVersions();

@@ -14,6 +14,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -42,6 +43,8 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
     private ComboBox<String> urlField;
     @FXML
     private Label urlMessage;
+    @FXML
+    private Hyperlink urlHintLink;
     @FXML
     private PasswordField tokenField;
     @FXML
@@ -104,6 +107,11 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
         viewModel.errorProperty().addListener(growLater);
         viewModel.busyProperty().addListener(growLater);
         urlMessage.textProperty().addListener(growLater);
+        urlHintLink.textProperty().bind(viewModel.urlHintProperty());
+        urlHintLink.visibleProperty().bind(viewModel.urlHintProperty().isNotNull());
+        urlHintLink.managedProperty().bind(urlHintLink.visibleProperty());
+        urlHintLink.setOnAction(event -> viewModel.useSuggestedUrl());
+        viewModel.urlHintProperty().addListener(growLater);
     }
 
     /** A dialog keeps its size once shown: make it taller when a message needs more lines. */

@@ -100,6 +100,7 @@ public final class MainView extends BorderPane implements ListActions {
         this.viewModel = models.main();
         this.demoViewModel = models.demo();
         this.listView = new DeploymentListView(models.list(), this);
+        listView.columns().remember(context.preferences().hiddenColumns(), context.preferences()::setHiddenColumns);
         this.detailView = new DeploymentDetailView(models.detail());
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
         loader.setRoot(this);

@@ -94,7 +94,7 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
         showTokenButton.textProperty().bind(Bindings.when(viewModel.tokenShownProperty()).then("Hide").otherwise("Show"));
         showTokenButton.graphicProperty().bind(Bindings.when(viewModel.tokenShownProperty())
                 .then(new FontIcon("mdmz-visibility_off")).otherwise(new FontIcon("mdmz-visibility")));
-        DialogSupport.bindBanner(errorBanner, viewModel.errorProperty());
+        DialogSupport.bindBanner(this, errorBanner, viewModel.errorProperty());
         DialogSupport.bindProgress(progressBox, viewModel.busyProperty());
         progressLabel.textProperty().bind(viewModel.progressProperty());
         urlField.disableProperty().bind(viewModel.busyProperty());
@@ -103,8 +103,7 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
         showTokenButton.disableProperty().bind(viewModel.busyProperty());
         builtInServerButton.disableProperty().bind(viewModel.canUseBuiltInServerProperty().not());
         builtInServerLabel.setText(viewModel.builtInServerText());
-        InvalidationListener growLater = observable -> Platform.runLater(this::growToFit);
-        viewModel.errorProperty().addListener(growLater);
+        InvalidationListener growLater = observable -> Platform.runLater(() -> DialogSupport.growToFit(this));
         viewModel.busyProperty().addListener(growLater);
         urlMessage.textProperty().addListener(growLater);
         urlHintLink.textProperty().bind(viewModel.urlHintProperty());
@@ -112,14 +111,6 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
         urlHintLink.managedProperty().bind(urlHintLink.visibleProperty());
         urlHintLink.setOnAction(event -> viewModel.useSuggestedUrl());
         viewModel.urlHintProperty().addListener(growLater);
-    }
-
-    /** A dialog keeps its size once shown: make it taller when a message needs more lines. */
-    private void growToFit() {
-        DialogPane pane = getDialogPane();
-        if (isShowing() && pane.prefHeight(pane.getWidth()) > pane.getHeight()) {
-            pane.getScene().getWindow().sizeToScene();
-        }
     }
 
     @FXML

@@ -226,8 +226,11 @@ public final class DeploymentListView extends VBox {
         if (index < 0) {
             return;
         }
+        // The table may keep the selected item but move the selected index to the row now at the old
+        // position (that row is then drawn highlighted): both must point at the deployment.
         DeploymentRow wanted = viewModel.visibleRows().get(index);
-        if (table.getSelectionModel().getSelectedItem() != wanted) {
+        if (table.getSelectionModel().getSelectedItem() != wanted
+                || table.getSelectionModel().getSelectedIndex() != index) {
             table.getSelectionModel().clearAndSelect(index);
         }
     }

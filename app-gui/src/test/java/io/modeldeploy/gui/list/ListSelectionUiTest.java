@@ -1,0 +1,168 @@
+package io.modeldeploy.gui.list;
+
+import io.modeldeploy.gui.Deployments;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentStore;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.gui.session.TestSessions;
+import io.modeldeploy.gui.style.Theme;
+import io.modeldeploy.gui.style.ThemeManager;
+import io.modeldeploy.gui.testing.FxLookup;
+import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ModelDeployment;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.PickResult;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The list in a real window: the highlighted row, the detail's selection, the row menu and the
+ * tooltips all follow the deployment (by key) through live re-sorts, filter changes and creates.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ListSelectionUiTest {
+
+    static final Instant START = Instant.parse("2026-07-01T10:00:00Z");
+
+    static final ListActions NO_ACTIONS = new ListActions() {
+        @Override
+        public void newDeployment() {
+        }
+
+        @Override
+        public void newVersion() {
+        }
+
+        @Override
+        public void delete() {
+        }
+
+        @Override
+        public void refresh() {
+        }
+    };
+
+    private ConsoleSession session;
+    private DeploymentListViewModel vm;
+    private DeploymentListView view;
+    private Stage stage;
+    private long eventId = 100;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        FakeClient client = new FakeClient();
+        List<ModelDeployment> deployments = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            DeploymentStatus status = i % 3 == 0 ? DeploymentStatus.ERROR : DeploymentStatus.READY;
+            deployments.add(Deployments.of(i % 2 == 0 ? "team-a" : "team-b", "model-" + i, 1, status,
+                    "message of model-" + i, START.plusSeconds(i * 60L)));
+        }
+        client.deployments = deployments;
+        session = TestSessions.of(client, TaskRunner.direct());
+        vm = new DeploymentListViewModel(session);
+        view = new DeploymentListView(vm, NO_ACTIONS);
+        ThemeManager themes = new ThemeManager(Theme.LIGHT);
+        Scene scene = new Scene(view, 1000, 600);
+        themes.style(scene);
+        stage.setScene(scene);
+        stage.show();
+        vm.refresh();
+    }
+
+    @AfterEach
+    void closePopups(FxRobot robot) {
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w != stage && w.isShowing()).forEach(Window::hide));
+    }
+
+    private TableView<DeploymentRow> table() {
+        return view.table();
+    }
+
+    /** The keys of the table rows drawn as selected. */
+    private List<String> highlightedKeys(FxRobot robot) {
+        return FxLookup.onFxThread(() -> {
+            view.applyCss();
+            view.layout();
+            List<String> keys = new ArrayList<>();
+            for (Node node : table().lookupAll(".table-row-cell")) {
+                if (node instanceof TableRow<?> row && row.isVisible() && !row.isEmpty() && row.isSelected()
+                        && row.getItem() instanceof DeploymentRow d) {
+                    keys.add(d.key());
+                }
+            }
+            return keys;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableRow<DeploymentRow> tableRowOf(FxRobot robot, String key) {
+        return FxLookup.one(robot, n -> n instanceof TableRow<?> r && r.isVisible() && !r.isEmpty()
+                && r.getItem() instanceof DeploymentRow d && d.key().equals(key), TableRow.class);
+    }
+
+    /** A change made elsewhere, streamed in: the deployment gets {@code status} now (newest). */
+    private void streamChange(FxRobot robot, String workspace, String name, DeploymentStatus status) {
+        ModelDeployment before = vm.find(workspace, name).orElseThrow().deployment();
+        Instant at = before.updatedAt().plusSeconds(3600 + eventId);
+        robot.interact(() -> session.onEvents(List.of(Deployments.statusChanged(++eventId, before, status,
+                "changed by the controller", at, "ctrl"))));
+    }
+
+    @Test
+    void theHighlightStaysOnTheSelectedDeploymentWhileLiveChangesResortTheList(FxRobot robot) {
+        String gemma = "team-b/model-5";
+        robot.clickOn(tableRowOf(robot, gemma));
+        assertEquals(List.of(gemma), highlightedKeys(robot));
+
+        for (String other : List.of("model-0", "model-2", "model-7", "model-9", "model-11")) {
+            String workspace = Integer.parseInt(other.substring(6)) % 2 == 0 ? "team-a" : "team-b";
+            streamChange(robot, workspace, other, DeploymentStatus.PENDING);
+            assertEquals(gemma, view.selectedRowProperty().get().key(), "the detail pane keeps gemma");
+            assertEquals(List.of(gemma), highlightedKeys(robot), "the highlight is on gemma after " + other);
+        }
+        streamChange(robot, "team-b", "model-5", DeploymentStatus.LOST);
+        assertEquals(List.of(gemma), highlightedKeys(robot), "its own change moves it to the top, highlighted");
+        assertEquals(DeploymentStatus.LOST, view.selectedRowProperty().get().status());
+    }
+
+    @Test
+    void theContextMenuKeyOpensTheMenuAtTheSelectedRow(FxRobot robot) {
+        String key = "team-a/model-2";
+        robot.clickOn(tableRowOf(robot, key));
+        TableRow<DeploymentRow> row = tableRowOf(robot, key);
+        // The platform turns the context-menu key into a keyboard-triggered menu request on the table.
+        robot.interact(() -> {
+            javafx.geometry.Point2D corner = table().localToScreen(0, 0);
+            table().fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 0, 0,
+                    corner.getX(), corner.getY(), true, new PickResult(table(), corner.getX(), corner.getY())));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ContextMenu menu = table().getContextMenu();
+        assertTrue(menu.isShowing());
+        double rowTop = FxLookup.onFxThread(() -> row.localToScreen(0, 0).getY());
+        double rowBottom = rowTop + row.getHeight();
+        assertTrue(menu.getAnchorY() >= rowTop && menu.getAnchorY() <= rowBottom + 2,
+                "menu at y " + menu.getAnchorY() + ", the selected row spans " + rowTop + "–" + rowBottom);
+    }
+}

@@ -5,6 +5,7 @@ import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -13,10 +14,12 @@ import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -56,6 +59,10 @@ public final class DeploymentListView extends VBox {
     private Button newButton;
     @FXML
     private FlowPane chipPane;
+    @FXML
+    private HBox outsideFilterNote;
+    @FXML
+    private Label outsideFilterText;
     @FXML
     private TableView<DeploymentRow> table;
     @FXML
@@ -104,6 +111,7 @@ public final class DeploymentListView extends VBox {
         filters.addChips(chipPane);
         setUpTable();
         ListPlaceholder.install(table, viewModel, actions);
+        bindOutsideFilterNote();
         refreshButton.disableProperty().bind(viewModel.loadingProperty());
     }
 
@@ -115,6 +123,22 @@ public final class DeploymentListView extends VBox {
     @FXML
     private void newDeployment() {
         actions.newDeployment();
+    }
+
+    @FXML
+    private void clearFilters() {
+        viewModel.clearFilters();
+    }
+
+    /** "team-nlp/foo is hidden by the current filters; shown while selected [Clear filters]". */
+    private void bindOutsideFilterNote() {
+        outsideFilterNote.setId("outsideFilterNote");
+        var kept = viewModel.keptOutsideFilterProperty();
+        outsideFilterNote.visibleProperty().bind(kept.isNotNull());
+        outsideFilterNote.managedProperty().bind(kept.isNotNull());
+        outsideFilterText.textProperty().bind(Bindings.createStringBinding(
+                () -> kept.get() == null ? "" : kept.get() + " is hidden by the current filters; shown while selected.",
+                kept));
     }
 
     // ------------------------------------------------------------------ table
@@ -255,10 +279,14 @@ public final class DeploymentListView extends VBox {
         return table.getSelectionModel().getSelectedItem();
     }
 
-    /** Selects a deployment (clearing filters that hide it), scrolls to it and focuses the table. */
+    /**
+     * Selects a deployment, scrolls to it and focuses the table. The filters stay: a deployment they
+     * hide is shown anyway, with a note, while it stays selected.
+     */
     public void select(String workspace, String name) {
-        viewModel.reveal(workspace, name);
         String key = DeploymentRow.keyOf(workspace, name);
+        selectedKey = key; // before the list changes to show it, so that the selection follows it
+        viewModel.selectKeepingFilters(workspace, name);
         int index = viewModel.viewIndexOf(key);
         if (index >= 0) {
             selectedKey = key;

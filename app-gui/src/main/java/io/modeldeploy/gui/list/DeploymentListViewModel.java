@@ -19,6 +19,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -98,8 +100,9 @@ public final class DeploymentListViewModel {
     private DeploymentFilter requestedFilter = DeploymentFilter.NONE;
     /** The deployment the admin has selected (set by the view). */
     private String selectedKey;
-    /** The selected row, kept visible although a change made it stop matching the filters; null if none. */
+    /** The selected row, kept visible although it does not match the filters; null if none. */
     private String keptKey;
+    private final ReadOnlyStringWrapper keptOutsideFilter = new ReadOnlyStringWrapper(this, "keptOutsideFilter");
 
     public DeploymentListViewModel(ConsoleSession session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -175,7 +178,7 @@ public final class DeploymentListViewModel {
         }
         DeploymentRow row = new DeploymentRow(latest);
         if (rowKey.equals(selectedKey) && !filter.get().test(row) && filtered.getPredicate() != null) {
-            keptKey = rowKey; // the admin is looking at it: don't let it vanish under them
+            keep(rowKey); // the admin is looking at it: don't let it vanish under them
         }
         replaceRow(index, row);
         return true;
@@ -276,13 +279,39 @@ public final class DeploymentListViewModel {
         selectedKey = key;
         if (keptKey != null && !keptKey.equals(key)) {
             String kept = keptKey;
-            keptKey = null;
+            keep(null);
             int index = indexOf(kept);
             if (index >= 0) {
                 replaceRow(index, rows.get(index)); // lets the filtered list test it again
                 shownCount.set(filtered.size());
             }
         }
+    }
+
+    /**
+     * Selects a deployment this console just created, versioned or deleted, keeping the filters as
+     * they are: if they hide it, it is shown anyway (see {@link #keptOutsideFilterProperty()}) until
+     * the selection or the filters change.
+     */
+    public void selectKeepingFilters(String workspaceName, String name) {
+        String key = DeploymentRow.keyOf(workspaceName, name);
+        setSelectedKey(key);
+        int index = indexOf(key);
+        if (index >= 0 && filtered.getPredicate() != null && !filter.get().test(rows.get(index))) {
+            keep(key);
+            replaceRow(index, rows.get(index)); // lets the filtered list test it again
+            shownCount.set(filtered.size());
+        }
+    }
+
+    private void keep(String key) {
+        keptKey = key;
+        keptOutsideFilter.set(key);
+    }
+
+    /** The key of the selected row shown although the filters hide it (null: none), for the note above the table. */
+    public ReadOnlyStringProperty keptOutsideFilterProperty() {
+        return keptOutsideFilter.getReadOnlyProperty();
     }
 
     /** The row kept visible although it doesn't match the filters, if any (for styling it). */
@@ -319,14 +348,6 @@ public final class DeploymentListViewModel {
         searchText.set("");
         statusFilter.clear();
         workspace.set(workspaces.first());
-    }
-
-    /** Makes a hidden deployment visible again by clearing the filters that hide it. */
-    public void reveal(String workspaceName, String name) {
-        Optional<DeploymentRow> row = find(workspaceName, name);
-        if (row.isPresent() && !filter.get().test(row.get())) {
-            clearFilters();
-        }
     }
 
     /** Shows only the given workspace (null or unknown = all). */
@@ -371,7 +392,7 @@ public final class DeploymentListViewModel {
      */
     private void applyFilter(DeploymentFilter next, FilterMatches matches, long snapshotVersion) {
         filter.set(next);
-        keptKey = null; // an explicit filter change applies to every row
+        keep(null); // an explicit filter change applies to every row
         filtered.setPredicate(next.isEmpty() ? null : keepingSelected(next, matches));
         filtersActive.set(!next.isEmpty());
         if (matches != null && snapshotVersion == rowsVersion) {

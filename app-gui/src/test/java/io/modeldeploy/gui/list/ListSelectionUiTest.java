@@ -165,4 +165,30 @@ class ListSelectionUiTest {
         assertTrue(menu.getAnchorY() >= rowTop && menu.getAnchorY() <= rowBottom + 2,
                 "menu at y " + menu.getAnchorY() + ", the selected row spans " + rowTop + "–" + rowBottom);
     }
+
+    @Test
+    void aCreatedDeploymentIsSelectedAndHighlightedWhileTheFiltersStay(FxRobot robot) {
+        robot.interact(() -> {
+            vm.selectWorkspace("team-a");
+            vm.toggleStatus(DeploymentStatus.ERROR, true);
+        });
+        robot.clickOn(tableRowOf(robot, "team-a/model-0"));
+        // What Create does: the server's answer goes into the store, then the list selects it.
+        robot.interact(() -> {
+            session.store().merge(Deployments.of("team-b", "created-here", 1, DeploymentStatus.CREATED, "",
+                    START.plusSeconds(7200)), DeploymentStore.Origin.OWN_WRITE);
+            view.select("team-b", "created-here");
+        });
+
+        assertEquals("team-a", vm.workspaceProperty().get().workspace(), "the workspace filter stays");
+        assertEquals(java.util.Set.of(DeploymentStatus.ERROR), vm.statusFilter(), "the status filter stays");
+        assertEquals("team-b/created-here", view.selectedRowProperty().get().key());
+        assertEquals(List.of("team-b/created-here"), highlightedKeys(robot), "the new row is highlighted");
+        Node note = FxLookup.one(robot, "#outsideFilterNote");
+        assertTrue(FxLookup.onFxThread(note::isVisible), "a note says why a row outside the filters shows");
+
+        robot.clickOn(tableRowOf(robot, "team-a/model-6"));
+        assertEquals(-1, vm.viewIndexOf("team-b/created-here"), "selected elsewhere, the filters apply again");
+        assertTrue(FxLookup.onFxThread(() -> !note.isVisible()));
+    }
 }

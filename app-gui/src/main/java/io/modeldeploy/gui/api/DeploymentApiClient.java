@@ -55,21 +55,22 @@ public interface DeploymentApiClient {
      * histories, following every page: {@link #listRemainingDeployments} after {@link #listFirstDeployments}.
      */
     default List<ModelDeployment> listAllDeployments(String workspace) throws ApiException {
-        ListPage<ModelDeployment> first = listFirstDeployments(workspace);
+        ListPage<ModelDeployment> first = listFirstDeployments(workspace, false);
         List<ModelDeployment> all = new ArrayList<>(first == null || first.data() == null ? List.of() : first.data());
-        all.addAll(listRemainingDeployments(workspace, first));
+        all.addAll(listRemainingDeployments(workspace, false, first));
         return all;
     }
 
     /**
-     * The first page of a complete list: the most recently changed deployments, without history,
-     * in pages of {@value #FULL_PAGE_SIZE} (the API's maximum).
+     * The first page of a complete list: the most recently changed deployments (every version of
+     * them with {@code allVersions}, else the latest), without history, in pages of
+     * {@value #FULL_PAGE_SIZE} (the API's maximum).
      */
-    ListPage<ModelDeployment> listFirstDeployments(String workspace) throws ApiException;
+    ListPage<ModelDeployment> listFirstDeployments(String workspace, boolean allVersions) throws ApiException;
 
     /** Every page after {@code first} (as {@link #listFirstDeployments} answered it), in page order. */
-    List<ModelDeployment> listRemainingDeployments(String workspace, ListPage<ModelDeployment> first)
-            throws ApiException;
+    List<ModelDeployment> listRemainingDeployments(String workspace, boolean allVersions,
+                                                   ListPage<ModelDeployment> first) throws ApiException;
 
     ModelDeployment getDeployment(String workspace, String name) throws ApiException;
 

@@ -2,7 +2,6 @@ package io.modeldeploy.gui.list;
 
 import atlantafx.base.controls.CustomTextField;
 import io.modeldeploy.gui.util.TimeFormat;
-import io.modeldeploy.model.DeploymentStatus;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -72,7 +71,7 @@ public final class DeploymentListView extends VBox {
     @FXML
     private TableColumn<DeploymentRow, Integer> versionColumn;
     @FXML
-    private TableColumn<DeploymentRow, DeploymentStatus> statusColumn;
+    private TableColumn<DeploymentRow, DeploymentRow> statusColumn;
     @FXML
     private TableColumn<DeploymentRow, String> messageColumn;
     @FXML
@@ -148,7 +147,8 @@ public final class DeploymentListView extends VBox {
         workspaceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().workspace()));
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         versionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version()));
-        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        // The whole row: the cell shows older versions' problems and when, not only the status.
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
         providerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().modelProviderId()));
@@ -167,9 +167,11 @@ public final class DeploymentListView extends VBox {
         messageColumn.setComparator(text);
         providerColumn.setComparator(text);
         versionColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        statusColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        updatedColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        updatedColumn.setSortType(TableColumn.SortType.DESCENDING);
+        statusColumn.setComparator((a, b) -> viewModel.severityOrder().compare(a, b));
+        // A time column shows ages ("3 min ago") and sorts by them: its first click (ascending) puts
+        // the newest first.
+        updatedColumn.setComparator(Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
+        updatedColumn.setSortType(TableColumn.SortType.ASCENDING);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         // Follow the selected deployment across list changes: note the change before the table
@@ -179,7 +181,7 @@ public final class DeploymentListView extends VBox {
         rowComparators.put(workspaceColumn, byColumn(workspaceColumn, DeploymentRow::workspace));
         rowComparators.put(nameColumn, byColumn(nameColumn, DeploymentRow::name));
         rowComparators.put(versionColumn, byColumn(versionColumn, DeploymentRow::version));
-        rowComparators.put(statusColumn, byColumn(statusColumn, DeploymentRow::status));
+        rowComparators.put(statusColumn, byColumn(statusColumn, row -> row));
         rowComparators.put(messageColumn, byColumn(messageColumn, DeploymentRow::message));
         rowComparators.put(updatedColumn, byColumn(updatedColumn, DeploymentRow::updatedAt));
         rowComparators.put(providerColumn, byColumn(providerColumn, DeploymentRow::modelProviderId));
@@ -188,6 +190,7 @@ public final class DeploymentListView extends VBox {
             return true;
         });
         table.getSortOrder().add(updatedColumn);
+        viewModel.allVersionsProperty().addListener((obs, old, now) -> table.sort());
         viewModel.visibleRows().addListener((ListChangeListener<DeploymentRow>) c -> {
             listChanging = false;
             restoreSelection();
@@ -259,8 +262,9 @@ public final class DeploymentListView extends VBox {
         }
     }
 
-    /** Re-renders the visible rows so that "3 min ago" stays true. */
+    /** Re-renders the visible rows so that "3 min ago" stays true, and marks versions that have become stuck. */
     public void refreshRelativeTimes() {
+        viewModel.refreshStuck();
         table.refresh();
     }
 

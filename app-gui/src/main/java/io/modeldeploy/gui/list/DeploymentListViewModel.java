@@ -12,6 +12,7 @@ import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,6 +22,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -37,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +51,7 @@ import java.util.function.Predicate;
 
 /**
  * The deployment list: one row per deployment, showing the latest version the session's store
- * holds, with the filters (workspace, statuses, search text), the filtered and sorted rows the
+ * holds and the worst problem of its older versions, with the filters (workspace, statuses, search text), the filtered and sorted rows the
  * table shows, the workspace choices and the per-status counts of the filter chips.
  *
  * <p>It only reads the store: loads, streamed changes and this console's own writes all reach it
@@ -80,6 +83,7 @@ public final class DeploymentListViewModel {
     private final WorkspaceChoices workspaces = new WorkspaceChoices(workspace);
     private final ObservableSet<DeploymentStatus> statusFilter = FXCollections.observableSet();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final BooleanProperty allVersions = new SimpleBooleanProperty(this, "allVersions", false);
     private final ReadOnlyObjectWrapper<DeploymentFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter",
             DeploymentFilter.NONE);
 
@@ -94,6 +98,8 @@ public final class DeploymentListViewModel {
     private final Map<String, Integer> indexByKey = new HashMap<>();
     /** Rows matching the workspace and search of {@link #filter}, by status ordinal: the chip counts. */
     private final int[] matchingCounts = new int[DeploymentStatus.values().length];
+    /** Rows matching the workspace and search of {@link #filter}: the "All" chip count. */
+    private int matchingAny;
     /** Counts changes of {@link #rows}, so that a filter answered for an older state is recounted. */
     private long rowsVersion;
     /** The filter asked for last; {@link #filter} is the one applied. */
@@ -125,6 +131,7 @@ public final class DeploymentListViewModel {
         });
         statusFilter.addListener((SetChangeListener<DeploymentStatus>) change -> updateFilter());
         searchText.addListener((obs, old, now) -> updateFilter());
+        allVersions.addListener((obs, old, now) -> updateFilter());
         filtered.addListener((ListChangeListener<DeploymentRow>) c -> shownCount.set(filtered.size()));
         store.addListener(this::storeChanged);
         if (store.deploymentCount() > 0) {
@@ -156,7 +163,7 @@ public final class DeploymentListViewModel {
         dataChanged();
     }
 
-    /** Puts the latest version the store holds of {@code key} in its row; answers whether the row changed. */
+    /** Puts the latest version the store holds of {@code key} in its row, with what its other versions add. */
     private boolean showLatest(DeploymentKey key) {
         String rowKey = DeploymentRow.keyOf(key.workspace(), key.name());
         ModelDeployment latest = store.latest(key).orElse(null);
@@ -170,13 +177,10 @@ public final class DeploymentListViewModel {
             return false;
         }
         if (index < 0) {
-            addRow(new DeploymentRow(latest));
+            addRow(rowOf(latest));
             return true;
         }
-        if (rows.get(index).deployment() == latest) {
-            return false;
-        }
-        DeploymentRow row = new DeploymentRow(latest);
+        DeploymentRow row = rowOf(latest); // the latest or an older version changed
         if (rowKey.equals(selectedKey) && !filter.get().test(row) && filtered.getPredicate() != null) {
             keep(rowKey); // the admin is looking at it: don't let it vanish under them
         }
@@ -188,7 +192,7 @@ public final class DeploymentListViewModel {
     private void rebuild(List<Change> changes) {
         List<DeploymentRow> all = new ArrayList<>(store.deploymentCount());
         for (ModelDeployment latest : store.latestOfEach()) {
-            all.add(new DeploymentRow(latest));
+            all.add(rowOf(latest));
         }
         rows.setAll(all);
         indexByKey.clear();
@@ -207,6 +211,29 @@ public final class DeploymentListViewModel {
     }
 
     // ------------------------------------------------------------------ rows and their counts
+
+    private DeploymentRow rowOf(ModelDeployment latest) {
+        return new DeploymentRow(latest, store.versions(DeploymentKey.of(latest)), session.clock().instant());
+    }
+
+    /**
+     * Judges again the rows with a version that has become stuck since the row was made (nothing
+     * else tells when time alone makes a version stuck); the table calls this as time passes.
+     */
+    public void refreshStuck() {
+        Instant now = session.clock().instant();
+        boolean changed = false;
+        for (int i = 0; i < rows.size(); i++) {
+            DeploymentRow row = rows.get(i);
+            if (row.stuckCheckDue() != null && !now.isBefore(row.stuckCheckDue())) {
+                replaceRow(i, rowOf(row.deployment()));
+                changed = true;
+            }
+        }
+        if (changed) {
+            dataChanged();
+        }
+    }
 
     private void addRow(DeploymentRow row) {
         indexByKey.put(row.key(), rows.size());
@@ -238,7 +265,8 @@ public final class DeploymentListViewModel {
 
     private void counted(DeploymentRow row, int delta) {
         if (filter.get().matchesWorkspaceAndSearch(row)) {
-            matchingCounts[row.status().ordinal()] += delta;
+            filter.get().count(row, matchingCounts, delta);
+            matchingAny += delta;
         }
     }
 
@@ -368,7 +396,7 @@ public final class DeploymentListViewModel {
     private void updateFilter() {
         WorkspaceOption option = workspace.get();
         DeploymentFilter next = DeploymentFilter.of(option == null ? null : option.workspace(), statusFilter,
-                searchText.get());
+                searchText.get(), allVersions.get());
         if (next.sameAs(requestedFilter)) {
             return;
         }
@@ -397,6 +425,7 @@ public final class DeploymentListViewModel {
         filtersActive.set(!next.isEmpty());
         if (matches != null && snapshotVersion == rowsVersion) {
             System.arraycopy(matches.counts(), 0, matchingCounts, 0, matchingCounts.length);
+            matchingAny = matches.countAnyStatus();
         } else {
             recount();
         }
@@ -412,21 +441,36 @@ public final class DeploymentListViewModel {
     private void recount() {
         DeploymentFilter current = filter.get();
         Arrays.fill(matchingCounts, 0);
+        matchingAny = 0;
         for (DeploymentRow row : rows) {
             if (current.matchesWorkspaceAndSearch(row)) {
-                matchingCounts[row.status().ordinal()]++;
+                current.count(row, matchingCounts, 1);
+                matchingAny++;
             }
         }
     }
 
     private void publishCounts() {
-        int any = 0;
         for (DeploymentStatus status : DeploymentStatus.values()) {
-            int count = matchingCounts[status.ordinal()];
-            statusCounts.get(status).set(count);
-            any += count;
+            statusCounts.get(status).set(matchingCounts[status.ordinal()]);
         }
-        countAnyStatus.set(any);
+        countAnyStatus.set(matchingAny);
+    }
+
+    // ------------------------------------------------------------------ order
+
+    private static final Comparator<DeploymentRow> BY_LATEST_SEVERITY = Comparator
+            .comparing(DeploymentRow::severity).thenComparing(DeploymentRow::worstSeverity);
+    private static final Comparator<DeploymentRow> BY_WORST_SEVERITY = Comparator
+            .comparing(DeploymentRow::worstSeverity).thenComparing(DeploymentRow::severity);
+
+    /**
+     * The Status column's order, most severe first: Error, Lost, stuck, Pending, Created, Unknown,
+     * Deleting, Ready, Deleted ({@link Severity}). By the latest version's state, an older version's
+     * problem breaking ties; with {@link #allVersionsProperty()} by the worst state of any version.
+     */
+    public Comparator<DeploymentRow> severityOrder() {
+        return allVersions.get() ? BY_WORST_SEVERITY : BY_LATEST_SEVERITY;
     }
 
     /** Every workspace that has deployments, alphabetically (for the New deployment dialog). */
@@ -458,6 +502,15 @@ public final class DeploymentListViewModel {
         return searchText;
     }
 
+    /**
+     * False (the default): the status chips count, and filter by, the latest version of each
+     * deployment; true: any of its versions (a deployment with v1 in Error and v2 Ready counts
+     * under Error and Ready).
+     */
+    public BooleanProperty allVersionsProperty() {
+        return allVersions;
+    }
+
     public ReadOnlyObjectProperty<DeploymentFilter> filterProperty() {
         return filter.getReadOnlyProperty();
     }
@@ -466,7 +519,10 @@ public final class DeploymentListViewModel {
         return workspaces.options();
     }
 
-    /** Rows of {@code status} matching the workspace and search filters (the chip counts). */
+    /**
+     * Rows of {@code status} matching the workspace and search filters (the chip counts): by the
+     * latest version, or with {@link #allVersionsProperty()} rows with any version in {@code status}.
+     */
     public ReadOnlyIntegerProperty countProperty(DeploymentStatus status) {
         return statusCounts.get(status).getReadOnlyProperty();
     }

@@ -12,19 +12,21 @@ import java.util.Map;
  * only the look-ups when the answer is applied. Rows are looked up by identity: a row replaced
  * since the snapshot is not in it and must be tested again.
  */
-record FilterMatches(Map<DeploymentRow, Boolean> answers, int[] counts) {
+record FilterMatches(Map<DeploymentRow, Boolean> answers, int[] counts, int countAnyStatus) {
 
     static FilterMatches of(DeploymentFilter filter, List<DeploymentRow> snapshot) {
         Map<DeploymentRow, Boolean> answers = new IdentityHashMap<>(snapshot.size() * 2);
         int[] counts = new int[DeploymentStatus.values().length];
+        int any = 0;
         for (DeploymentRow row : snapshot) {
             boolean workspaceAndSearch = filter.matchesWorkspaceAndSearch(row);
             if (workspaceAndSearch) {
-                counts[row.status().ordinal()]++;
+                filter.count(row, counts, 1);
+                any++;
             }
             answers.put(row, workspaceAndSearch && filter.matchesStatus(row));
         }
-        return new FilterMatches(answers, counts);
+        return new FilterMatches(answers, counts, any);
     }
 
     /** The snapshot's answer for {@code row}, or {@code filter}'s for a row that is not in the snapshot. */

@@ -15,6 +15,7 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -28,6 +29,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.text.NumberFormat;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -141,6 +143,38 @@ final class ListFilterBar {
         }
         viewModel.statusFilter().addListener((SetChangeListener<DeploymentStatus>) change -> syncChips());
         syncChips();
+        chipPane.getChildren().add(versionsToggle());
+    }
+
+    /** "Latest only | All versions": whether the chips count, and filter by, the latest version or any version. */
+    private HBox versionsToggle() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton latest = new ToggleButton("Latest only");
+        ToggleButton all = new ToggleButton("All versions");
+        latest.setId("countLatestOnly");
+        all.setId("countAllVersions");
+        latest.getStyleClass().addAll("left-pill", "versions-toggle");
+        all.getStyleClass().addAll("right-pill", "versions-toggle");
+        latest.setTooltip(new Tooltip("The chips count and filter by the latest version of each deployment"));
+        all.setTooltip(new Tooltip("The chips count and filter by every version: a deployment with v1 in Error "
+                + "and v2 Ready counts under Error and Ready"));
+        for (ToggleButton button : List.of(latest, all)) {
+            button.setToggleGroup(group);
+            button.setMnemonicParsing(false);
+        }
+        (viewModel.allVersionsProperty().get() ? all : latest).setSelected(true);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one of the two is always chosen
+            } else {
+                viewModel.allVersionsProperty().set(now == all);
+            }
+        });
+        viewModel.allVersionsProperty().addListener((obs, old, now) -> (now ? all : latest).setSelected(true));
+        HBox pair = new HBox(latest, all);
+        pair.getStyleClass().add("versions-toggle-box");
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     private ToggleButton chip(String id, Node dot, String text, ReadOnlyIntegerProperty count, String tooltip) {

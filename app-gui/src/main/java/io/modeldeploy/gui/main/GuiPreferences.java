@@ -28,6 +28,7 @@ public final class GuiPreferences {
     private static final String MAXIMIZED = "window.maximized";
     private static final String DIVIDERS = "dividers.";
     private static final String RECENT_SERVERS = "servers.recent";
+    private static final String LIST_ALL_VERSIONS = "list.allVersions";
     /** How many servers File ▸ Connect to server… offers. */
     public static final int MAX_RECENT_SERVERS = 8;
 
@@ -56,6 +57,15 @@ public final class GuiPreferences {
 
     public void setTheme(Theme theme) {
         write(() -> node.put(THEME, theme.storedName()));
+    }
+
+    /** Whether the list's status chips count every version ("All versions") instead of the latest. */
+    public boolean listAllVersions() {
+        return node.getBoolean(LIST_ALL_VERSIONS, false);
+    }
+
+    public void setListAllVersions(boolean allVersions) {
+        write(() -> node.putBoolean(LIST_ALL_VERSIONS, allVersions));
     }
 
     public Optional<WindowBounds> windowBounds() {

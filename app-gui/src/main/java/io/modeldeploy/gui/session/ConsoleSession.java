@@ -272,7 +272,10 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
 
     // ------------------------------------------------------------------ reading
 
-    /** Reads the latest version of every deployment of every workspace (its first page shown at once on the first read). */
+    /**
+     * Reads every version of every deployment of every workspace (its first page shown at once on
+     * the first read): the list shows the latest and marks problems of older versions.
+     */
     public void reloadFleet() {
         fleetRequested = true;
         if (openFleetLoad != null) {
@@ -281,7 +284,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         LoadMark mark = store.beginLoad();
         openFleetLoad = mark;
         fleetLoading.set(true);
-        fleetRead.run(() -> api.listFirstDeployments(ApiLimits.ALL_WORKSPACES),
+        fleetRead.run(() -> api.listFirstDeployments(ApiLimits.ALL_WORKSPACES, true),
                 first -> {
                     List<ModelDeployment> firstData = first.data() == null ? List.of() : first.data();
                     if (first.pagination() == null || !first.pagination().hasNext() || firstData.isEmpty()) {
@@ -292,7 +295,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
                         store.mergeAll(firstData, Origin.LOAD);
                         fleetState.set(FleetState.LOADED);
                     }
-                    fleetRead.run(() -> api.listRemainingDeployments(ApiLimits.ALL_WORKSPACES, first),
+                    fleetRead.run(() -> api.listRemainingDeployments(ApiLimits.ALL_WORKSPACES, true, first),
                             rest -> {
                                 List<ModelDeployment> all = new ArrayList<>(firstData.size() + rest.size());
                                 all.addAll(firstData);
@@ -304,9 +307,9 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
                 error -> fleetReadFailed(mark, error));
     }
 
-    private void fleetRead(LoadMark mark, List<ModelDeployment> latestOfEach) {
+    private void fleetRead(LoadMark mark, List<ModelDeployment> everyVersion) {
         openFleetLoad = null;
-        store.completeLoad(mark, latestOfEach);
+        store.completeLoad(mark, everyVersion);
         fleetLoading.set(false);
         fleetLoadError.set(null);
         fleetLoadedAt.set(clock.instant());

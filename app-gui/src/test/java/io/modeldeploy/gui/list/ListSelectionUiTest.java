@@ -13,8 +13,10 @@ import io.modeldeploy.model.ModelDeployment;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.PickResult;
 import javafx.stage.Stage;
@@ -148,7 +150,7 @@ class ListSelectionUiTest {
 
     @Test
     void theContextMenuKeyOpensTheMenuAtTheSelectedRow(FxRobot robot) {
-        String key = "team-a/model-2";
+        String key = "team-a/model-6"; // mid-table: the menu has room below the row
         robot.clickOn(tableRowOf(robot, key));
         TableRow<DeploymentRow> row = tableRowOf(robot, key);
         // The platform turns the context-menu key into a keyboard-triggered menu request on the table.
@@ -190,5 +192,68 @@ class ListSelectionUiTest {
         robot.clickOn(tableRowOf(robot, "team-a/model-6"));
         assertEquals(-1, vm.viewIndexOf("team-b/created-here"), "selected elsewhere, the filters apply again");
         assertTrue(FxLookup.onFxThread(() -> !note.isVisible()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void clickHeader(FxRobot robot, String title) {
+        Node header = FxLookup.one(robot, n -> n instanceof TableColumnHeader h && h.getTableColumn() != null
+                && title.equals(h.getTableColumn().getText()));
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aClickOnStatusSortsTheMostSevereFirstAndOnUpdatedTheNewestFirst(FxRobot robot) {
+        Instant recent = Instant.now();
+        robot.interact(() -> session.store().mergeAll(List.of(
+                Deployments.of("team-c", "lost", 1, DeploymentStatus.LOST, "", recent),
+                Deployments.of("team-c", "deleted", 1, DeploymentStatus.DELETED, "", recent),
+                Deployments.of("team-c", "unknown", 1, DeploymentStatus.UNKNOWN, "", recent),
+                Deployments.of("team-c", "pending", 1, DeploymentStatus.PENDING, "", recent),
+                Deployments.of("team-c", "stuck", 1, DeploymentStatus.PENDING, "", recent.minus(Severity.STUCK_AFTER)
+                        .minusSeconds(60))), DeploymentStore.Origin.LOAD));
+
+        clickHeader(robot, "Name");
+        clickHeader(robot, "Status");
+        List<Severity> order = FxLookup.onFxThread(() -> vm.visibleRows().stream().map(DeploymentRow::severity).toList());
+        assertEquals(Severity.ERROR, order.get(0), order.toString());
+        assertEquals(Severity.DELETED, order.get(order.size() - 1), order.toString());
+        List<Severity> sorted = new ArrayList<>(order);
+        java.util.Collections.sort(sorted);
+        assertEquals(sorted, order, "most severe first: Error, Lost, stuck, Pending, …, Ready, Deleted");
+
+        clickHeader(robot, "Updated");
+        List<Instant> times = FxLookup.onFxThread(() -> vm.visibleRows().stream().map(DeploymentRow::updatedAt).toList());
+        List<Instant> newestFirst = new ArrayList<>(times);
+        newestFirst.sort(java.util.Comparator.reverseOrder());
+        assertEquals(newestFirst, times, "the first click on a time column puts the newest first");
+    }
+
+    @Test
+    void theStatusTooltipDescribesTheRowUnderThePointerAlsoWhenALiveChangeMovesAnotherRowThere(FxRobot robot) {
+        robot.interact(() -> session.store().merge(Deployments.of("team-b", "model-9", 2, DeploymentStatus.READY, "",
+                START.plusSeconds(9 * 60L + 1)), DeploymentStore.Origin.LOAD));
+        // model-9's v2 is Ready; its v1 is in Error: the row says so.
+        int index = vm.viewIndexOf("team-b/model-9");
+        TableCell<?, ?> cell = statusCellAt(robot, index);
+        robot.moveTo(cell);
+        assertTrue(FxLookup.onFxThread(() -> cell.getTooltip().getText()).startsWith("team-b/model-9 v2: Ready"),
+                FxLookup.onFxThread(() -> cell.getTooltip().getText()));
+        assertTrue(FxLookup.onFxThread(() -> cell.getTooltip().getText()).contains("Version 1 is Error"));
+        assertTrue(FxLookup.onFxThread(() -> ((javafx.scene.control.Labeled) ((javafx.scene.layout.HBox) cell.getGraphic())
+                .getChildren().get(1)).getText()).equals("v1 Error"), "the badge beside the status");
+
+        streamChange(robot, "team-a", "model-0", DeploymentStatus.PENDING); // moves to the top: the rows shift
+        TableCell<?, ?> underPointer = statusCellAt(robot, index);
+        DeploymentRow shown = FxLookup.onFxThread(() -> (DeploymentRow) underPointer.getTableRow().getItem());
+        assertTrue(!"team-b/model-9".equals(shown.key()), "another deployment is under the pointer now");
+        String text = FxLookup.onFxThread(() -> underPointer.getTooltip().getText());
+        assertTrue(text.startsWith(shown.key() + " v" + shown.version() + ": "), "the tooltip describes "
+                + shown.key() + ": " + text);
+    }
+
+    private TableCell<?, ?> statusCellAt(FxRobot robot, int index) {
+        return FxLookup.one(robot, n -> n instanceof TableCell<?, ?> c && c.getStyleClass().contains("status-cell")
+                && c.getTableRow() != null && c.getTableRow().getIndex() == index && c.isVisible(), TableCell.class);
     }
 }

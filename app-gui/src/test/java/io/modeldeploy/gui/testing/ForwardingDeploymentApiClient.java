@@ -64,14 +64,15 @@ public class ForwardingDeploymentApiClient implements DeploymentApiClient {
     }
 
     @Override
-    public ListPage<ModelDeployment> listFirstDeployments(String workspace) throws ApiException {
-        return delegate.listFirstDeployments(workspace);
+    public ListPage<ModelDeployment> listFirstDeployments(String workspace, boolean allVersions)
+            throws ApiException {
+        return delegate.listFirstDeployments(workspace, allVersions);
     }
 
     @Override
-    public List<ModelDeployment> listRemainingDeployments(String workspace, ListPage<ModelDeployment> first)
-            throws ApiException {
-        return delegate.listRemainingDeployments(workspace, first);
+    public List<ModelDeployment> listRemainingDeployments(String workspace, boolean allVersions,
+                                                          ListPage<ModelDeployment> first) throws ApiException {
+        return delegate.listRemainingDeployments(workspace, allVersions, first);
     }
 
     @Override

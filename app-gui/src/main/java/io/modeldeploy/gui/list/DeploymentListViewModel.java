@@ -51,8 +51,9 @@ import java.util.function.Predicate;
 
 /**
  * The deployment list: one row per deployment, showing the latest version the session's store
- * holds and the worst problem of its older versions, with the filters (workspace, statuses, search text), the filtered and sorted rows the
- * table shows, the workspace choices and the per-status counts of the filter chips.
+ * holds and the worst problem of its older versions, with the filters (workspace, statuses, search
+ * text), the filtered and sorted rows the table shows, the workspace choices and the per-status
+ * counts of the filter chips (of the latest versions, or of every version).
  *
  * <p>It only reads the store: loads, streamed changes and this console's own writes all reach it
  * as store changes. A single row's change costs no pass over the list (rows are found by key and

@@ -13,6 +13,7 @@ import io.modeldeploy.model.ModelDeployment;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -244,8 +245,8 @@ class ListSelectionUiTest {
         assertTrue(FxLookup.onFxThread(() -> cell.getTooltip().getText()).startsWith("team-b/model-9 v2: Ready"),
                 FxLookup.onFxThread(() -> cell.getTooltip().getText()));
         assertTrue(FxLookup.onFxThread(() -> cell.getTooltip().getText()).contains("Version 1 is Error"));
-        assertTrue(FxLookup.onFxThread(() -> ((javafx.scene.control.Labeled) ((javafx.scene.layout.HBox) cell.getGraphic())
-                .getChildren().get(1)).getText()).equals("v1 Error"), "the badge beside the status");
+        Label olderProblem = FxLookup.within(robot, cell, ".older-problem");
+        assertEquals("v1 Error", FxLookup.onFxThread(olderProblem::getText), "the badge beside the status");
 
         streamChange(robot, "team-a", "model-0", DeploymentStatus.PENDING); // moves to the top: the rows shift
         TableCell<?, ?> underPointer = statusCellAt(robot, index);

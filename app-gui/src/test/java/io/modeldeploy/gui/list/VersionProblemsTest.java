@@ -2,6 +2,8 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.Deployments;
 import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.DeploymentKey;
+import io.modeldeploy.gui.session.DeploymentStore.Origin;
 import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.model.DeploymentStatus;
@@ -83,7 +85,7 @@ class VersionProblemsTest {
                 version("w", "rolling", 1, PENDING, "", now.minusSeconds(30)),
                 version("w", "rolling", 2, READY, "", now),
                 version("w", "both-bad", 1, ERROR, "", now.minusSeconds(30)),
-                version("w", "both-bad", 2, ERROR, "", now)), io.modeldeploy.gui.session.DeploymentStore.Origin.LOAD);
+                version("w", "both-bad", 2, ERROR, "", now)), Origin.LOAD);
         assertNull(vm.find("w", "rolling").orElseThrow().olderProblem(), "a version rolling out is no problem");
         assertNull(vm.find("w", "both-bad").orElseThrow().olderProblem(), "the row shows Error already");
     }
@@ -91,8 +93,8 @@ class VersionProblemsTest {
     @Test
     void aStreamedChangeOfAnOlderVersionShowsOnItsRow() {
         ModelDeployment llamaV2 = version("nlp", "llama", 2, READY, "", now);
-        session.store().merge(llamaV2, io.modeldeploy.gui.session.DeploymentStore.Origin.OWN_WRITE);
-        ModelDeployment llamaV1 = session.store().versions(new io.modeldeploy.gui.session.DeploymentKey("nlp", "llama"))
+        session.store().merge(llamaV2, Origin.OWN_WRITE);
+        ModelDeployment llamaV1 = session.store().versions(new DeploymentKey("nlp", "llama"))
                 .get(1);
         session.onEvents(List.of(Deployments.statusChanged(50, llamaV1, LOST, "node gone", now.plusSeconds(1), "ctrl")));
         DeploymentRow llama = vm.find("nlp", "llama").orElseThrow();
@@ -121,7 +123,7 @@ class VersionProblemsTest {
     @Test
     void aVersionUnchangedInProgressForLongIsStuckOnceTheTimeHasPassed() {
         session.store().merge(version("w", "slow", 1, PENDING, "Pulling image", now.minusSeconds(60)),
-                io.modeldeploy.gui.session.DeploymentStore.Origin.LOAD);
+                Origin.LOAD);
         assertEquals(Severity.PENDING, vm.find("w", "slow").orElseThrow().severity());
 
         clock.now = now.plus(Severity.STUCK_AFTER);
@@ -142,7 +144,7 @@ class VersionProblemsTest {
                 version("s", "stuck", 1, DELETING, "", longAgo),
                 version("s", "lost", 1, LOST, "", now),
                 version("s", "error", 1, ERROR, "", now));
-        session.store().mergeAll(fleet, io.modeldeploy.gui.session.DeploymentStore.Origin.LOAD);
+        session.store().mergeAll(fleet, Origin.LOAD);
         vm.selectWorkspace("s");
         List<DeploymentRow> rows = new ArrayList<>(vm.visibleRows());
         Collections.shuffle(rows, new java.util.Random(7));
@@ -154,7 +156,7 @@ class VersionProblemsTest {
     @Test
     void withEveryVersionCountedTheWorstVersionDecidesTheOrder() {
         session.store().merge(version("nlp", "qwen", 1, LOST, "", now),
-                io.modeldeploy.gui.session.DeploymentStore.Origin.LOAD);
+                Origin.LOAD);
         List<DeploymentRow> rows = new ArrayList<>(vm.rows());
         rows.sort(vm.severityOrder());
         assertEquals(List.of("phi", "qwen", "e5-mistral-7b", "llama"), rows.stream().map(DeploymentRow::name).toList(),

@@ -61,20 +61,6 @@ public record DeploymentFilter(String workspace, Set<DeploymentStatus> statuses,
         return false;
     }
 
-    /**
-     * Adds {@code delta} to the status chip counts ({@code counts}, by status ordinal) of the statuses
-     * {@code row} counts under: its latest's, or with {@code allVersions} every version's.
-     */
-    void count(DeploymentRow row, int[] counts, int delta) {
-        if (allVersions) {
-            for (DeploymentStatus status : row.everyStatus()) {
-                counts[status.ordinal()] += delta;
-            }
-        } else {
-            counts[row.status().ordinal()] += delta;
-        }
-    }
-
     /** Same workspace, statuses, words and versions: filtering again would change nothing. */
     public boolean sameAs(DeploymentFilter other) {
         return other != null && java.util.Objects.equals(workspace, other.workspace)

@@ -38,7 +38,6 @@ import javafx.collections.transformation.SortedList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -90,6 +89,7 @@ public final class DeploymentListViewModel {
 
     private final Map<DeploymentStatus, ReadOnlyIntegerWrapper> statusCounts = new EnumMap<>(DeploymentStatus.class);
     private final ReadOnlyIntegerWrapper countAnyStatus = new ReadOnlyIntegerWrapper(this, "countAnyStatus");
+    private final ReadOnlyIntegerWrapper needingAttention = new ReadOnlyIntegerWrapper(this, "needingAttention");
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
     private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
@@ -97,10 +97,8 @@ public final class DeploymentListViewModel {
 
     /** Position of each row in {@link #rows}, by key. */
     private final Map<String, Integer> indexByKey = new HashMap<>();
-    /** Rows matching the workspace and search of {@link #filter}, by status ordinal: the chip counts. */
-    private final int[] matchingCounts = new int[DeploymentStatus.values().length];
-    /** Rows matching the workspace and search of {@link #filter}: the "All" chip count. */
-    private int matchingAny;
+    /** Rows matching the workspace and search of {@link #filter}: the chip counts. */
+    private final ChipCounts matching = new ChipCounts();
     /** Counts changes of {@link #rows}, so that a filter answered for an older state is recounted. */
     private long rowsVersion;
     /** The filter asked for last; {@link #filter} is the one applied. */
@@ -266,8 +264,7 @@ public final class DeploymentListViewModel {
 
     private void counted(DeploymentRow row, int delta) {
         if (filter.get().matchesWorkspaceAndSearch(row)) {
-            filter.get().count(row, matchingCounts, delta);
-            matchingAny += delta;
+            matching.add(filter.get(), row, delta);
         }
     }
 
@@ -425,8 +422,7 @@ public final class DeploymentListViewModel {
         filtered.setPredicate(next.isEmpty() ? null : keepingSelected(next, matches));
         filtersActive.set(!next.isEmpty());
         if (matches != null && snapshotVersion == rowsVersion) {
-            System.arraycopy(matches.counts(), 0, matchingCounts, 0, matchingCounts.length);
-            matchingAny = matches.countAnyStatus();
+            matching.copyFrom(matches.counts());
         } else {
             recount();
         }
@@ -441,21 +437,20 @@ public final class DeploymentListViewModel {
     /** Counts again, row by row, the rows matching the workspace and the search text of the filter in effect. */
     private void recount() {
         DeploymentFilter current = filter.get();
-        Arrays.fill(matchingCounts, 0);
-        matchingAny = 0;
+        matching.clear();
         for (DeploymentRow row : rows) {
             if (current.matchesWorkspaceAndSearch(row)) {
-                current.count(row, matchingCounts, 1);
-                matchingAny++;
+                matching.add(current, row, 1);
             }
         }
     }
 
     private void publishCounts() {
         for (DeploymentStatus status : DeploymentStatus.values()) {
-            statusCounts.get(status).set(matchingCounts[status.ordinal()]);
+            statusCounts.get(status).set(matching.of(status));
         }
-        countAnyStatus.set(matchingAny);
+        countAnyStatus.set(matching.any());
+        needingAttention.set(matching.needingAttention());
     }
 
     // ------------------------------------------------------------------ order
@@ -531,6 +526,14 @@ public final class DeploymentListViewModel {
     /** Rows matching the workspace and search filters, whatever their status (the "All" chip count). */
     public ReadOnlyIntegerProperty countAnyStatusProperty() {
         return countAnyStatus.getReadOnlyProperty();
+    }
+
+    /**
+     * Rows matching the workspace and search filters that need attention: Error, Lost or stuck (the
+     * latest version, or with {@link #allVersionsProperty()} any version).
+     */
+    public ReadOnlyIntegerProperty needingAttentionProperty() {
+        return needingAttention.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty shownCountProperty() {

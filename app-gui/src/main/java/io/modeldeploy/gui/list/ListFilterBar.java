@@ -2,6 +2,7 @@ package io.modeldeploy.gui.list;
 
 import atlantafx.base.controls.CustomTextField;
 import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -143,7 +144,23 @@ final class ListFilterBar {
         }
         viewModel.statusFilter().addListener((SetChangeListener<DeploymentStatus>) change -> syncChips());
         syncChips();
-        chipPane.getChildren().add(versionsToggle());
+        chipPane.getChildren().addAll(versionsToggle(), attentionCount());
+    }
+
+    /** "3 need attention": Error, Lost or stuck, by the latest version or every version as the toggle says. */
+    private Label attentionCount() {
+        ReadOnlyIntegerProperty count = viewModel.needingAttentionProperty();
+        Label label = new Label();
+        label.setId("needingAttention");
+        label.getStyleClass().add("attention-count");
+        label.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
+        label.textProperty().bind(Bindings.createStringBinding(() -> numbers.format(count.get())
+                + (count.get() == 1 ? " needs attention" : " need attention"), count));
+        label.setTooltip(new Tooltip("Deployments in Error or Lost, or stuck: Created, Pending or Deleting unchanged "
+                + "for " + TimeFormat.duration(Severity.STUCK_AFTER) + ". Sort by Status to see them first."));
+        label.pseudoClassStateChanged(EMPTY, count.get() == 0);
+        count.addListener((obs, old, now) -> label.pseudoClassStateChanged(EMPTY, now.intValue() == 0));
+        return label;
     }
 
     /** "Latest only | All versions": whether the chips count, and filter by, the latest version or any version. */

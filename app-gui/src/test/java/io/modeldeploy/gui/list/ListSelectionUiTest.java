@@ -150,6 +150,21 @@ class ListSelectionUiTest {
     }
 
     @Test
+    void aFilterThatHidesTheSelectedDeploymentHighlightsNothingElseAndItsReturnSelectsItAgain(FxRobot robot) {
+        String key = "team-b/model-5";
+        robot.clickOn(tableRowOf(robot, key));
+        robot.interact(() -> vm.toggleStatus(DeploymentStatus.ERROR, true));
+        List<String> highlighted = highlightedKeys(robot);
+        DeploymentRow detail = view.selectedRowProperty().get();
+        assertTrue(highlighted.isEmpty() ? detail == null : detail != null && highlighted.equals(List.of(detail.key())),
+                "the highlight " + highlighted + " and the detail pane " + detail + " agree");
+
+        robot.interact(() -> vm.toggleStatus(DeploymentStatus.ERROR, false));
+        assertEquals(List.of(key), highlightedKeys(robot), "shown again, selected again");
+        assertEquals(key, view.selectedRowProperty().get().key());
+    }
+
+    @Test
     void theContextMenuKeyOpensTheMenuAtTheSelectedRow(FxRobot robot) {
         String key = "team-a/model-6"; // mid-table: the menu has room below the row
         robot.clickOn(tableRowOf(robot, key));

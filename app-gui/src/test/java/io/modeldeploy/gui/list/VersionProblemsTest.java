@@ -116,8 +116,24 @@ class VersionProblemsTest {
 
         vm.toggleStatus(ERROR, true);
         assertEquals(List.of("nlp/e5-mistral-7b", "nlp/phi"), visibleKeys(), "the Error chip finds v1's error");
+        assertEquals(3, vm.countAnyStatusProperty().get(), "the counts do not depend on the chosen chips");
         vm.allVersionsProperty().set(false);
         assertEquals(List.of("nlp/phi"), visibleKeys());
+    }
+
+    @Test
+    void theNeedsAttentionCountTakesTheLatestVersionsOrEveryVersionAndStuckOnes() {
+        assertEquals(1, vm.needingAttentionProperty().get(), "latest only: phi");
+        vm.allVersionsProperty().set(true);
+        assertEquals(2, vm.needingAttentionProperty().get(), "every version: phi and e5-mistral-7b (v1)");
+
+        session.store().merge(version("nlp", "slow", 1, DELETING, "", now.minusSeconds(60)), Origin.LOAD);
+        assertEquals(2, vm.needingAttentionProperty().get());
+        clock.now = now.plus(Severity.STUCK_AFTER);
+        vm.refreshStuck();
+        assertEquals(3, vm.needingAttentionProperty().get(), "stuck in Deleting");
+        vm.searchTextProperty().set("phi");
+        assertEquals(1, vm.needingAttentionProperty().get(), "within the workspace and search filters");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Uses its own preferences node, never the application's. */
@@ -45,6 +46,13 @@ class GuiPreferencesTest {
         assertEquals(Theme.DARK, new GuiPreferences(node).theme());
         node.put("theme", "neon");
         assertEquals(Theme.LIGHT, prefs.theme(), "unknown values fall back to light");
+    }
+
+    @Test
+    void theListsLatestOnlyOrAllVersionsChoiceDefaultsToLatestOnlyAndIsRemembered() {
+        assertFalse(prefs.listAllVersions());
+        prefs.setListAllVersions(true);
+        assertTrue(new GuiPreferences(node).listAllVersions());
     }
 
     @Test

@@ -293,7 +293,6 @@ public final class DeploymentListView extends VBox {
         viewModel.selectKeepingFilters(workspace, name);
         int index = viewModel.viewIndexOf(key);
         if (index >= 0) {
-            selectedKey = key;
             table.getSelectionModel().clearAndSelect(index);
             table.scrollTo(Math.max(0, index - 3));
         }

@@ -40,7 +40,7 @@ public final class DeploymentRow {
         EnumSet<DeploymentStatus> statuses = EnumSet.of(status(latest));
         ModelDeployment worst = null;
         Severity worstSeverity = null;
-        Instant due = Severity.stuckFrom(latest.status(), latest.updatedAt());
+        Instant due = nextDue(null, Severity.stuckFrom(latest.status(), latest.updatedAt()), now);
         for (ModelDeployment version : versions) {
             if (version.entityVersion() == latest.entityVersion()) {
                 continue;
@@ -52,15 +52,20 @@ public final class DeploymentRow {
                 worst = version;
                 worstSeverity = other;
             }
-            Instant stuckFrom = Severity.stuckFrom(version.status(), version.updatedAt());
-            if (stuckFrom != null && (due == null || stuckFrom.isBefore(due))) {
-                due = stuckFrom;
-            }
+            due = nextDue(due, Severity.stuckFrom(version.status(), version.updatedAt()), now);
         }
         this.everyStatus = Collections.unmodifiableSet(statuses);
         this.olderProblem = worst;
         this.olderProblemSeverity = worstSeverity;
-        this.stuckCheckDue = due != null && now.isBefore(due) ? due : null;
+        this.stuckCheckDue = due;
+    }
+
+    /** The earlier of {@code due} and {@code stuckFrom}, counting only a {@code stuckFrom} after {@code now}. */
+    private static Instant nextDue(Instant due, Instant stuckFrom, Instant now) {
+        if (stuckFrom == null || !stuckFrom.isAfter(now)) {
+            return due;
+        }
+        return due == null || stuckFrom.isBefore(due) ? stuckFrom : due;
     }
 
     private static DeploymentStatus status(ModelDeployment version) {

@@ -3,6 +3,7 @@ package io.modeldeploy.gui.list;
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -102,11 +103,13 @@ final class DeploymentTableCells {
         }
     }
 
-    /** "3 min ago", with the exact local time as tooltip. */
+    /** "3 min ago" ("as of 10:05" instead of "just now" while the data is stale), with the exact local time as tooltip. */
     static final class UpdatedCell extends TableCell<DeploymentRow, Instant> {
         private final Tooltip tooltip = tooltip();
+        private final ObservableObjectValue<Instant> staleAsOf;
 
-        UpdatedCell() {
+        UpdatedCell(ObservableObjectValue<Instant> staleAsOf) {
+            this.staleAsOf = staleAsOf;
             getStyleClass().add("updated-cell");
         }
 
@@ -118,7 +121,8 @@ final class DeploymentTableCells {
                 setTooltip(null);
                 return;
             }
-            setText(TimeFormat.relative(time));
+            Instant asOf = staleAsOf.get();
+            setText(asOf == null ? TimeFormat.relative(time) : TimeFormat.relativeAsOf(time, asOf));
             tooltip.setText("Updated " + TimeFormat.exact(time));
             setTooltip(tooltip);
         }

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.api;
 
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.ListPage;
@@ -113,6 +114,14 @@ public interface DeploymentApiClient {
     /** One page of the full status history of a version, oldest first. */
     ListPage<StatusHistoryEntry> statusHistory(String workspace, String name, int version, int page, int pageSize)
             throws ApiException;
+
+    // ---------------------------------------------------------------- the caller
+
+    /**
+     * The name and role the server knows this client by. A server without this extension (a NeMo
+     * Platform) answers 404.
+     */
+    CallerIdentity whoami() throws ApiException;
 
     // ---------------------------------------------------------------- demo mode
 

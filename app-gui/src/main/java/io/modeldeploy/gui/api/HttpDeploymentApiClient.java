@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -243,6 +244,13 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         String path = ApiPaths.deployment(workspace, name) + "/status-history?version=" + version
                 + "&page=" + page + "&page_size=" + pageSize;
         return send(get(path), HISTORY_PAGE);
+    }
+
+    // ---------------------------------------------------------------- the caller
+
+    @Override
+    public CallerIdentity whoami() throws ApiException {
+        return send(get(ApiPaths.WHOAMI), CallerIdentity.class);
     }
 
     // ---------------------------------------------------------------- demo mode

@@ -128,7 +128,8 @@ public class StatusEditorView extends VBox {
         statusCombo.disableProperty().bind(viewModel.busyProperty().or(noVersion));
         messageArea.disableProperty().bind(viewModel.busyProperty().or(noVersion));
         providerField.disableProperty().bind(viewModel.busyProperty().or(noVersion));
-        applyButton.disableProperty().bind(viewModel.checks().canApplyProperty().not());
+        applyButton.disableProperty().bind(viewModel.checks().canApplyProperty().not()
+                .or(viewModel.canWriteProperty().not()));
         revertButton.disableProperty().bind(viewModel.checks().canRevertProperty().not());
         applyButton.setTooltip(new Tooltip("Send the change to the selected version (Ctrl+Enter)"));
         revertButton.setTooltip(new Tooltip("Restore the current values (Esc)"));
@@ -147,7 +148,8 @@ public class StatusEditorView extends VBox {
         conflictWhatLabel.managedProperty().bind(conflictWhatLabel.visibleProperty());
         bindProblem(applyAnywayProblemLabel, viewModel.checks().applyAnywayProblemProperty());
         reloadButton.disableProperty().bind(viewModel.busyProperty());
-        applyAnywayButton.disableProperty().bind(viewModel.checks().canApplyAnywayProperty().not());
+        applyAnywayButton.disableProperty().bind(viewModel.checks().canApplyAnywayProperty().not()
+                .or(viewModel.canWriteProperty().not()));
         reloadButton.setTooltip(new Tooltip("Show the version as it is now and discard your edits (Esc)"));
         applyAnywayButton.setTooltip(new Tooltip("Send your edits on top of the version as it is now"));
         conflictBanner.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);

@@ -292,6 +292,11 @@ public final class StatusEditorViewModel {
     }
 
     /** An update is being sent. */
+    /** Whether this console may change anything (not with a viewer token): Apply is off otherwise. */
+    public ReadOnlyBooleanProperty canWriteProperty() {
+        return session.canWriteProperty();
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }

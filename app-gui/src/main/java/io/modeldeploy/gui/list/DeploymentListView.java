@@ -158,7 +158,8 @@ public final class DeploymentListView extends VBox {
         versionColumn.setCellFactory(c -> new DeploymentTableCells.VersionCell());
         statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell());
         messageColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("message-cell", ""));
-        updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell());
+        updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell(viewModel.staleAsOfProperty()));
+        viewModel.staleAsOfProperty().addListener(o -> refreshRelativeTimes());
         providerColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("provider-cell", TimeFormat.NONE));
 
         Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);

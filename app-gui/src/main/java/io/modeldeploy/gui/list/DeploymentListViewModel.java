@@ -94,6 +94,7 @@ public final class DeploymentListViewModel {
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
     private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
     private final StringBinding loadError;
+    private final ObjectProperty<Instant> staleAsOf = new SimpleObjectProperty<>(this, "staleAsOf");
 
     /** Position of each row in {@link #rows}, by key. */
     private final Map<String, Integer> indexByKey = new HashMap<>();
@@ -559,6 +560,14 @@ public final class DeploymentListViewModel {
 
     public ReadOnlyObjectProperty<Instant> lastLoadedProperty() {
         return session.fleetLoadedAtProperty();
+    }
+
+    /**
+     * While the server is not reachable, the moment the rows were last known current (the main
+     * window sets it; null otherwise): the list's times then stop saying "just now".
+     */
+    public ObjectProperty<Instant> staleAsOfProperty() {
+        return staleAsOf;
     }
 
     public ReadOnlyBooleanProperty filtersActiveProperty() {

@@ -3,6 +3,7 @@ package io.modeldeploy.gui.list;
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -162,11 +163,13 @@ final class DeploymentTableCells {
         }
     }
 
-    /** "3 min ago", with the exact local time as tooltip. */
+    /** "3 min ago" ("as of 10:05" instead of "just now" while the data is stale), with the exact local time as tooltip. */
     static final class UpdatedCell extends TableCell<DeploymentRow, Instant> {
         private final Tooltip tooltip = tooltip();
+        private final ObservableObjectValue<Instant> staleAsOf;
 
-        UpdatedCell() {
+        UpdatedCell(ObservableObjectValue<Instant> staleAsOf) {
+            this.staleAsOf = staleAsOf;
             getStyleClass().add("updated-cell");
         }
 
@@ -178,7 +181,8 @@ final class DeploymentTableCells {
                 setTooltip(null);
                 return;
             }
-            setText(TimeFormat.relative(time));
+            Instant asOf = staleAsOf.get();
+            setText(asOf == null ? TimeFormat.relative(time) : TimeFormat.relativeAsOf(time, asOf));
             tooltip.setText("Updated " + TimeFormat.exact(time));
             setTooltip(tooltip);
         }

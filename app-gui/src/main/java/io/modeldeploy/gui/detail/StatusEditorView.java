@@ -12,12 +12,17 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -77,7 +82,11 @@ public class StatusEditorView extends VBox {
     @FXML
     private Label conflictWhatLabel;
     @FXML
+    private VBox clashBox;
+    @FXML
     private Label applyAnywayProblemLabel;
+    @FXML
+    private Label keyboardHintLabel;
     @FXML
     private Button reloadButton;
     @FXML
@@ -102,6 +111,7 @@ public class StatusEditorView extends VBox {
         statusCombo.setCellFactory(list -> new StatusChoiceCell(viewModel, false));
         statusCombo.setButtonCell(new StatusChoiceCell(viewModel, true));
         statusCombo.valueProperty().bindBidirectional(viewModel.statusProperty());
+        statusCombo.addEventFilter(KeyEvent.KEY_PRESSED, StatusEditorView::spaceOpensList);
 
         messageArea.textProperty().bindBidirectional(viewModel.messageProperty());
         messageArea.addEventFilter(KeyEvent.KEY_PRESSED, StatusEditorView::tabLeavesTextArea);
@@ -130,6 +140,7 @@ public class StatusEditorView extends VBox {
         providerField.disableProperty().bind(viewModel.busyProperty().or(noVersion));
         applyButton.disableProperty().bind(viewModel.checks().canApplyProperty().not());
         revertButton.disableProperty().bind(viewModel.checks().canRevertProperty().not());
+        keyboardHintLabel.textProperty().bind(viewModel.keyboardHintProperty());
         applyButton.setTooltip(new Tooltip("Send the change to the selected version (Ctrl+Enter)"));
         revertButton.setTooltip(new Tooltip("Restore the current values (Esc)"));
         setUpConflictBanner();
@@ -145,15 +156,55 @@ public class StatusEditorView extends VBox {
         conflictWhatLabel.textProperty().bind(viewModel.conflictText().whatProperty());
         conflictWhatLabel.visibleProperty().bind(viewModel.conflictText().whatProperty().isNotEmpty());
         conflictWhatLabel.managedProperty().bind(conflictWhatLabel.visibleProperty());
+        viewModel.clashes().addListener((InvalidationListener) obs -> showClashes());
+        showClashes();
         bindProblem(applyAnywayProblemLabel, viewModel.checks().applyAnywayProblemProperty());
         reloadButton.disableProperty().bind(viewModel.busyProperty());
         applyAnywayButton.disableProperty().bind(viewModel.checks().canApplyAnywayProperty().not());
         reloadButton.setTooltip(new Tooltip("Show the version as it is now and discard your edits (Esc)"));
-        applyAnywayButton.setTooltip(new Tooltip("Send your edits on top of the version as it is now"));
+        applyAnywayButton.setTooltip(new Tooltip(
+                "Send the fields you changed on top of the version as it is now (Ctrl+Enter)"));
         conflictBanner.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         conflictBanner.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(
                 viewModel.conflictText().titleProperty(), ". ", viewModel.conflictText().whoProperty(), ". ",
                 viewModel.conflictText().whatProperty()));
+    }
+
+    /** A row per field both changed: "Status: ( ) theirs: Pending (•) mine: Ready". */
+    private void showClashes() {
+        clashBox.getChildren().clear();
+        for (EditConflict.Clash clash : viewModel.clashes()) {
+            Label field = new Label(clash.field().label() + ":");
+            field.getStyleClass().add("clash-field");
+            field.setMinWidth(Region.USE_PREF_SIZE);
+            ToggleGroup choice = new ToggleGroup();
+            RadioButton theirs = clashOption("Theirs: " + clash.theirs(), choice);
+            RadioButton mine = clashOption("Mine: " + clash.mine(), choice);
+            theirs.setId("theirs-" + clash.field().name());
+            mine.setId("mine-" + clash.field().name());
+            choice.selectToggle(viewModel.takesTheirs(clash.field()) ? theirs : mine);
+            choice.selectedToggleProperty().addListener((obs, was, now) -> {
+                if (now != null) {
+                    viewModel.takeTheirs(clash.field(), now == theirs);
+                }
+            });
+            HBox row = new HBox(field, theirs, mine);
+            row.getStyleClass().add("conflict-clash");
+            HBox.setHgrow(theirs, Priority.ALWAYS);
+            HBox.setHgrow(mine, Priority.ALWAYS);
+            clashBox.getChildren().add(row);
+        }
+        clashBox.setVisible(!viewModel.clashes().isEmpty());
+        clashBox.setManaged(clashBox.isVisible());
+    }
+
+    private static RadioButton clashOption(String text, ToggleGroup group) {
+        RadioButton option = new RadioButton(text);
+        option.setToggleGroup(group);
+        option.setWrapText(true);
+        option.setMaxWidth(Double.MAX_VALUE);
+        option.setMinHeight(Region.USE_PREF_SIZE);
+        return option;
     }
 
     @FXML
@@ -191,6 +242,15 @@ public class StatusEditorView extends VBox {
         label.textProperty().bind(problem);
         label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problem));
         label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** Space opens the closed drop-down, as it does in other applications' lists. */
+    private static void spaceOpensList(KeyEvent event) {
+        ComboBox<?> combo = (ComboBox<?>) event.getSource();
+        if (event.getCode() == KeyCode.SPACE && !combo.isShowing() && !event.isShortcutDown() && !event.isAltDown()) {
+            event.consume();
+            combo.show();
+        }
     }
 
     /** Tab moves on to the next field instead of typing a tab character (Ctrl+Tab still works too). */

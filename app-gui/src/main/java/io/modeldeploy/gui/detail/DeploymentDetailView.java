@@ -79,6 +79,11 @@ public class DeploymentDetailView extends StackPane {
         viewModel.show(deploymentOrNull);
     }
 
+    /** Puts the keyboard focus on the status drop-down of the editor (Ctrl+E). */
+    public void focusStatusEditor() {
+        editorView.focusStatus();
+    }
+
     public DeploymentDetailViewModel getViewModel() {
         return viewModel;
     }

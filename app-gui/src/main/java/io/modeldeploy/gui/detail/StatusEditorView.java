@@ -170,6 +170,11 @@ public class StatusEditorView extends VBox {
                 viewModel.conflictText().whatProperty()));
     }
 
+    /** Focuses the status drop-down. */
+    public void focusStatus() {
+        statusCombo.requestFocus();
+    }
+
     /** A row per field both changed: "Status: ( ) theirs: Pending (•) mine: Ready". */
     private void showClashes() {
         clashBox.getChildren().clear();

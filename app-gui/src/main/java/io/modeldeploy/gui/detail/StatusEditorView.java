@@ -20,8 +20,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -175,13 +173,12 @@ public class StatusEditorView extends VBox {
         statusCombo.requestFocus();
     }
 
-    /** A row per field both changed: "Status: ( ) theirs: Pending (•) mine: Ready". */
+    /** Per field both changed, its name and the two values to choose from: "( ) Theirs: Pending", "(•) Mine: Ready". */
     private void showClashes() {
         clashBox.getChildren().clear();
         for (EditConflict.Clash clash : viewModel.clashes()) {
             Label field = new Label(clash.field().label() + ":");
             field.getStyleClass().add("clash-field");
-            field.setMinWidth(Region.USE_PREF_SIZE);
             ToggleGroup choice = new ToggleGroup();
             RadioButton theirs = clashOption("Theirs: " + clash.theirs(), choice);
             RadioButton mine = clashOption("Mine: " + clash.mine(), choice);
@@ -193,10 +190,8 @@ public class StatusEditorView extends VBox {
                     viewModel.takeTheirs(clash.field(), now == theirs);
                 }
             });
-            HBox row = new HBox(field, theirs, mine);
+            VBox row = new VBox(field, theirs, mine);
             row.getStyleClass().add("conflict-clash");
-            HBox.setHgrow(theirs, Priority.ALWAYS);
-            HBox.setHgrow(mine, Priority.ALWAYS);
             clashBox.getChildren().add(row);
         }
         clashBox.setVisible(!viewModel.clashes().isEmpty());

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.style.ThemeManager;
 import javafx.geometry.HPos;
+import javafx.geometry.VPos;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -61,6 +62,7 @@ public final class ShortcutsDialog extends Dialog<Void> {
             Label key = new Label(SHORTCUTS.get(i)[0]);
             key.getStyleClass().add("shortcut-key");
             key.setMinWidth(Region.USE_PREF_SIZE);
+            GridPane.setValignment(key, VPos.TOP);
             Label description = new Label(SHORTCUTS.get(i)[1]);
             description.setWrapText(true);
             description.setMinHeight(Region.USE_PREF_SIZE);

@@ -276,8 +276,17 @@ class StatusEditorKeyboardUiTest {
 
     @Test
     void everyControlOnTheWayToTheEditorShowsWhereTheFocusIsInBothThemes(FxRobot robot) {
-        show(robot, server.create(uniqueName(), "llama-nim", null));
+        String name = uniqueName();
+        show(robot, server.create(name, "llama-nim", null));
         typeMessage(robot, "something to revert and apply");
+        assertEveryTabStopShowsFocus(robot, Theme.LIGHT);
+        assertEveryTabStopShowsFocus(robot, Theme.DARK);
+
+        robot.interact(() -> themes.setTheme(Theme.LIGHT));
+        server.setStatus(name, "PENDING", "restarting");
+        click(robot, "#applyButton");
+        waitUntil("the conflict is shown", () -> node(robot, "conflictBanner").isVisible());
+        assertTrue(fx(() -> tabStops().stream().anyMatch(c -> c instanceof RadioButton)), "theirs/mine choices");
         assertEveryTabStopShowsFocus(robot, Theme.LIGHT);
         assertEveryTabStopShowsFocus(robot, Theme.DARK);
     }

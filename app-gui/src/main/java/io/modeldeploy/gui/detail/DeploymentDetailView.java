@@ -100,7 +100,7 @@ public class DeploymentDetailView extends StackPane {
         if (APPLY_KEYS.match(event)) {
             // Consumed even when nothing can be applied, so the message area gets no stray line break.
             event.consume();
-            viewModel.editor().submit();
+            editorView.submit();
         } else if (event.getCode() == KeyCode.ESCAPE && !event.isShortcutDown() && !event.isAltDown()) {
             boolean popupOpen = event.getTarget() instanceof ComboBoxBase<?> combo && combo.isShowing();
             if (!popupOpen && viewModel.editor().checks().canRevertProperty().get()) {

@@ -7,6 +7,7 @@ import javafx.beans.WeakInvalidationListener;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,6 +21,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -80,7 +82,7 @@ public class StatusEditorView extends VBox {
     @FXML
     private Label conflictWhatLabel;
     @FXML
-    private VBox clashBox;
+    private GridPane clashGrid;
     @FXML
     private Label applyAnywayProblemLabel;
     @FXML
@@ -161,11 +163,26 @@ public class StatusEditorView extends VBox {
         applyAnywayButton.disableProperty().bind(viewModel.checks().canApplyAnywayProperty().not());
         reloadButton.setTooltip(new Tooltip("Show the version as it is now and discard your edits (Esc)"));
         applyAnywayButton.setTooltip(new Tooltip(
-                "Send the fields you changed on top of the version as it is now (Ctrl+Enter)"));
+                "Send the fields you changed on top of the version as it is now (Ctrl+Enter twice)"));
         conflictBanner.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         conflictBanner.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(
                 viewModel.conflictText().titleProperty(), ". ", viewModel.conflictText().whoProperty(), ". ",
                 viewModel.conflictText().whatProperty()));
+    }
+
+    /**
+     * Ctrl+Enter: Apply. During a conflict the first press goes to Apply anyway (Reload when Apply
+     * anyway is refused) and the next one performs it, so a change that arrives just before the
+     * keys are pressed is never overwritten unseen.
+     */
+    public void submit() {
+        if (viewModel.getConflict() == null) {
+            viewModel.apply();
+        } else if (applyAnywayButton.isFocused()) {
+            viewModel.applyAnyway();
+        } else {
+            (applyAnywayButton.isDisabled() ? reloadButton : applyAnywayButton).requestFocus();
+        }
     }
 
     /** Focuses the status drop-down. */
@@ -173,9 +190,10 @@ public class StatusEditorView extends VBox {
         statusCombo.requestFocus();
     }
 
-    /** Per field both changed, its name and the two values to choose from: "( ) Theirs: Pending", "(•) Mine: Ready". */
+    /** A row per field both changed: "Status:  ( ) Theirs: Pending  (•) Mine: Ready"; long values wrap. */
     private void showClashes() {
-        clashBox.getChildren().clear();
+        clashGrid.getChildren().clear();
+        int row = 0;
         for (EditConflict.Clash clash : viewModel.clashes()) {
             Label field = new Label(clash.field().label() + ":");
             field.getStyleClass().add("clash-field");
@@ -190,12 +208,11 @@ public class StatusEditorView extends VBox {
                     viewModel.takeTheirs(clash.field(), now == theirs);
                 }
             });
-            VBox row = new VBox(field, theirs, mine);
-            row.getStyleClass().add("conflict-clash");
-            clashBox.getChildren().add(row);
+            GridPane.setValignment(field, VPos.TOP);
+            clashGrid.addRow(row++, field, theirs, mine);
         }
-        clashBox.setVisible(!viewModel.clashes().isEmpty());
-        clashBox.setManaged(clashBox.isVisible());
+        clashGrid.setVisible(!viewModel.clashes().isEmpty());
+        clashGrid.setManaged(clashGrid.isVisible());
     }
 
     private static RadioButton clashOption(String text, ToggleGroup group) {

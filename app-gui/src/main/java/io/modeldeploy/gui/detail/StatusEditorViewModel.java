@@ -210,11 +210,6 @@ public final class StatusEditorViewModel {
         return true;
     }
 
-    /** What Ctrl+Enter does, as the {@linkplain #keyboardHintProperty() hint} says: Apply, or Apply anyway during a conflict. */
-    public boolean submit() {
-        return conflict.get() != null ? applyAnyway() : apply();
-    }
-
     /**
      * For a {@linkplain #clashes() clashing} field: whether Apply anyway keeps the other change's value
      * ({@code true}) or sends the admin's (the default).
@@ -317,7 +312,7 @@ public final class StatusEditorViewModel {
                 open == null ? null : open.merge(mine, takeTheirs), status.get(), message.get(),
                 modelProviderId.get(), busy.get(), !error.get().isEmpty());
         keyboardHint.set(open == null ? "Ctrl+Enter applies \u00B7 Esc reverts"
-                : checks.canApplyAnywayProperty().get() ? "Ctrl+Enter applies anyway \u00B7 Esc reloads"
+                : checks.canApplyAnywayProperty().get() ? "Ctrl+Enter twice applies anyway \u00B7 Esc reloads"
                 : "Esc reloads");
     }
 
@@ -363,7 +358,10 @@ public final class StatusEditorViewModel {
         return clashesView;
     }
 
-    /** What Ctrl+Enter and Esc do now: "Ctrl+Enter applies · Esc reverts", or during a conflict "Ctrl+Enter applies anyway · Esc reloads". */
+    /**
+     * What Ctrl+Enter and Esc do now: "Ctrl+Enter applies · Esc reverts", or during a conflict
+     * "Ctrl+Enter twice applies anyway · Esc reloads" (the first press only goes to Apply anyway).
+     */
     public ReadOnlyStringProperty keyboardHintProperty() {
         return keyboardHint.getReadOnlyProperty();
     }

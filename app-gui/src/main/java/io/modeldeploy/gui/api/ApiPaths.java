@@ -11,6 +11,8 @@ public final class ApiPaths {
     public static final String MODELS = "/apis/models/v2";
     /** The console's own extension API (demo mode). */
     public static final String DEMO = "/apis/modeldeploy/v1/demo";
+    /** Who the server takes this client for (the console's extension API). */
+    public static final String WHOAMI = "/apis/modeldeploy/v1/whoami";
     /** The health check; needs no token. */
     public static final String HEALTH = "/health";
 

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.api;
 
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.ListPage;
@@ -55,21 +56,22 @@ public interface DeploymentApiClient {
      * histories, following every page: {@link #listRemainingDeployments} after {@link #listFirstDeployments}.
      */
     default List<ModelDeployment> listAllDeployments(String workspace) throws ApiException {
-        ListPage<ModelDeployment> first = listFirstDeployments(workspace);
+        ListPage<ModelDeployment> first = listFirstDeployments(workspace, false);
         List<ModelDeployment> all = new ArrayList<>(first == null || first.data() == null ? List.of() : first.data());
-        all.addAll(listRemainingDeployments(workspace, first));
+        all.addAll(listRemainingDeployments(workspace, false, first));
         return all;
     }
 
     /**
-     * The first page of a complete list: the most recently changed deployments, without history,
-     * in pages of {@value #FULL_PAGE_SIZE} (the API's maximum).
+     * The first page of a complete list: the most recently changed deployments (every version of
+     * them with {@code allVersions}, else the latest), without history, in pages of
+     * {@value #FULL_PAGE_SIZE} (the API's maximum).
      */
-    ListPage<ModelDeployment> listFirstDeployments(String workspace) throws ApiException;
+    ListPage<ModelDeployment> listFirstDeployments(String workspace, boolean allVersions) throws ApiException;
 
     /** Every page after {@code first} (as {@link #listFirstDeployments} answered it), in page order. */
-    List<ModelDeployment> listRemainingDeployments(String workspace, ListPage<ModelDeployment> first)
-            throws ApiException;
+    List<ModelDeployment> listRemainingDeployments(String workspace, boolean allVersions,
+                                                   ListPage<ModelDeployment> first) throws ApiException;
 
     ModelDeployment getDeployment(String workspace, String name) throws ApiException;
 
@@ -112,6 +114,14 @@ public interface DeploymentApiClient {
     /** One page of the full status history of a version, oldest first. */
     ListPage<StatusHistoryEntry> statusHistory(String workspace, String name, int version, int page, int pageSize)
             throws ApiException;
+
+    // ---------------------------------------------------------------- the caller
+
+    /**
+     * The name and role the server knows this client by. A server without this extension (a NeMo
+     * Platform) answers 404.
+     */
+    CallerIdentity whoami() throws ApiException;
 
     // ---------------------------------------------------------------- demo mode
 

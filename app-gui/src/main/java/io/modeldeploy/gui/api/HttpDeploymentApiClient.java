@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -114,19 +115,20 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
     @Override
     public ListPage<ModelDeployment> listDeployments(String workspace, int page, int pageSize, int historyLimit)
             throws ApiException {
-        return send(get(listPath(workspace, page, pageSize, historyLimit)), DEPLOYMENT_PAGE);
+        return send(get(listPath(workspace, page, pageSize, historyLimit, false)), DEPLOYMENT_PAGE);
     }
 
     /** In pages of {@value #FULL_PAGE_SIZE} (the API's maximum). */
     @Override
-    public ListPage<ModelDeployment> listFirstDeployments(String workspace) throws ApiException {
-        return listDeployments(workspace, 1, fullPageSize, 0);
+    public ListPage<ModelDeployment> listFirstDeployments(String workspace, boolean allVersions)
+            throws ApiException {
+        return send(get(listPath(workspace, 1, fullPageSize, 0, allVersions)), DEPLOYMENT_PAGE);
     }
 
     /** Up to {@value #PARALLEL_PAGES} pages are requested at once. */
     @Override
-    public List<ModelDeployment> listRemainingDeployments(String workspace, ListPage<ModelDeployment> first)
-            throws ApiException {
+    public List<ModelDeployment> listRemainingDeployments(String workspace, boolean allVersions,
+                                                          ListPage<ModelDeployment> first) throws ApiException {
         int pages = first.pagination() == null || dataOf(first).isEmpty() ? 1 : first.pagination().totalPages();
         if (pages <= 1) {
             return List.of();
@@ -137,7 +139,7 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
             int number = page;
             CompletableFuture<?> previous = page - PARALLEL_PAGES >= 2
                     ? results.get(page - PARALLEL_PAGES - 2) : CompletableFuture.completedFuture(null);
-            results.add(previous.thenCompose(ignored -> fetchPage(workspace, number)));
+            results.add(previous.thenCompose(ignored -> fetchPage(workspace, number, allVersions)));
         }
         List<ModelDeployment> rest = new ArrayList<>();
         for (CompletableFuture<List<ModelDeployment>> result : results) {
@@ -146,8 +148,8 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         return rest;
     }
 
-    private CompletableFuture<List<ModelDeployment>> fetchPage(String workspace, int page) {
-        HttpRequest request = get(listPath(workspace, page, fullPageSize, 0));
+    private CompletableFuture<List<ModelDeployment>> fetchPage(String workspace, int page, boolean allVersions) {
+        HttpRequest request = get(listPath(workspace, page, fullPageSize, 0, allVersions));
         return server.http().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .thenApply(response -> {
                     try {
@@ -178,9 +180,9 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         return page == null || page.data() == null ? List.of() : page.data();
     }
 
-    private static String listPath(String workspace, int page, int pageSize, int historyLimit) {
+    private static String listPath(String workspace, int page, int pageSize, int historyLimit, boolean allVersions) {
         return ApiPaths.deployments(workspace) + "?page=" + page + "&page_size=" + pageSize
-                + "&history_limit=" + historyLimit + "&sort=-updated_at";
+                + "&history_limit=" + historyLimit + "&sort=-updated_at" + (allVersions ? "&all_versions=true" : "");
     }
 
     @Override
@@ -242,6 +244,13 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         String path = ApiPaths.deployment(workspace, name) + "/status-history?version=" + version
                 + "&page=" + page + "&page_size=" + pageSize;
         return send(get(path), HISTORY_PAGE);
+    }
+
+    // ---------------------------------------------------------------- the caller
+
+    @Override
+    public CallerIdentity whoami() throws ApiException {
+        return send(get(ApiPaths.WHOAMI), CallerIdentity.class);
     }
 
     // ---------------------------------------------------------------- demo mode

@@ -79,6 +79,11 @@ public class DeploymentDetailView extends StackPane {
         viewModel.show(deploymentOrNull);
     }
 
+    /** Puts the keyboard focus on the status drop-down of the editor (Ctrl+E). */
+    public void focusStatusEditor() {
+        editorView.focusStatus();
+    }
+
     public DeploymentDetailViewModel getViewModel() {
         return viewModel;
     }
@@ -95,7 +100,7 @@ public class DeploymentDetailView extends StackPane {
         if (APPLY_KEYS.match(event)) {
             // Consumed even when nothing can be applied, so the message area gets no stray line break.
             event.consume();
-            viewModel.editor().apply();
+            editorView.submit();
         } else if (event.getCode() == KeyCode.ESCAPE && !event.isShortcutDown() && !event.isAltDown()) {
             boolean popupOpen = event.getTarget() instanceof ComboBoxBase<?> combo && combo.isShowing();
             if (!popupOpen && viewModel.editor().checks().canRevertProperty().get()) {

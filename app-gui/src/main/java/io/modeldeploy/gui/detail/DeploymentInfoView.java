@@ -6,9 +6,12 @@ import io.modeldeploy.model.DeploymentStatus;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -79,6 +82,12 @@ public class DeploymentInfoView extends VBox {
         statusMessageLabel.textProperty().bind(viewModel.fields().statusMessage());
         statusMessageLabel.visibleProperty().bind(viewModel.fields().statusMessage().isNotEmpty());
         statusMessageLabel.managedProperty().bind(statusMessageLabel.visibleProperty());
+        offerCopy(statusMessageLabel, "Copy message", viewModel.fields().statusMessage());
+        Tooltip providerTooltip = new Tooltip();
+        providerTooltip.textProperty().bind(viewModel.fields().modelProviderId());
+        providerTooltip.setWrapText(true);
+        providerLabel.setTooltip(providerTooltip);
+        offerCopy(providerLabel, "Copy model provider", viewModel.fields().modelProviderId());
 
         createdLabel.textProperty().bind(Bindings.createStringBinding(viewModel::createdRelative,
                 viewModel.nowProperty(), viewModel.deploymentProperty()));
@@ -122,12 +131,24 @@ public class DeploymentInfoView extends VBox {
 
     @FXML
     private void copyId() {
-        String id = viewModel.fields().id().get();
-        if (id == null || id.isEmpty()) {
+        copy(viewModel.fields().id().get());
+    }
+
+    /** A context menu on {@code label} that copies the whole of {@code text}. */
+    private static void offerCopy(Label label, String action, ObservableStringValue text) {
+        MenuItem copy = new MenuItem(action);
+        copy.setOnAction(event -> copy(text.get()));
+        copy.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> text.get() == null || text.get().isEmpty(), text));
+        label.setContextMenu(new ContextMenu(copy));
+    }
+
+    private static void copy(String text) {
+        if (text == null || text.isEmpty()) {
             return;
         }
         ClipboardContent content = new ClipboardContent();
-        content.putString(id);
+        content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
     }
 

@@ -9,8 +9,11 @@ import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.StatusHistoryEntry;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The version being edited changed on the server after the admin started editing it: {@code base}
@@ -37,6 +40,50 @@ public record EditConflict(ModelDeployment base, ModelDeployment current, Cause 
     /** The same conflict with a still newer state of the version. */
     public EditConflict withCurrent(ModelDeployment newer) {
         return new EditConflict(base, newer, cause);
+    }
+
+    /**
+     * A field both the admin and the other change set, to different values: the admin chooses which
+     * one Apply anyway sends. {@code theirs} and {@code mine} are the values as the editor shows them.
+     */
+    public record Clash(EditorValues.Field field, String theirs, String mine) {
+    }
+
+    /** The fields the admin changed that the other change set to another value, in field order. */
+    public List<Clash> clashes(EditorValues mine) {
+        EditorValues started = EditorValues.of(base);
+        EditorValues now = EditorValues.of(current);
+        List<Clash> clashes = new ArrayList<>();
+        for (EditorValues.Field field : EditorValues.Field.values()) {
+            if (started.differsIn(field, mine) && started.differsIn(field, now) && now.differsIn(field, mine)) {
+                clashes.add(new Clash(field, shown(field, now), shown(field, mine)));
+            }
+        }
+        return clashes;
+    }
+
+    /**
+     * What Apply anyway sends: the current state with the fields the admin changed taken from
+     * {@code mine}, except the clashing fields in {@code takeTheirs}, which keep the current value.
+     * A field the admin did not touch is never sent from the stale state the edits started from.
+     */
+    public EditorValues merge(EditorValues mine, Set<EditorValues.Field> takeTheirs) {
+        EditorValues started = EditorValues.of(base);
+        EditorValues merged = EditorValues.of(current);
+        for (EditorValues.Field field : EditorValues.Field.values()) {
+            if (started.differsIn(field, mine) && !takeTheirs.contains(field)) {
+                merged = merged.with(field, mine);
+            }
+        }
+        return merged;
+    }
+
+    private static String shown(EditorValues.Field field, EditorValues values) {
+        return switch (field) {
+            case STATUS -> StatusStyle.displayName(values.status());
+            case MESSAGE -> values.message().isBlank() ? "No message" : "\u201C" + values.message() + "\u201D";
+            case MODEL_PROVIDER -> orNone(ModelProviderIdRule.normalize(values.modelProviderId()));
+        };
     }
 
     /**

@@ -43,10 +43,11 @@ public final class EditorChecks {
 
     /**
      * Checks the input against {@code current} (the state the edits started from; null: nothing
-     * edited) and, during a conflict, against the version's state now ({@code conflictCurrent}).
+     * edited) and, during a conflict, what Apply anyway would send ({@code merged}) against the
+     * version's state now ({@code conflictCurrent}).
      */
-    void update(ModelDeployment current, ModelDeployment conflictCurrent, DeploymentStatus status, String message,
-                String provider, boolean busy, boolean hasError) {
+    void update(ModelDeployment current, ModelDeployment conflictCurrent, EditorValues merged,
+                DeploymentStatus status, String message, String provider, boolean busy, boolean hasError) {
         DeploymentStatus baseline = current == null ? null : statusOf(current);
         if (baseline != choicesFrom || current == null) {
             choicesFrom = baseline;
@@ -59,11 +60,7 @@ public final class EditorChecks {
         messageCounter.set(length + "/" + max);
         boolean overLimit = length > max;
         messageOverLimit.set(overLimit);
-        int excess = length - max;
-        messageProblem.set(overLimit
-                ? "The message is " + excess + (excess == 1 ? " character" : " characters")
-                        + " over the limit of " + max
-                : "");
+        messageProblem.set(messageProblem(text).orElse(""));
         if (current == null) {
             modelProviderIdProblem.set("");
             statusProblem.set("");
@@ -97,18 +94,28 @@ public final class EditorChecks {
 
         String anywayProblem = "";
         if (inConflict) {
-            if (status == null) {
+            if (merged.status() == null) {
                 anywayProblem = "Choose a status";
-            } else if (overLimit) {
-                anywayProblem = messageProblem.get();
             } else {
-                Optional<String> provided = ModelProviderIdRule.problem(provider, conflictCurrent.modelProviderId());
-                anywayProblem = provided.orElse(changes(conflictCurrent, status, text, provider)
-                        ? StatusTransitions.refusalReason(statusOf(conflictCurrent), status).orElse("") : "");
+                anywayProblem = messageProblem(merged.message())
+                        .or(() -> ModelProviderIdRule.problem(merged.modelProviderId(), conflictCurrent.modelProviderId()))
+                        .or(() -> changes(conflictCurrent, merged.status(), merged.message(), merged.modelProviderId())
+                                ? StatusTransitions.refusalReason(statusOf(conflictCurrent), merged.status())
+                                : Optional.empty())
+                        .orElse("");
             }
         }
         applyAnywayProblem.set(anywayProblem);
         canApplyAnyway.set(inConflict && anywayProblem.isEmpty() && !busy);
+    }
+
+    private static Optional<String> messageProblem(String text) {
+        int max = FieldRule.STATUS_MESSAGE.maxLength();
+        int excess = FieldRule.length(text) - max;
+        return excess > 0
+                ? Optional.of("The message is " + excess + (excess == 1 ? " character" : " characters")
+                        + " over the limit of " + max)
+                : Optional.empty();
     }
 
     /** True when the input differs from {@code version}'s values. */

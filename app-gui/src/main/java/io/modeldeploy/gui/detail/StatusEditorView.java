@@ -2,22 +2,31 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.model.DeploymentStatus;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -77,7 +86,11 @@ public class StatusEditorView extends VBox {
     @FXML
     private Label conflictWhatLabel;
     @FXML
+    private GridPane clashGrid;
+    @FXML
     private Label applyAnywayProblemLabel;
+    @FXML
+    private Label keyboardHintLabel;
     @FXML
     private Button reloadButton;
     @FXML
@@ -102,6 +115,7 @@ public class StatusEditorView extends VBox {
         statusCombo.setCellFactory(list -> new StatusChoiceCell(viewModel, false));
         statusCombo.setButtonCell(new StatusChoiceCell(viewModel, true));
         statusCombo.valueProperty().bindBidirectional(viewModel.statusProperty());
+        statusCombo.addEventFilter(KeyEvent.KEY_PRESSED, StatusEditorView::spaceOpensList);
 
         messageArea.textProperty().bindBidirectional(viewModel.messageProperty());
         messageArea.addEventFilter(KeyEvent.KEY_PRESSED, StatusEditorView::tabLeavesTextArea);
@@ -128,8 +142,10 @@ public class StatusEditorView extends VBox {
         statusCombo.disableProperty().bind(viewModel.busyProperty().or(noVersion));
         messageArea.disableProperty().bind(viewModel.busyProperty().or(noVersion));
         providerField.disableProperty().bind(viewModel.busyProperty().or(noVersion));
-        applyButton.disableProperty().bind(viewModel.checks().canApplyProperty().not());
+        applyButton.disableProperty().bind(viewModel.checks().canApplyProperty().not()
+                .or(viewModel.canWriteProperty().not()));
         revertButton.disableProperty().bind(viewModel.checks().canRevertProperty().not());
+        keyboardHintLabel.textProperty().bind(viewModel.keyboardHintProperty());
         applyButton.setTooltip(new Tooltip("Send the change to the selected version (Ctrl+Enter)"));
         revertButton.setTooltip(new Tooltip("Restore the current values (Esc)"));
         setUpConflictBanner();
@@ -140,20 +156,119 @@ public class StatusEditorView extends VBox {
         var open = viewModel.conflictProperty().isNotNull();
         conflictBanner.visibleProperty().bind(open);
         conflictBanner.managedProperty().bind(open);
+        viewModel.conflictProperty().addListener((obs, was, now) -> {
+            if (now != null && was == null) {
+                Platform.runLater(() -> reveal(conflictBanner));
+            }
+        });
         conflictTitleLabel.textProperty().bind(viewModel.conflictText().titleProperty());
         conflictWhoLabel.textProperty().bind(viewModel.conflictText().whoProperty());
         conflictWhatLabel.textProperty().bind(viewModel.conflictText().whatProperty());
         conflictWhatLabel.visibleProperty().bind(viewModel.conflictText().whatProperty().isNotEmpty());
         conflictWhatLabel.managedProperty().bind(conflictWhatLabel.visibleProperty());
+        viewModel.clashes().addListener((InvalidationListener) obs -> showClashes());
+        showClashes();
         bindProblem(applyAnywayProblemLabel, viewModel.checks().applyAnywayProblemProperty());
         reloadButton.disableProperty().bind(viewModel.busyProperty());
-        applyAnywayButton.disableProperty().bind(viewModel.checks().canApplyAnywayProperty().not());
+        applyAnywayButton.disableProperty().bind(viewModel.checks().canApplyAnywayProperty().not()
+                .or(viewModel.canWriteProperty().not()));
         reloadButton.setTooltip(new Tooltip("Show the version as it is now and discard your edits (Esc)"));
-        applyAnywayButton.setTooltip(new Tooltip("Send your edits on top of the version as it is now"));
+        applyAnywayButton.setTooltip(new Tooltip(
+                "Send the fields you changed on top of the version as it is now (Ctrl+Enter twice)"));
         conflictBanner.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         conflictBanner.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(
                 viewModel.conflictText().titleProperty(), ". ", viewModel.conflictText().whoProperty(), ". ",
                 viewModel.conflictText().whatProperty()));
+    }
+
+    /**
+     * Ctrl+Enter: Apply. During a conflict the first press goes to Apply anyway (Reload when Apply
+     * anyway is refused) and the next one performs it, so a change that arrives just before the
+     * keys are pressed is never overwritten unseen.
+     */
+    public void submit() {
+        if (viewModel.getConflict() == null) {
+            viewModel.apply();
+        } else if (applyAnywayButton.isFocused()) {
+            viewModel.applyAnyway();
+        } else {
+            Button next = applyAnywayButton.isDisabled() ? reloadButton : applyAnywayButton;
+            next.requestFocus();
+            reveal(next);
+        }
+    }
+
+    /** Focuses the status drop-down, scrolled into view. */
+    public void focusStatus() {
+        statusCombo.requestFocus();
+        reveal(statusCombo);
+    }
+
+    /**
+     * Scrolls the pane this editor sits in (if any) just enough to show {@code node} whole: in a low
+     * window the conflict area or the field reached with the keyboard can be below the fold.
+     */
+    private void reveal(Node node) {
+        ScrollPane scroll = null;
+        for (Node n = getParent(); n != null && scroll == null; n = n.getParent()) {
+            scroll = n instanceof ScrollPane pane ? pane : null;
+        }
+        if (scroll == null || scroll.getContent() == null || !node.isVisible()) {
+            return;
+        }
+        scroll.applyCss();
+        scroll.layout();
+        Node content = scroll.getContent();
+        double overflow = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        if (overflow <= 0) {
+            return;
+        }
+        Bounds shown = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double range = scroll.getVmax() - scroll.getVmin();
+        double top = (scroll.getVvalue() - scroll.getVmin()) / range * overflow;
+        double viewport = scroll.getViewportBounds().getHeight();
+        double newTop = top;
+        if (shown.getMaxY() > top + viewport) {
+            newTop = shown.getMaxY() - viewport;
+        }
+        if (shown.getMinY() < newTop) {
+            newTop = shown.getMinY();
+        }
+        scroll.setVvalue(scroll.getVmin() + Math.max(0, Math.min(overflow, newTop)) / overflow * range);
+    }
+
+    /** A row per field both changed: "Status:  ( ) Theirs: Pending  (•) Mine: Ready"; long values wrap. */
+    private void showClashes() {
+        clashGrid.getChildren().clear();
+        int row = 0;
+        for (EditConflict.Clash clash : viewModel.clashes()) {
+            Label field = new Label(clash.field().label() + ":");
+            field.getStyleClass().add("clash-field");
+            ToggleGroup choice = new ToggleGroup();
+            RadioButton theirs = clashOption("Theirs: " + clash.theirs(), choice);
+            RadioButton mine = clashOption("Mine: " + clash.mine(), choice);
+            theirs.setId("theirs-" + clash.field().name());
+            mine.setId("mine-" + clash.field().name());
+            choice.selectToggle(viewModel.takesTheirs(clash.field()) ? theirs : mine);
+            choice.selectedToggleProperty().addListener((obs, was, now) -> {
+                if (now != null) {
+                    viewModel.takeTheirs(clash.field(), now == theirs);
+                }
+            });
+            GridPane.setValignment(field, VPos.TOP);
+            clashGrid.addRow(row++, field, theirs, mine);
+        }
+        clashGrid.setVisible(!viewModel.clashes().isEmpty());
+        clashGrid.setManaged(clashGrid.isVisible());
+    }
+
+    private static RadioButton clashOption(String text, ToggleGroup group) {
+        RadioButton option = new RadioButton(text);
+        option.setToggleGroup(group);
+        option.setWrapText(true);
+        option.setMaxWidth(Double.MAX_VALUE);
+        option.setMinHeight(Region.USE_PREF_SIZE);
+        return option;
     }
 
     @FXML
@@ -191,6 +306,15 @@ public class StatusEditorView extends VBox {
         label.textProperty().bind(problem);
         label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problem));
         label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** Space opens the closed drop-down, as it does in other applications' lists. */
+    private static void spaceOpensList(KeyEvent event) {
+        ComboBox<?> combo = (ComboBox<?>) event.getSource();
+        if (event.getCode() == KeyCode.SPACE && !combo.isShowing() && !event.isShortcutDown() && !event.isAltDown()) {
+            event.consume();
+            combo.show();
+        }
     }
 
     /** Tab moves on to the next field instead of typing a tab character (Ctrl+Tab still works too). */

@@ -19,10 +19,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * State and rules of the status editor of one deployment version: the chosen status, message
@@ -33,8 +38,9 @@ import java.util.Optional;
  * edits started from. When the version changes meanwhile (the server answers 412, or a newer state
  * arrives while there are unsaved edits) the editor keeps the edits and reports an
  * {@link EditConflict}, offering {@link #reload()} (take the current state, drop the edits) and
- * {@link #applyAnyway()} (send the edits on top of the current state). Without unsaved edits a newer
- * state simply becomes the one shown.
+ * {@link #applyAnyway()} (send the fields the admin changed on top of the current state; for a field
+ * the other change set too, the admin {@linkplain #clashes() chooses} whose value). Without unsaved
+ * edits a newer state simply becomes the one shown.
  *
  * <p>All properties are meant to be used on one thread (the FX thread in the application). The
  * update goes through the session, whose store takes in the answer.
@@ -56,6 +62,11 @@ public final class StatusEditorViewModel {
     private final ReadOnlyObjectWrapper<EditConflict> conflict = new ReadOnlyObjectWrapper<>(this, "conflict");
     private final EditorChecks checks = new EditorChecks();
     private final ConflictText conflictText = new ConflictText();
+    private final ObservableList<EditConflict.Clash> clashes = FXCollections.observableArrayList();
+    private final ObservableList<EditConflict.Clash> clashesView = FXCollections.unmodifiableObservableList(clashes);
+    /** The clashing fields for which the admin chose the other change's value over their own. */
+    private final Set<EditorValues.Field> takeTheirs = EnumSet.noneOf(EditorValues.Field.class);
+    private final ReadOnlyStringWrapper keyboardHint = new ReadOnlyStringWrapper(this, "keyboardHint", "");
 
     private final Clock clock;
     /** The update being sent; cancelled when another version is edited (its answer goes to the store anyway). */
@@ -72,7 +83,11 @@ public final class StatusEditorViewModel {
         busy.addListener((obs, was, now) -> recompute());
         error.addListener((obs, was, now) -> recompute());
         deployment.addListener((obs, was, now) -> recompute());
+        session.canWriteProperty().addListener((obs, was, now) -> recompute());
         conflict.addListener((obs, was, now) -> {
+            if (now == null) {
+                takeTheirs.clear();
+            }
             tick();
             recompute();
         });
@@ -174,22 +189,44 @@ public final class StatusEditorViewModel {
     }
 
     /**
-     * Resolves a conflict by sending the edits on top of the version's current state (with its entity
-     * tag). When the edits equal the current state there is nothing to send and the conflict just
-     * ends. Answers whether the conflict was resolved this way (false while the current state refuses
-     * the edits, see {@link EditorChecks#applyAnywayProblemProperty()}).
+     * Resolves a conflict by sending the fields the admin changed on top of the version's current
+     * state (with its entity tag): untouched fields keep their current values, and a field both
+     * changed gets the admin's value unless they {@linkplain #takeTheirs chose theirs}. The fields
+     * then show what was sent. When that equals the current state there is nothing to send and the
+     * conflict just ends. Answers whether the conflict was resolved this way (false while the current
+     * state refuses the edits, see {@link EditorChecks#applyAnywayProblemProperty()}).
      */
     public boolean applyAnyway() {
         EditConflict open = conflict.get();
-        if (open == null || busy.get() || !checks.canApplyAnywayProperty().get()) {
+        if (open == null || busy.get() || !checks.canApplyAnywayProperty().get() || !canWriteProperty().get()) {
             return false;
         }
+        EditorValues merged = open.merge(formValues(), takeTheirs);
         conflict.set(null);
         takeBaseline(open.current(), false);
+        setFields(merged);
         if (isDirty()) {
             apply();
         }
         return true;
+    }
+
+    /**
+     * For a {@linkplain #clashes() clashing} field: whether Apply anyway keeps the other change's value
+     * ({@code true}) or sends the admin's (the default).
+     */
+    public void takeTheirs(EditorValues.Field field, boolean theirs) {
+        if (theirs) {
+            takeTheirs.add(field);
+        } else {
+            takeTheirs.remove(field);
+        }
+        recompute();
+    }
+
+    /** Whether Apply anyway keeps the other change's value of {@code field}. */
+    public boolean takesTheirs(EditorValues.Field field) {
+        return takeTheirs.contains(field);
     }
 
     /**
@@ -199,7 +236,7 @@ public final class StatusEditorViewModel {
      */
     public boolean apply() {
         recompute();
-        if (!canApply()) {
+        if (!canApply() || !canWriteProperty().get()) {
             return false;
         }
         ModelDeployment target = deployment.get();
@@ -251,21 +288,34 @@ public final class StatusEditorViewModel {
 
     private void resetFields() {
         ModelDeployment current = deployment.get();
-        if (current == null) {
-            status.set(null);
-            message.set("");
-            modelProviderId.set("");
-            return;
-        }
-        status.set(EditorChecks.statusOf(current));
-        message.set(current.statusMessage() == null ? "" : current.statusMessage());
-        modelProviderId.set(current.modelProviderId() == null ? "" : current.modelProviderId());
+        setFields(current == null ? new EditorValues(null, "", "") : EditorValues.of(current));
+    }
+
+    private void setFields(EditorValues values) {
+        status.set(values.status());
+        message.set(values.message());
+        modelProviderId.set(values.modelProviderId());
+    }
+
+    private EditorValues formValues() {
+        return new EditorValues(status.get(), message.get(), modelProviderId.get());
     }
 
     private void recompute() {
         EditConflict open = conflict.get();
-        checks.update(deployment.get(), open == null ? null : open.current(), status.get(), message.get(),
+        EditorValues mine = formValues();
+        List<EditConflict.Clash> nowClashing = open == null ? List.of() : open.clashes(mine);
+        takeTheirs.retainAll(nowClashing.stream().map(EditConflict.Clash::field).toList());
+        if (!nowClashing.equals(clashes)) {
+            clashes.setAll(nowClashing);
+        }
+        checks.update(deployment.get(), open == null ? null : open.current(),
+                open == null ? null : open.merge(mine, takeTheirs), status.get(), message.get(),
                 modelProviderId.get(), busy.get(), !error.get().isEmpty());
+        keyboardHint.set(!canWriteProperty().get() ? "Read-only: this token may not change statuses"
+                : open == null ? "Ctrl+Enter applies \u00B7 Esc reverts"
+                : checks.canApplyAnywayProperty().get() ? "Ctrl+Enter twice applies anyway \u00B7 Esc reloads"
+                : "Esc reloads");
     }
 
     // ------------------------------------------------------------------ properties
@@ -292,6 +342,11 @@ public final class StatusEditorViewModel {
     }
 
     /** An update is being sent. */
+    /** Whether this console may change anything (not with a viewer token): Apply is off otherwise. */
+    public ReadOnlyBooleanProperty canWriteProperty() {
+        return session.canWriteProperty();
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -303,6 +358,19 @@ public final class StatusEditorViewModel {
 
     public EditConflict getConflict() {
         return conflict.get();
+    }
+
+    /** The fields both the admin and the other change set, to different values (empty without a conflict). */
+    public ObservableList<EditConflict.Clash> clashes() {
+        return clashesView;
+    }
+
+    /**
+     * What Ctrl+Enter and Esc do now: "Ctrl+Enter applies · Esc reverts", or during a conflict
+     * "Ctrl+Enter twice applies anyway · Esc reloads" (the first press only goes to Apply anyway).
+     */
+    public ReadOnlyStringProperty keyboardHintProperty() {
+        return keyboardHint.getReadOnlyProperty();
     }
 
     /** The words of the open conflict. */

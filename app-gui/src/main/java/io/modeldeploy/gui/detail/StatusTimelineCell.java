@@ -2,10 +2,13 @@ package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.model.ChangeSource;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -15,10 +18,13 @@ import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * One row of the status timeline: a rail with the coloured dot, then status, source tag and
- * relative time, the message, and the exact time, duration and actor. Nodes are created once per
- * cell and reused while scrolling.
+ * relative time, the message, wrapped and whole, and the exact time, duration and actor, each kept
+ * whole (they move to the next line rather than being cut). Nodes are created once per cell and
+ * reused while scrolling.
  */
 final class StatusTimelineCell extends ListCell<TimelineItem> {
+
+    private static final PseudoClass ONGOING = PseudoClass.getPseudoClass("ongoing");
 
     private final StatusTimelineViewModel viewModel;
 
@@ -32,7 +38,10 @@ final class StatusTimelineCell extends ListCell<TimelineItem> {
     private final Tooltip exactTooltip = new Tooltip();
     private final Tooltip sourceTooltip = new Tooltip();
     private final Label message = new Label();
-    private final Label meta = new Label();
+    private final Label exactTime = new Label();
+    private final Label duration = new Label();
+    private final Label actor = new Label();
+    private final FlowPane meta = new FlowPane(exactTime, duration, actor);
     private final HBox row;
 
     StatusTimelineCell(StatusTimelineViewModel viewModel) {
@@ -64,9 +73,16 @@ final class StatusTimelineCell extends ListCell<TimelineItem> {
         message.getStyleClass().add("timeline-message");
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
-        meta.getStyleClass().add("timeline-meta");
-        meta.setWrapText(true);
-        meta.setMaxWidth(Double.MAX_VALUE);
+        for (Label part : new Label[] {exactTime, duration, actor}) {
+            part.getStyleClass().add("timeline-meta");
+            part.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // An actor longer than the row wraps inside the row instead of running past its end.
+        actor.setWrapText(true);
+        actor.setMinWidth(0);
+        actor.maxWidthProperty().bind(meta.widthProperty());
+        actor.getStyleClass().add("timeline-actor");
+        meta.getStyleClass().add("timeline-meta-row");
 
         VBox body = new VBox(head, message, meta);
         body.getStyleClass().add("timeline-body");
@@ -116,14 +132,14 @@ final class StatusTimelineCell extends ListCell<TimelineItem> {
         message.setVisible(hasMessage);
         message.setManaged(hasMessage);
 
-        StringBuilder details = new StringBuilder(viewModel.exactTime(item))
-                .append("  ·  ").append(viewModel.durationText(item));
-        String actor = item.entry().actor();
-        if (actor != null && !actor.isBlank()) {
-            details.append("  ·  by ").append(actor);
-        }
-        meta.setText(details.toString());
-        meta.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ongoing"), item.ongoing());
+        exactTime.setText(viewModel.exactTime(item));
+        duration.setText(viewModel.durationText(item));
+        String who = item.entry().actor();
+        boolean hasActor = who != null && !who.isBlank();
+        actor.setText(hasActor ? "by " + who : null);
+        actor.setVisible(hasActor);
+        actor.setManaged(hasActor);
+        duration.pseudoClassStateChanged(ONGOING, item.ongoing());
 
         int index = getIndex();
         int last = getListView() == null ? index : getListView().getItems().size() - 1;
@@ -132,5 +148,17 @@ final class StatusTimelineCell extends ListCell<TimelineItem> {
         setGraphic(row);
         setAccessibleText(StatusStyle.displayName(item.status()) + ", " + viewModel.relativeTime(item)
                 + (hasMessage ? ", " + text : ""));
+    }
+
+    /** As high as the row needs at the cell's width, so that wrapped messages are never cut. */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (getGraphic() != row) {
+            return super.computePrefHeight(width);
+        }
+        double available = width >= 0 ? width : getWidth();
+        Insets in = getInsets();
+        double rowWidth = available > 0 ? available - in.getLeft() - in.getRight() : -1;
+        return in.getTop() + row.prefHeight(rowWidth) + in.getBottom();
     }
 }

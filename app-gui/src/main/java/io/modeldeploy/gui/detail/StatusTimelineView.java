@@ -6,13 +6,26 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import io.modeldeploy.model.DeploymentStatus;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -21,10 +34,13 @@ import javafx.scene.layout.VBox;
 
 /**
  * The status history of the selected version: a strip of time shares per status, and a
- * virtualized list of entries, newest first. Scrolling to the end of the list loads older
- * entries. A thin view over {@link StatusTimelineViewModel}.
+ * virtualized list of entries, newest first, that a status choice and a text field above it can
+ * narrow. Scrolling to the end of the list loads older entries. The selected entry's message is
+ * copied with Ctrl+C or the context menu. A thin view over {@link StatusTimelineViewModel}.
  */
 public class StatusTimelineView extends VBox {
+
+    private static final KeyCombination COPY_KEYS = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final StatusTimelineViewModel viewModel;
     private final StatusStripBar strip = new StatusStripBar();
@@ -39,6 +55,10 @@ public class StatusTimelineView extends VBox {
     private FlowPane legend;
     @FXML
     private Label stripCaption;
+    @FXML
+    private ComboBox<DeploymentStatus> statusFilter;
+    @FXML
+    private TextField textFilter;
     @FXML
     private ListView<TimelineItem> entryList;
     @FXML
@@ -62,15 +82,20 @@ public class StatusTimelineView extends VBox {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         stripHolder.getChildren().setAll(strip);
         stripCaption.textProperty().bind(viewModel.stripCaptionProperty());
-        viewModel.shares().addListener((ListChangeListener<StatusShare>) change -> showShares());
+        // The legend is set after the strip's shares: redraw both once it is.
+        viewModel.legend().addListener((ListChangeListener<StatusShare>) change -> showShares());
         showShares();
 
+        setUpFilter();
         entryList.setItems(viewModel.items());
         entryList.setCellFactory(list -> new StatusTimelineCell(viewModel));
         entryList.setFocusTraversable(true);
+        setUpCopy();
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(viewModel.awaitingHistoryProperty())
-                .then("Loading the history\u2026").otherwise("No status changes recorded"));
+                .then("Loading the history\u2026")
+                .otherwise(Bindings.when(viewModel.filteringProperty())
+                        .then("No loaded entry matches the filter").otherwise("No status changes recorded")));
         placeholder.getStyleClass().add("timeline-placeholder");
         entryList.setPlaceholder(placeholder);
 
@@ -103,6 +128,46 @@ public class StatusTimelineView extends VBox {
         });
     }
 
+    private void setUpFilter() {
+        statusFilter.setItems(FXCollections.observableArrayList(DeploymentStatus.values()));
+        statusFilter.getItems().add(0, null);
+        statusFilter.setCellFactory(list -> new StatusFilterCell(false));
+        statusFilter.setButtonCell(new StatusFilterCell(true));
+        statusFilter.valueProperty().bindBidirectional(viewModel.statusFilterProperty());
+        textFilter.textProperty().bindBidirectional(viewModel.textFilterProperty());
+        textFilter.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE && !textFilter.getText().isEmpty()) {
+                event.consume();
+                textFilter.clear();
+            }
+        });
+    }
+
+    private void setUpCopy() {
+        MenuItem copyMessage = new MenuItem("Copy message");
+        copyMessage.setOnAction(event -> copySelectedMessage());
+        ContextMenu menu = new ContextMenu(copyMessage);
+        menu.setOnShowing(event -> copyMessage.setDisable(
+                StatusTimelineViewModel.messageOf(entryList.getSelectionModel().getSelectedItem()).isEmpty()));
+        entryList.setContextMenu(menu);
+        entryList.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (COPY_KEYS.match(event) && entryList.getSelectionModel().getSelectedItem() != null) {
+                event.consume();
+                copySelectedMessage();
+            }
+        });
+    }
+
+    private void copySelectedMessage() {
+        String message = StatusTimelineViewModel.messageOf(entryList.getSelectionModel().getSelectedItem());
+        if (message.isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(message);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
     @FXML
     private void loadOlder() {
         viewModel.loadOlder();
@@ -120,7 +185,7 @@ public class StatusTimelineView extends VBox {
     private void showShares() {
         strip.setShares(viewModel.shares());
         legend.getChildren().clear();
-        for (StatusShare share : viewModel.shares()) {
+        for (StatusShare share : viewModel.legend()) {
             Label item = new Label(share.notLoaded()
                     ? "Not loaded " + share.percentText()
                     : StatusStyle.displayName(share.status()) + " " + share.percentText());
@@ -184,6 +249,32 @@ public class StatusTimelineView extends VBox {
         // yet for entries just added: the position alone says the end is in view.
         if (flow.getPosition() >= 1.0 || last != null && last.getIndex() >= size - 1) {
             viewModel.loadOlder();
+        }
+    }
+
+    /** "All statuses", or a status with its dot. */
+    private static final class StatusFilterCell extends ListCell<DeploymentStatus> {
+        private final Region dot = StatusStyle.dot(null);
+        private final boolean buttonCell;
+
+        StatusFilterCell(boolean buttonCell) {
+            this.buttonCell = buttonCell;
+        }
+
+        @Override
+        protected void updateItem(DeploymentStatus status, boolean empty) {
+            super.updateItem(status, empty);
+            if (empty && !buttonCell) {
+                setText(null);
+                setGraphic(null);
+            } else if (status == null) {
+                setText("All statuses");
+                setGraphic(null);
+            } else {
+                setText(StatusStyle.displayName(status));
+                StatusStyle.applyStatusClass(dot, status);
+                setGraphic(dot);
+            }
         }
     }
 }

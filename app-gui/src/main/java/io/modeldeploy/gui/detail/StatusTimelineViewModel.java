@@ -12,19 +12,26 @@ import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.StatusHistoryEntry;
+import io.modeldeploy.model.DeploymentStatus;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,6 +43,9 @@ import java.util.Objects;
  * ({@link #loadOlder()}, called when the list is scrolled to its end). Entries are kept by their
  * position in the full history (see {@link HistoryPaging}); a fresher read of the same version is
  * joined on top ({@link #merge}) so that loaded older entries stay.
+ *
+ * <p>The rows can be narrowed to one status and to entries containing a text ({@link #statusFilterProperty},
+ * {@link #textFilterProperty}); loading older entries goes on while the shown rows reach the end of the list.
  */
 public final class StatusTimelineViewModel {
 
@@ -53,9 +63,15 @@ public final class StatusTimelineViewModel {
     /** Oldest first; mirrors {@link #items} in reverse. */
     private final List<StatusHistoryEntry> chronological = new ArrayList<>();
     private final ObservableList<TimelineItem> items = FXCollections.observableArrayList();
-    private final ObservableList<TimelineItem> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final FilteredList<TimelineItem> matching = new FilteredList<>(items);
+    private final ObservableList<TimelineItem> itemsView = FXCollections.unmodifiableObservableList(matching);
     private final ObservableList<StatusShare> shares = FXCollections.observableArrayList();
     private final ObservableList<StatusShare> sharesView = FXCollections.unmodifiableObservableList(shares);
+    private final ObservableList<StatusShare> legend = FXCollections.observableArrayList();
+    private final ObservableList<StatusShare> legendView = FXCollections.unmodifiableObservableList(legend);
+    private final ObjectProperty<DeploymentStatus> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
+    private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
+    private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
 
     private final ReadOnlyObjectWrapper<ModelDeployment> version = new ReadOnlyObjectWrapper<>(this, "version");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
@@ -78,10 +94,35 @@ public final class StatusTimelineViewModel {
         this.olderPages = new TaskSlot(session.tasks());
         this.clock = session.clock();
         now.set(clock.instant());
+        statusFilter.addListener((obs, was, status) -> refilter());
+        textFilter.addListener((obs, was, text) -> refilter());
         refreshDerived();
     }
 
     // ------------------------------------------------------------------ commands
+
+    /** Shows all entries again. */
+    public void clearFilter() {
+        statusFilter.set(null);
+        textFilter.set("");
+    }
+
+    private void refilter() {
+        DeploymentStatus status = statusFilter.get();
+        String text = textFilter.get() == null ? "" : textFilter.get().strip().toLowerCase(Locale.ROOT);
+        filtering.set(status != null || !text.isEmpty());
+        matching.setPredicate(!filtering.get() ? null : item -> (status == null || item.status() == status)
+                && (text.isEmpty() || searchableText(item).contains(text)));
+        refreshDerived();
+    }
+
+    /** What the text filter looks in: status, message, actor and source of the entry. */
+    private static String searchableText(TimelineItem item) {
+        StatusHistoryEntry entry = item.entry();
+        return String.join("\n", StatusStyle.displayName(item.status()),
+                Objects.toString(entry.statusMessage(), ""), Objects.toString(entry.actor(), ""),
+                entry.source() == null ? "" : entry.source().wireName()).toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Shows the history embedded in {@code deployment} (null clears the timeline). A copy without
@@ -258,14 +299,17 @@ public final class StatusTimelineViewModel {
         hasOlder.set(shown != null && !complete && !awaitingHistory.get());
         if (shown == null) {
             shares.clear();
+            legend.clear();
             summary.set("");
             stripCaption.set("");
             return;
         }
         shares.setAll(TimelineModel.shares(chronological, complete, shown.createdAt(),
                 shown.status(), now.get()));
+        legend.setAll(shares.stream().filter(StatusShare::shown).toList());
+        String all = summaryText(chronological.size(), complete, knownTotal);
         summary.set(awaitingHistory.get() ? "Loading the history\u2026"
-                : summaryText(chronological.size(), complete, knownTotal));
+                : filtering.get() ? String.format("%,d matching \u00b7 %s", matching.size(), all) : all);
         stripCaption.set(complete
                 ? "Time in each status since the version was created"
                 : "Time in each status; the grey part is history not loaded yet");
@@ -294,6 +338,12 @@ public final class StatusTimelineViewModel {
         return item.ongoing() ? "for " + amount + ", ongoing" : "for " + amount;
     }
 
+    /** What "Copy message" puts on the clipboard: the entry's message, whole; empty when it has none. */
+    public static String messageOf(TimelineItem item) {
+        String message = item == null ? null : item.entry().statusMessage();
+        return message == null ? "" : message;
+    }
+
     /** "3 min ago". */
     public String relativeTime(TimelineItem item) {
         return TimeFormat.relative(item.entry().timestamp(), now.get());
@@ -312,9 +362,29 @@ public final class StatusTimelineViewModel {
 
     // ------------------------------------------------------------------ properties
 
-    /** Rows, newest first. */
+    /** Rows, newest first: the entries that match the filter. */
     public ObservableList<TimelineItem> items() {
         return itemsView;
+    }
+
+    /** Shows only entries in this status; null = every status. */
+    public ObjectProperty<DeploymentStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** Shows only entries whose status, message, actor or source contains this text (any case); blank = all. */
+    public StringProperty textFilterProperty() {
+        return textFilter;
+    }
+
+    /** True while a status or a text narrows the rows. */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return filtering.getReadOnlyProperty();
+    }
+
+    /** The strip's segments that show a percentage above 0 (as shown, they add up to 100%). */
+    public ObservableList<StatusShare> legend() {
+        return legendView;
     }
 
     /** Strip segments: the not-loaded stretch first (if any), then statuses in declared order. */

@@ -6,6 +6,8 @@ import io.modeldeploy.model.StatusHistoryEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +116,37 @@ public final class TimelineModel {
                 shares.add(new StatusShare(status, d, seconds(d) / total));
             }
         }
-        return shares;
+        return roundedTogether(shares);
+    }
+
+    /**
+     * The shares with their shown percentages rounded so that they add up to exactly 100
+     * (largest remainder). Whole percents, unless a share would show as 0% only because of that
+     * precision (under 0.5% but at least 0.05%): then the strip is shown to a tenth of a percent.
+     */
+    static List<StatusShare> roundedTogether(List<StatusShare> shares) {
+        boolean tenths = shares.stream().anyMatch(s -> s.fraction() >= 0.0005 && s.fraction() < 0.005);
+        int units = tenths ? 1000 : 100;
+        int[] shown = new int[shares.size()];
+        Integer[] byRemainder = new Integer[shares.size()];
+        int left = units;
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = (int) Math.floor(shares.get(i).fraction() * units);
+            left -= shown[i];
+            byRemainder[i] = i;
+        }
+        // Stable sort: of equal remainders (to rounding noise), the first segment gets the unit.
+        Arrays.sort(byRemainder, Comparator.comparingLong(
+                (Integer i) -> Math.round((shares.get(i).fraction() * units - shown[i]) * 1e9)).reversed());
+        for (int k = 0; k < left && k < byRemainder.length; k++) {
+            shown[byRemainder[k]]++;
+        }
+        List<StatusShare> rounded = new ArrayList<>(shares.size());
+        for (int i = 0; i < shown.length; i++) {
+            StatusShare share = shares.get(i);
+            rounded.add(new StatusShare(share.status(), share.duration(), share.fraction(), shown[i] * (1000 / units)));
+        }
+        return rounded;
     }
 
     static DeploymentStatus statusOf(StatusHistoryEntry entry) {

@@ -1,10 +1,15 @@
 package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.style.ThemeManager;
+import javafx.geometry.HPos;
+import javafx.geometry.VPos;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -29,9 +34,15 @@ public final class ShortcutsDialog extends Dialog<Void> {
             new String[]{"Ctrl+Shift+X", "Clear all filters"},
             new String[]{"↑ ↓ Page Up/Down Home End", "Move through the list"},
             new String[]{"Shift+F10 / context menu key", "Actions for the selected row"},
-            new String[]{"Ctrl+Enter (status editor)", "Apply the status change"},
+            new String[]{"Ctrl+E", "Change the status of the selected deployment"},
+            new String[]{"Space (status drop-down)", "Open the list of statuses"},
+            new String[]{"Ctrl+Enter (status editor)",
+                    "Apply the status change; if the version changed meanwhile, press it twice to Apply anyway"},
             new String[]{"Esc (status editor)", "Revert the edits; if the version changed meanwhile, reload it"},
             new String[]{"Ctrl+Q", "Quit"});
+
+    private static final double DESCRIPTION_MIN_WIDTH = 220;
+    private static final double DESCRIPTION_MAX_WIDTH = 380;
 
     public ShortcutsDialog(Window owner, ThemeManager themes) {
         setTitle("Keyboard shortcuts");
@@ -43,12 +54,24 @@ public final class ShortcutsDialog extends Dialog<Void> {
         grid.getStyleClass().add("shortcut-grid");
         grid.setHgap(18);
         grid.setVgap(6);
+        // Keys are never shortened; descriptions wrap; the dialog is as large as what it lists.
+        grid.getColumnConstraints().setAll(new ColumnConstraints(Region.USE_PREF_SIZE, Region.USE_COMPUTED_SIZE,
+                Region.USE_PREF_SIZE), new ColumnConstraints(DESCRIPTION_MIN_WIDTH, Region.USE_COMPUTED_SIZE,
+                DESCRIPTION_MAX_WIDTH, Priority.ALWAYS, HPos.LEFT, true));
         for (int i = 0; i < SHORTCUTS.size(); i++) {
             Label key = new Label(SHORTCUTS.get(i)[0]);
             key.getStyleClass().add("shortcut-key");
-            grid.addRow(i, key, new Label(SHORTCUTS.get(i)[1]));
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            GridPane.setValignment(key, VPos.TOP);
+            Label description = new Label(SHORTCUTS.get(i)[1]);
+            description.setWrapText(true);
+            description.setMinHeight(Region.USE_PREF_SIZE);
+            description.setMaxWidth(DESCRIPTION_MAX_WIDTH);
+            grid.addRow(i, key, description);
         }
         getDialogPane().setContent(grid);
+        getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        setResizable(true);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         if (owner != null) {
             initOwner(owner);

@@ -10,19 +10,21 @@ import java.util.function.Predicate;
 
 /**
  * An immutable filter of the deployment list: one workspace or all, a set of statuses (empty = any)
- * and search words that must all occur in the name or status message (case-insensitive).
+ * and search words that must all occur in the name or status message (case-insensitive). The
+ * statuses are those of the latest version, or with {@code allVersions} those of any version.
  */
-public record DeploymentFilter(String workspace, Set<DeploymentStatus> statuses, String[] words)
+public record DeploymentFilter(String workspace, Set<DeploymentStatus> statuses, String[] words, boolean allVersions)
         implements Predicate<DeploymentRow> {
 
-    public static final DeploymentFilter NONE = of(null, EnumSet.noneOf(DeploymentStatus.class), "");
+    public static final DeploymentFilter NONE = of(null, EnumSet.noneOf(DeploymentStatus.class), "", false);
 
-    public static DeploymentFilter of(String workspace, Collection<DeploymentStatus> statuses, String searchText) {
+    public static DeploymentFilter of(String workspace, Collection<DeploymentStatus> statuses, String searchText,
+                                      boolean allVersions) {
         EnumSet<DeploymentStatus> copy = statuses.isEmpty()
                 ? EnumSet.noneOf(DeploymentStatus.class) : EnumSet.copyOf(statuses);
         String normalized = searchText == null ? "" : searchText.trim().toLowerCase(Locale.ROOT);
         String[] words = normalized.isEmpty() ? new String[0] : normalized.split("\\s+");
-        return new DeploymentFilter(workspace, copy, words);
+        return new DeploymentFilter(workspace, copy, words, allVersions);
     }
 
     @Override
@@ -45,15 +47,28 @@ public record DeploymentFilter(String workspace, Set<DeploymentStatus> statuses,
     }
 
     public boolean matchesStatus(DeploymentRow row) {
-        return statuses.isEmpty() || statuses.contains(row.status());
+        if (statuses.isEmpty()) {
+            return true;
+        }
+        if (!allVersions) {
+            return statuses.contains(row.status());
+        }
+        for (DeploymentStatus status : row.everyStatus()) {
+            if (statuses.contains(status)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** Same workspace, statuses and words: filtering again would change nothing. */
+    /** Same workspace, statuses, words and versions: filtering again would change nothing. */
     public boolean sameAs(DeploymentFilter other) {
         return other != null && java.util.Objects.equals(workspace, other.workspace)
-                && statuses.equals(other.statuses) && java.util.Arrays.equals(words, other.words);
+                && statuses.equals(other.statuses) && java.util.Arrays.equals(words, other.words)
+                && allVersions == other.allVersions;
     }
 
+    /** Hides nothing (whether statuses are of every version changes only the counts). */
     public boolean isEmpty() {
         return workspace == null && statuses.isEmpty() && words.length == 0;
     }

@@ -2,9 +2,9 @@ package io.modeldeploy.gui.list;
 
 import atlantafx.base.controls.CustomTextField;
 import io.modeldeploy.gui.util.TimeFormat;
-import io.modeldeploy.model.DeploymentStatus;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -13,10 +13,12 @@ import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -59,6 +61,10 @@ public final class DeploymentListView extends VBox {
     @FXML
     private FlowPane chipPane;
     @FXML
+    private HBox outsideFilterNote;
+    @FXML
+    private Label outsideFilterText;
+    @FXML
     private TableView<DeploymentRow> table;
     @FXML
     private TableColumn<DeploymentRow, String> workspaceColumn;
@@ -67,7 +73,7 @@ public final class DeploymentListView extends VBox {
     @FXML
     private TableColumn<DeploymentRow, Integer> versionColumn;
     @FXML
-    private TableColumn<DeploymentRow, DeploymentStatus> statusColumn;
+    private TableColumn<DeploymentRow, DeploymentRow> statusColumn;
     @FXML
     private TableColumn<DeploymentRow, String> messageColumn;
     @FXML
@@ -106,6 +112,7 @@ public final class DeploymentListView extends VBox {
         filters.addChips(chipPane);
         setUpTable();
         ListPlaceholder.install(table, viewModel, actions);
+        bindOutsideFilterNote();
         refreshButton.disableProperty().bind(viewModel.loadingProperty());
     }
 
@@ -117,6 +124,22 @@ public final class DeploymentListView extends VBox {
     @FXML
     private void newDeployment() {
         actions.newDeployment();
+    }
+
+    @FXML
+    private void clearFilters() {
+        viewModel.clearFilters();
+    }
+
+    /** "team-nlp/foo is hidden by the current filters; shown while selected [Clear filters]". */
+    private void bindOutsideFilterNote() {
+        outsideFilterNote.setId("outsideFilterNote");
+        var kept = viewModel.keptOutsideFilterProperty();
+        outsideFilterNote.visibleProperty().bind(kept.isNotNull());
+        outsideFilterNote.managedProperty().bind(kept.isNotNull());
+        outsideFilterText.textProperty().bind(Bindings.createStringBinding(
+                () -> kept.get() == null ? "" : kept.get() + " is hidden by the current filters; shown while selected.",
+                kept));
     }
 
     // ------------------------------------------------------------------ table
@@ -144,7 +167,8 @@ public final class DeploymentListView extends VBox {
         workspaceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().workspace()));
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         versionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version()));
-        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        // The whole row: the cell shows older versions' problems and when, not only the status.
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
         providerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().modelProviderId()));
@@ -154,7 +178,8 @@ public final class DeploymentListView extends VBox {
         versionColumn.setCellFactory(c -> new DeploymentTableCells.VersionCell());
         statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell());
         messageColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("message-cell", ""));
-        updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell());
+        updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell(viewModel.staleAsOfProperty()));
+        viewModel.staleAsOfProperty().addListener(o -> refreshRelativeTimes());
         providerColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("provider-cell", TimeFormat.NONE));
 
         Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
@@ -163,9 +188,11 @@ public final class DeploymentListView extends VBox {
         messageColumn.setComparator(text);
         providerColumn.setComparator(text);
         versionColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        statusColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        updatedColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        updatedColumn.setSortType(TableColumn.SortType.DESCENDING);
+        statusColumn.setComparator((a, b) -> viewModel.severityOrder().compare(a, b));
+        // A time column shows ages ("3 min ago") and sorts by them: its first click (ascending) puts
+        // the newest first.
+        updatedColumn.setComparator(Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
+        updatedColumn.setSortType(TableColumn.SortType.ASCENDING);
         columns = new ListColumns(table, columnsById(), workspaceColumn, viewModel.workspaceProperty());
 
         // Follow the selected deployment across list changes: note the change before the table
@@ -175,7 +202,7 @@ public final class DeploymentListView extends VBox {
         rowComparators.put(workspaceColumn, byColumn(workspaceColumn, DeploymentRow::workspace));
         rowComparators.put(nameColumn, byColumn(nameColumn, DeploymentRow::name));
         rowComparators.put(versionColumn, byColumn(versionColumn, DeploymentRow::version));
-        rowComparators.put(statusColumn, byColumn(statusColumn, DeploymentRow::status));
+        rowComparators.put(statusColumn, byColumn(statusColumn, row -> row));
         rowComparators.put(messageColumn, byColumn(messageColumn, DeploymentRow::message));
         rowComparators.put(updatedColumn, byColumn(updatedColumn, DeploymentRow::updatedAt));
         rowComparators.put(providerColumn, byColumn(providerColumn, DeploymentRow::modelProviderId));
@@ -184,6 +211,7 @@ public final class DeploymentListView extends VBox {
             return true;
         });
         table.getSortOrder().add(updatedColumn);
+        viewModel.allVersionsProperty().addListener((obs, old, now) -> table.sort());
         viewModel.visibleRows().addListener((ListChangeListener<DeploymentRow>) c -> {
             listChanging = false;
             restoreSelection();
@@ -246,14 +274,18 @@ public final class DeploymentListView extends VBox {
         if (index < 0) {
             return;
         }
+        // The table may keep the selected item but move the selected index to the row now at the old
+        // position (that row is then drawn highlighted): both must point at the deployment.
         DeploymentRow wanted = viewModel.visibleRows().get(index);
-        if (table.getSelectionModel().getSelectedItem() != wanted) {
+        if (table.getSelectionModel().getSelectedItem() != wanted
+                || table.getSelectionModel().getSelectedIndex() != index) {
             table.getSelectionModel().clearAndSelect(index);
         }
     }
 
-    /** Re-renders the visible rows so that "3 min ago" stays true. */
+    /** Re-renders the visible rows so that "3 min ago" stays true, and marks versions that have become stuck. */
     public void refreshRelativeTimes() {
+        viewModel.refreshStuck();
         table.refresh();
     }
 
@@ -272,13 +304,16 @@ public final class DeploymentListView extends VBox {
         return table.getSelectionModel().getSelectedItem();
     }
 
-    /** Selects a deployment (clearing filters that hide it), scrolls to it and focuses the table. */
+    /**
+     * Selects a deployment, scrolls to it and focuses the table. The filters stay: a deployment they
+     * hide is shown anyway, with a note, while it stays selected.
+     */
     public void select(String workspace, String name) {
-        viewModel.reveal(workspace, name);
         String key = DeploymentRow.keyOf(workspace, name);
+        selectedKey = key; // before the list changes to show it, so that the selection follows it
+        viewModel.selectKeepingFilters(workspace, name);
         int index = viewModel.viewIndexOf(key);
         if (index >= 0) {
-            selectedKey = key;
             table.getSelectionModel().clearAndSelect(index);
             table.scrollTo(Math.max(0, index - 3));
         }

@@ -12,6 +12,7 @@ import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,6 +20,9 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,7 +38,7 @@ import javafx.collections.transformation.SortedList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,8 +50,9 @@ import java.util.function.Predicate;
 
 /**
  * The deployment list: one row per deployment, showing the latest version the session's store
- * holds, with the filters (workspace, statuses, search text), the filtered and sorted rows the
- * table shows, the workspace choices and the per-status counts of the filter chips.
+ * holds and the worst problem of its older versions, with the filters (workspace, statuses, search
+ * text), the filtered and sorted rows the table shows, the workspace choices and the per-status
+ * counts of the filter chips (of the latest versions, or of every version).
  *
  * <p>It only reads the store: loads, streamed changes and this console's own writes all reach it
  * as store changes. A single row's change costs no pass over the list (rows are found by key and
@@ -78,28 +83,32 @@ public final class DeploymentListViewModel {
     private final WorkspaceChoices workspaces = new WorkspaceChoices(workspace);
     private final ObservableSet<DeploymentStatus> statusFilter = FXCollections.observableSet();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final BooleanProperty allVersions = new SimpleBooleanProperty(this, "allVersions", false);
     private final ReadOnlyObjectWrapper<DeploymentFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter",
             DeploymentFilter.NONE);
 
     private final Map<DeploymentStatus, ReadOnlyIntegerWrapper> statusCounts = new EnumMap<>(DeploymentStatus.class);
     private final ReadOnlyIntegerWrapper countAnyStatus = new ReadOnlyIntegerWrapper(this, "countAnyStatus");
+    private final ReadOnlyIntegerWrapper needingAttention = new ReadOnlyIntegerWrapper(this, "needingAttention");
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
     private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
     private final StringBinding loadError;
+    private final ObjectProperty<Instant> staleAsOf = new SimpleObjectProperty<>(this, "staleAsOf");
 
     /** Position of each row in {@link #rows}, by key. */
     private final Map<String, Integer> indexByKey = new HashMap<>();
-    /** Rows matching the workspace and search of {@link #filter}, by status ordinal: the chip counts. */
-    private final int[] matchingCounts = new int[DeploymentStatus.values().length];
+    /** Rows matching the workspace and search of {@link #filter}: the chip counts. */
+    private final ChipCounts matching = new ChipCounts();
     /** Counts changes of {@link #rows}, so that a filter answered for an older state is recounted. */
     private long rowsVersion;
     /** The filter asked for last; {@link #filter} is the one applied. */
     private DeploymentFilter requestedFilter = DeploymentFilter.NONE;
     /** The deployment the admin has selected (set by the view). */
     private String selectedKey;
-    /** The selected row, kept visible although a change made it stop matching the filters; null if none. */
+    /** The selected row, kept visible although it does not match the filters; null if none. */
     private String keptKey;
+    private final ReadOnlyStringWrapper keptOutsideFilter = new ReadOnlyStringWrapper(this, "keptOutsideFilter");
 
     public DeploymentListViewModel(ConsoleSession session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -122,6 +131,7 @@ public final class DeploymentListViewModel {
         });
         statusFilter.addListener((SetChangeListener<DeploymentStatus>) change -> updateFilter());
         searchText.addListener((obs, old, now) -> updateFilter());
+        allVersions.addListener((obs, old, now) -> updateFilter());
         filtered.addListener((ListChangeListener<DeploymentRow>) c -> shownCount.set(filtered.size()));
         store.addListener(this::storeChanged);
         if (store.deploymentCount() > 0) {
@@ -153,7 +163,7 @@ public final class DeploymentListViewModel {
         dataChanged();
     }
 
-    /** Puts the latest version the store holds of {@code key} in its row; answers whether the row changed. */
+    /** Puts the latest version the store holds of {@code key} in its row, with what its other versions add. */
     private boolean showLatest(DeploymentKey key) {
         String rowKey = DeploymentRow.keyOf(key.workspace(), key.name());
         ModelDeployment latest = store.latest(key).orElse(null);
@@ -167,15 +177,12 @@ public final class DeploymentListViewModel {
             return false;
         }
         if (index < 0) {
-            addRow(new DeploymentRow(latest));
+            addRow(rowOf(latest));
             return true;
         }
-        if (rows.get(index).deployment() == latest) {
-            return false;
-        }
-        DeploymentRow row = new DeploymentRow(latest);
+        DeploymentRow row = rowOf(latest); // the latest or an older version changed
         if (rowKey.equals(selectedKey) && !filter.get().test(row) && filtered.getPredicate() != null) {
-            keptKey = rowKey; // the admin is looking at it: don't let it vanish under them
+            keep(rowKey); // the admin is looking at it: don't let it vanish under them
         }
         replaceRow(index, row);
         return true;
@@ -185,7 +192,7 @@ public final class DeploymentListViewModel {
     private void rebuild(List<Change> changes) {
         List<DeploymentRow> all = new ArrayList<>(store.deploymentCount());
         for (ModelDeployment latest : store.latestOfEach()) {
-            all.add(new DeploymentRow(latest));
+            all.add(rowOf(latest));
         }
         rows.setAll(all);
         indexByKey.clear();
@@ -204,6 +211,29 @@ public final class DeploymentListViewModel {
     }
 
     // ------------------------------------------------------------------ rows and their counts
+
+    private DeploymentRow rowOf(ModelDeployment latest) {
+        return new DeploymentRow(latest, store.versions(DeploymentKey.of(latest)), session.clock().instant());
+    }
+
+    /**
+     * Judges again the rows with a version that has become stuck since the row was made (nothing
+     * else tells when time alone makes a version stuck); the table calls this as time passes.
+     */
+    public void refreshStuck() {
+        Instant now = session.clock().instant();
+        boolean changed = false;
+        for (int i = 0; i < rows.size(); i++) {
+            DeploymentRow row = rows.get(i);
+            if (row.stuckCheckDue() != null && !now.isBefore(row.stuckCheckDue())) {
+                replaceRow(i, rowOf(row.deployment()));
+                changed = true;
+            }
+        }
+        if (changed) {
+            dataChanged();
+        }
+    }
 
     private void addRow(DeploymentRow row) {
         indexByKey.put(row.key(), rows.size());
@@ -235,7 +265,7 @@ public final class DeploymentListViewModel {
 
     private void counted(DeploymentRow row, int delta) {
         if (filter.get().matchesWorkspaceAndSearch(row)) {
-            matchingCounts[row.status().ordinal()] += delta;
+            matching.add(filter.get(), row, delta);
         }
     }
 
@@ -276,13 +306,39 @@ public final class DeploymentListViewModel {
         selectedKey = key;
         if (keptKey != null && !keptKey.equals(key)) {
             String kept = keptKey;
-            keptKey = null;
+            keep(null);
             int index = indexOf(kept);
             if (index >= 0) {
                 replaceRow(index, rows.get(index)); // lets the filtered list test it again
                 shownCount.set(filtered.size());
             }
         }
+    }
+
+    /**
+     * Selects a deployment this console just created, versioned or deleted, keeping the filters as
+     * they are: if they hide it, it is shown anyway (see {@link #keptOutsideFilterProperty()}) until
+     * the selection or the filters change.
+     */
+    public void selectKeepingFilters(String workspaceName, String name) {
+        String key = DeploymentRow.keyOf(workspaceName, name);
+        setSelectedKey(key);
+        int index = indexOf(key);
+        if (index >= 0 && filtered.getPredicate() != null && !filter.get().test(rows.get(index))) {
+            keep(key);
+            replaceRow(index, rows.get(index)); // lets the filtered list test it again
+            shownCount.set(filtered.size());
+        }
+    }
+
+    private void keep(String key) {
+        keptKey = key;
+        keptOutsideFilter.set(key);
+    }
+
+    /** The key of the selected row shown although the filters hide it (null: none), for the note above the table. */
+    public ReadOnlyStringProperty keptOutsideFilterProperty() {
+        return keptOutsideFilter.getReadOnlyProperty();
     }
 
     /** The row kept visible although it doesn't match the filters, if any (for styling it). */
@@ -321,14 +377,6 @@ public final class DeploymentListViewModel {
         workspace.set(workspaces.first());
     }
 
-    /** Makes a hidden deployment visible again by clearing the filters that hide it. */
-    public void reveal(String workspaceName, String name) {
-        Optional<DeploymentRow> row = find(workspaceName, name);
-        if (row.isPresent() && !filter.get().test(row.get())) {
-            clearFilters();
-        }
-    }
-
     /** Shows only the given workspace (null or unknown = all). */
     public void selectWorkspace(String workspaceName) {
         workspace.set(workspaces.options().stream().filter(o -> Objects.equals(o.workspace(), workspaceName))
@@ -347,7 +395,7 @@ public final class DeploymentListViewModel {
     private void updateFilter() {
         WorkspaceOption option = workspace.get();
         DeploymentFilter next = DeploymentFilter.of(option == null ? null : option.workspace(), statusFilter,
-                searchText.get());
+                searchText.get(), allVersions.get());
         if (next.sameAs(requestedFilter)) {
             return;
         }
@@ -371,11 +419,11 @@ public final class DeploymentListViewModel {
      */
     private void applyFilter(DeploymentFilter next, FilterMatches matches, long snapshotVersion) {
         filter.set(next);
-        keptKey = null; // an explicit filter change applies to every row
+        keep(null); // an explicit filter change applies to every row
         filtered.setPredicate(next.isEmpty() ? null : keepingSelected(next, matches));
         filtersActive.set(!next.isEmpty());
         if (matches != null && snapshotVersion == rowsVersion) {
-            System.arraycopy(matches.counts(), 0, matchingCounts, 0, matchingCounts.length);
+            matching.copyFrom(matches.counts());
         } else {
             recount();
         }
@@ -390,22 +438,36 @@ public final class DeploymentListViewModel {
     /** Counts again, row by row, the rows matching the workspace and the search text of the filter in effect. */
     private void recount() {
         DeploymentFilter current = filter.get();
-        Arrays.fill(matchingCounts, 0);
+        matching.clear();
         for (DeploymentRow row : rows) {
             if (current.matchesWorkspaceAndSearch(row)) {
-                matchingCounts[row.status().ordinal()]++;
+                matching.add(current, row, 1);
             }
         }
     }
 
     private void publishCounts() {
-        int any = 0;
         for (DeploymentStatus status : DeploymentStatus.values()) {
-            int count = matchingCounts[status.ordinal()];
-            statusCounts.get(status).set(count);
-            any += count;
+            statusCounts.get(status).set(matching.of(status));
         }
-        countAnyStatus.set(any);
+        countAnyStatus.set(matching.any());
+        needingAttention.set(matching.needingAttention());
+    }
+
+    // ------------------------------------------------------------------ order
+
+    private static final Comparator<DeploymentRow> BY_LATEST_SEVERITY = Comparator
+            .comparing(DeploymentRow::severity).thenComparing(DeploymentRow::worstSeverity);
+    private static final Comparator<DeploymentRow> BY_WORST_SEVERITY = Comparator
+            .comparing(DeploymentRow::worstSeverity).thenComparing(DeploymentRow::severity);
+
+    /**
+     * The Status column's order, most severe first: Error, Lost, stuck, Pending, Created, Unknown,
+     * Deleting, Ready, Deleted ({@link Severity}). By the latest version's state, an older version's
+     * problem breaking ties; with {@link #allVersionsProperty()} by the worst state of any version.
+     */
+    public Comparator<DeploymentRow> severityOrder() {
+        return allVersions.get() ? BY_WORST_SEVERITY : BY_LATEST_SEVERITY;
     }
 
     /** Every workspace that has deployments, alphabetically (for the New deployment dialog). */
@@ -437,6 +499,15 @@ public final class DeploymentListViewModel {
         return searchText;
     }
 
+    /**
+     * False (the default): the status chips count, and filter by, the latest version of each
+     * deployment; true: any of its versions (a deployment with v1 in Error and v2 Ready counts
+     * under Error and Ready).
+     */
+    public BooleanProperty allVersionsProperty() {
+        return allVersions;
+    }
+
     public ReadOnlyObjectProperty<DeploymentFilter> filterProperty() {
         return filter.getReadOnlyProperty();
     }
@@ -445,7 +516,10 @@ public final class DeploymentListViewModel {
         return workspaces.options();
     }
 
-    /** Rows of {@code status} matching the workspace and search filters (the chip counts). */
+    /**
+     * Rows of {@code status} matching the workspace and search filters (the chip counts): by the
+     * latest version, or with {@link #allVersionsProperty()} rows with any version in {@code status}.
+     */
     public ReadOnlyIntegerProperty countProperty(DeploymentStatus status) {
         return statusCounts.get(status).getReadOnlyProperty();
     }
@@ -453,6 +527,14 @@ public final class DeploymentListViewModel {
     /** Rows matching the workspace and search filters, whatever their status (the "All" chip count). */
     public ReadOnlyIntegerProperty countAnyStatusProperty() {
         return countAnyStatus.getReadOnlyProperty();
+    }
+
+    /**
+     * Rows matching the workspace and search filters that need attention: Error, Lost or stuck (the
+     * latest version, or with {@link #allVersionsProperty()} any version).
+     */
+    public ReadOnlyIntegerProperty needingAttentionProperty() {
+        return needingAttention.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty shownCountProperty() {
@@ -478,6 +560,14 @@ public final class DeploymentListViewModel {
 
     public ReadOnlyObjectProperty<Instant> lastLoadedProperty() {
         return session.fleetLoadedAtProperty();
+    }
+
+    /**
+     * While the server is not reachable, the moment the rows were last known current (the main
+     * window sets it; null otherwise): the list's times then stop saying "just now".
+     */
+    public ObjectProperty<Instant> staleAsOfProperty() {
+        return staleAsOf;
     }
 
     public ReadOnlyBooleanProperty filtersActiveProperty() {

@@ -4,24 +4,72 @@ import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * One line of the deployment list: the latest version of a deployment plus what filtering needs,
- * computed once (the key and the lower-cased search text), so that filtering 10,000 rows stays cheap.
+ * One line of the deployment list: the latest version of a deployment, what its other versions
+ * add (their statuses; the worst problem among them), and what filtering needs, computed once (the
+ * key and the lower-cased search text), so that filtering 10,000 rows stays cheap.
  */
 public final class DeploymentRow {
 
     private final ModelDeployment deployment;
     private final String key;
     private final String searchText;
+    private final Severity severity;
+    private final Set<DeploymentStatus> everyStatus;
+    private final ModelDeployment olderProblem;
+    private final Severity olderProblemSeverity;
+    private final Instant stuckCheckDue;
 
-    public DeploymentRow(ModelDeployment deployment) {
-        this.deployment = Objects.requireNonNull(deployment, "deployment");
-        this.key = keyOf(deployment.workspace(), deployment.name());
-        String message = deployment.statusMessage() == null ? "" : deployment.statusMessage();
-        this.searchText = (deployment.name() + "\n" + message).toLowerCase(Locale.ROOT);
+    /**
+     * The row of a deployment: {@code latest} and every version held ({@code versions}, which may
+     * include {@code latest}), judged at {@code now} (whether a version is stuck).
+     */
+    public DeploymentRow(ModelDeployment latest, List<ModelDeployment> versions, Instant now) {
+        this.deployment = Objects.requireNonNull(latest, "latest");
+        this.key = keyOf(latest.workspace(), latest.name());
+        String message = latest.statusMessage() == null ? "" : latest.statusMessage();
+        this.searchText = (latest.name() + "\n" + message).toLowerCase(Locale.ROOT);
+        this.severity = Severity.of(latest.status(), latest.updatedAt(), now);
+        EnumSet<DeploymentStatus> statuses = EnumSet.of(status(latest));
+        ModelDeployment worst = null;
+        Severity worstSeverity = null;
+        Instant due = nextDue(null, Severity.stuckFrom(latest.status(), latest.updatedAt()), now);
+        for (ModelDeployment version : versions) {
+            if (version.entityVersion() == latest.entityVersion()) {
+                continue;
+            }
+            statuses.add(status(version));
+            Severity other = Severity.of(version.status(), version.updatedAt(), now);
+            if (other.needsAttention() && other.isWorseThan(severity)
+                    && (worstSeverity == null || other.isWorseThan(worstSeverity))) {
+                worst = version;
+                worstSeverity = other;
+            }
+            due = nextDue(due, Severity.stuckFrom(version.status(), version.updatedAt()), now);
+        }
+        this.everyStatus = Collections.unmodifiableSet(statuses);
+        this.olderProblem = worst;
+        this.olderProblemSeverity = worstSeverity;
+        this.stuckCheckDue = due;
+    }
+
+    /** The earlier of {@code due} and {@code stuckFrom}, counting only a {@code stuckFrom} after {@code now}. */
+    private static Instant nextDue(Instant due, Instant stuckFrom, Instant now) {
+        if (stuckFrom == null || !stuckFrom.isAfter(now)) {
+            return due;
+        }
+        return due == null || stuckFrom.isBefore(due) ? stuckFrom : due;
+    }
+
+    private static DeploymentStatus status(ModelDeployment version) {
+        return version.status() == null ? DeploymentStatus.UNKNOWN : version.status();
     }
 
     /** {@code workspace/name}: identifies a deployment across workspaces. */
@@ -55,7 +103,39 @@ public final class DeploymentRow {
     }
 
     public DeploymentStatus status() {
-        return deployment.status() == null ? DeploymentStatus.UNKNOWN : deployment.status();
+        return status(deployment);
+    }
+
+    /** The latest version's severity. */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** The worst of every version held: the latest's, or an older version's problem. */
+    public Severity worstSeverity() {
+        return olderProblemSeverity != null ? olderProblemSeverity : severity;
+    }
+
+    /** The status of every version held, the latest included. */
+    public Set<DeploymentStatus> everyStatus() {
+        return everyStatus;
+    }
+
+    /**
+     * The older version in the worst state that needs attention (Error, Lost, stuck) when that is
+     * worse than the latest's state (the "v1 Error" badge); null when there is none.
+     */
+    public ModelDeployment olderProblem() {
+        return olderProblem;
+    }
+
+    public Severity olderProblemSeverity() {
+        return olderProblemSeverity;
+    }
+
+    /** When a version of this row becomes stuck unless it changes first; null when none will. */
+    Instant stuckCheckDue() {
+        return stuckCheckDue;
     }
 
     public String message() {

@@ -2,12 +2,16 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
-import io.modeldeploy.model.DeploymentStatus;
+import io.modeldeploy.model.ModelDeployment;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 import java.time.Instant;
@@ -31,30 +35,87 @@ final class DeploymentTableCells {
         return tooltip;
     }
 
-    /** The status as a coloured pill with icon and text; the tooltip explains the status. */
-    static final class StatusCell extends TableCell<DeploymentRow, DeploymentStatus> {
+    /**
+     * The status as a coloured pill with icon and text ("Pending (stuck)" when nothing moved it on
+     * for long), and beside it the worst problem of an older version ("v1 Error"). The cell's value
+     * is the whole row, so that a reused cell always describes the row it shows; so does its tooltip.
+     */
+    static final class StatusCell extends TableCell<DeploymentRow, DeploymentRow> {
         private final Label badge = new Label();
+        private final Label olderProblem = new Label();
+        private final HBox box = new HBox(4, badge, olderProblem);
         private final Tooltip tooltip = tooltip();
 
         StatusCell() {
             getStyleClass().add("status-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            box.setAlignment(Pos.CENTER_LEFT);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            olderProblem.getStyleClass().addAll(StatusStyle.BADGE_CLASS, "older-problem");
+            olderProblem.setMinWidth(Region.USE_PREF_SIZE);
         }
 
         @Override
-        protected void updateItem(DeploymentStatus status, boolean empty) {
-            super.updateItem(status, empty);
-            if (empty || status == null) {
+        protected void updateItem(DeploymentRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
                 setGraphic(null);
                 setTooltip(null);
                 setAccessibleText(null);
                 return;
             }
-            StatusStyle.applyBadge(badge, status);
-            tooltip.setText(StatusStyle.description(status));
-            setGraphic(badge);
+            StatusStyle.applyBadge(badge, row.status());
+            boolean stuck = row.severity() == Severity.STUCK;
+            if (stuck) {
+                badge.setText(StatusStyle.displayName(row.status()) + " (stuck)");
+            }
+            ModelDeployment older = row.olderProblem();
+            olderProblem.setVisible(older != null);
+            olderProblem.setManaged(older != null);
+            if (older != null) {
+                StatusStyle.applyStatusClass(olderProblem, older.status());
+                olderProblem.setText(olderProblemText(row));
+            }
+            tooltip.setText(describe(row, stuck));
+            setGraphic(box);
             setTooltip(tooltip);
-            setAccessibleText(StatusStyle.displayName(status));
+            setAccessibleText(badge.getText() + (older != null ? "; " + olderProblemText(row) : ""));
+        }
+
+        /** "v1 Error", "v1 Pending (stuck)". */
+        private static String olderProblemText(DeploymentRow row) {
+            ModelDeployment older = row.olderProblem();
+            return "v" + older.entityVersion() + " " + StatusStyle.displayName(older.status())
+                    + (row.olderProblemSeverity() == Severity.STUCK ? " (stuck)" : "");
+        }
+
+        /** What the row's state means, since when, and which older version has a problem. */
+        static String describe(DeploymentRow row, boolean stuck) {
+            StringBuilder text = new StringBuilder(row.key()).append(" v").append(row.version()).append(": ")
+                    .append(StatusStyle.displayName(row.status()));
+            if (row.updatedAt() != null) {
+                text.append(" since ").append(TimeFormat.exactWithRelative(row.updatedAt()));
+            }
+            text.append("\n").append(StatusStyle.description(row.status()));
+            if (stuck) {
+                text.append("\nStuck: unchanged for more than ")
+                        .append(TimeFormat.duration(Severity.STUCK_AFTER)).append('.');
+            }
+            ModelDeployment older = row.olderProblem();
+            if (older != null) {
+                text.append("\nVersion ").append(older.entityVersion()).append(" is ")
+                        .append(StatusStyle.displayName(older.status()));
+                if (row.olderProblemSeverity() == Severity.STUCK) {
+                    text.append(" (stuck)");
+                }
+                if (older.updatedAt() != null) {
+                    text.append(" since ").append(TimeFormat.exactWithRelative(older.updatedAt()));
+                }
+                if (older.statusMessage() != null && !older.statusMessage().isBlank()) {
+                    text.append(": ").append(older.statusMessage());
+                }
+            }
+            return text.toString();
         }
     }
 
@@ -102,11 +163,13 @@ final class DeploymentTableCells {
         }
     }
 
-    /** "3 min ago", with the exact local time as tooltip. */
+    /** "3 min ago" ("as of 10:05" instead of "just now" while the data is stale), with the exact local time as tooltip. */
     static final class UpdatedCell extends TableCell<DeploymentRow, Instant> {
         private final Tooltip tooltip = tooltip();
+        private final ObservableObjectValue<Instant> staleAsOf;
 
-        UpdatedCell() {
+        UpdatedCell(ObservableObjectValue<Instant> staleAsOf) {
+            this.staleAsOf = staleAsOf;
             getStyleClass().add("updated-cell");
         }
 
@@ -118,7 +181,8 @@ final class DeploymentTableCells {
                 setTooltip(null);
                 return;
             }
-            setText(TimeFormat.relative(time));
+            Instant asOf = staleAsOf.get();
+            setText(asOf == null ? TimeFormat.relative(time) : TimeFormat.relativeAsOf(time, asOf));
             tooltip.setText("Updated " + TimeFormat.exact(time));
             setTooltip(tooltip);
         }

@@ -1,7 +1,5 @@
 package io.modeldeploy.gui.list;
 
-import io.modeldeploy.model.DeploymentStatus;
-
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +10,15 @@ import java.util.Map;
  * only the look-ups when the answer is applied. Rows are looked up by identity: a row replaced
  * since the snapshot is not in it and must be tested again.
  */
-record FilterMatches(Map<DeploymentRow, Boolean> answers, int[] counts) {
+record FilterMatches(Map<DeploymentRow, Boolean> answers, ChipCounts counts) {
 
     static FilterMatches of(DeploymentFilter filter, List<DeploymentRow> snapshot) {
         Map<DeploymentRow, Boolean> answers = new IdentityHashMap<>(snapshot.size() * 2);
-        int[] counts = new int[DeploymentStatus.values().length];
+        ChipCounts counts = new ChipCounts();
         for (DeploymentRow row : snapshot) {
             boolean workspaceAndSearch = filter.matchesWorkspaceAndSearch(row);
             if (workspaceAndSearch) {
-                counts[row.status().ordinal()]++;
+                counts.add(filter, row, 1);
             }
             answers.put(row, workspaceAndSearch && filter.matchesStatus(row));
         }

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.list;
 
 import atlantafx.base.controls.CustomTextField;
 import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -15,6 +16,7 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -28,6 +30,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.text.NumberFormat;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -141,6 +144,54 @@ final class ListFilterBar {
         }
         viewModel.statusFilter().addListener((SetChangeListener<DeploymentStatus>) change -> syncChips());
         syncChips();
+        chipPane.getChildren().addAll(versionsToggle(), attentionCount());
+    }
+
+    /** "3 need attention": Error, Lost or stuck, by the latest version or every version as the toggle says. */
+    private Label attentionCount() {
+        ReadOnlyIntegerProperty count = viewModel.needingAttentionProperty();
+        Label label = new Label();
+        label.setId("needingAttention");
+        label.getStyleClass().add("attention-count");
+        label.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
+        label.textProperty().bind(Bindings.createStringBinding(() -> numbers.format(count.get())
+                + (count.get() == 1 ? " needs attention" : " need attention"), count));
+        label.setTooltip(new Tooltip("Deployments in Error or Lost, or stuck: Created, Pending or Deleting unchanged "
+                + "for " + TimeFormat.duration(Severity.STUCK_AFTER) + ". Sort by Status to see them first."));
+        label.pseudoClassStateChanged(EMPTY, count.get() == 0);
+        count.addListener((obs, old, now) -> label.pseudoClassStateChanged(EMPTY, now.intValue() == 0));
+        return label;
+    }
+
+    /** "Latest only | All versions": whether the chips count, and filter by, the latest version or any version. */
+    private HBox versionsToggle() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton latest = new ToggleButton("Latest only");
+        ToggleButton all = new ToggleButton("All versions");
+        latest.setId("countLatestOnly");
+        all.setId("countAllVersions");
+        latest.getStyleClass().addAll("left-pill", "versions-toggle");
+        all.getStyleClass().addAll("right-pill", "versions-toggle");
+        latest.setTooltip(new Tooltip("The chips count and filter by the latest version of each deployment"));
+        all.setTooltip(new Tooltip("The chips count and filter by every version: a deployment with v1 in Error "
+                + "and v2 Ready counts under Error and Ready"));
+        for (ToggleButton button : List.of(latest, all)) {
+            button.setToggleGroup(group);
+            button.setMnemonicParsing(false);
+        }
+        (viewModel.allVersionsProperty().get() ? all : latest).setSelected(true);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one of the two is always chosen
+            } else {
+                viewModel.allVersionsProperty().set(now == all);
+            }
+        });
+        viewModel.allVersionsProperty().addListener((obs, old, now) -> (now ? all : latest).setSelected(true));
+        HBox pair = new HBox(latest, all);
+        pair.getStyleClass().add("versions-toggle-box");
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     private ToggleButton chip(String id, Node dot, String text, ReadOnlyIntegerProperty count, String tooltip) {

@@ -8,6 +8,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -31,6 +32,14 @@ final class RowContextMenu {
         table.setContextMenu(rowMenu());
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.CONTEXT_MENU || event.getCode() == KeyCode.F10 && event.isShiftDown()) {
+                event.consume();
+                showContextMenuAtSelection();
+            }
+        });
+        // Where the platform turns the menu key into a menu request itself, it would open at the
+        // table's corner: open it at the selected row instead.
+        table.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
+            if (event.isKeyboardTrigger()) {
                 event.consume();
                 showContextMenuAtSelection();
             }

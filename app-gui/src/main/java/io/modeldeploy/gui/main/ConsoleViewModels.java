@@ -27,6 +27,8 @@ public record ConsoleViewModels(ConsoleSession session, MainViewModel main, Depl
     public static ConsoleViewModels create(ConsoleContext context) {
         ConsoleSession session = new ConsoleSession(context.client(), context.connection(), context.tasks());
         DeploymentListViewModel list = new DeploymentListViewModel(session);
+        list.allVersionsProperty().set(context.preferences().listAllVersions());
+        list.allVersionsProperty().addListener((obs, old, now) -> context.preferences().setListAllVersions(now));
         MainViewModel main = new MainViewModel(session, list);
         DeploymentDetailViewModel detail = new DeploymentDetailViewModel(session);
         DemoViewModel demo = new DemoViewModel(session.api(), session.tasks(), context.connection().embedded(),

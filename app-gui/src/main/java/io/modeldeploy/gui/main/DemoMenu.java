@@ -2,6 +2,7 @@ package io.modeldeploy.gui.main;
 
 import io.modeldeploy.gui.demo.DemoPace;
 import io.modeldeploy.gui.demo.DemoViewModel;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -32,12 +33,15 @@ final class DemoMenu {
         this.fast = (RadioMenuItem) item("demoFastItem");
     }
 
-    /** Binds the items; {@code confirmReset} asks the admin and {@code afterReset} runs when the reset is done. */
-    void bind(BooleanSupplier confirmReset, Runnable afterReset) {
+    /**
+     * Binds the items; {@code confirmReset} asks the admin and {@code afterReset} runs when the reset is
+     * done. Every item writes through the API, so none is enabled while {@code readOnly}.
+     */
+    void bind(BooleanSupplier confirmReset, Runnable afterReset, ObservableBooleanValue readOnly) {
         MenuItem info = item("demoInfoItem");
         Menu pace = (Menu) item("demoPaceMenu");
         MenuItem reset = item("demoResetItem");
-        var unavailable = demo.availableProperty().not().or(demo.busyProperty());
+        var unavailable = demo.availableProperty().not().or(demo.busyProperty()).or(readOnly);
         running.disableProperty().bind(unavailable);
         pace.disableProperty().bind(unavailable);
         reset.disableProperty().bind(unavailable);

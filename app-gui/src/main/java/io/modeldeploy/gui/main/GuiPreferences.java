@@ -32,6 +32,7 @@ public final class GuiPreferences {
     private static final String MAXIMIZED = "window.maximized";
     private static final String DIVIDERS = "dividers.";
     private static final String RECENT_SERVERS = "servers.recent";
+    private static final String LIST_ALL_VERSIONS = "list.allVersions";
     private static final String LAST_NEW_DEPLOYMENT_WORKSPACE = "newDeployment.workspace";
     private static final String TIMES_IN_UTC = "times.utc";
     private static final String HIDDEN_COLUMNS = "list.hiddenColumns";
@@ -63,6 +64,15 @@ public final class GuiPreferences {
 
     public void setTheme(Theme theme) {
         write(() -> node.put(THEME, theme.storedName()));
+    }
+
+    /** Whether the list's status chips count every version ("All versions") instead of the latest. */
+    public boolean listAllVersions() {
+        return node.getBoolean(LIST_ALL_VERSIONS, false);
+    }
+
+    public void setListAllVersions(boolean allVersions) {
+        write(() -> node.putBoolean(LIST_ALL_VERSIONS, allVersions));
     }
 
     public Optional<WindowBounds> windowBounds() {

@@ -27,6 +27,7 @@ import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -59,6 +60,9 @@ public final class MainView extends BorderPane implements ListActions {
 
     static final double DEFAULT_DIVIDER = 0.6;
 
+    /** On the list while the server is not reachable: its rows may be out of date. */
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
     private final ConsoleContext context;
     private final ConsoleViewModels models;
     private final MainViewModel viewModel;
@@ -80,6 +84,8 @@ public final class MainView extends BorderPane implements ListActions {
     @FXML
     private MenuItem clearFiltersItem;
     @FXML
+    private MenuItem editStatusItem;
+    @FXML
     private Menu demoMenu;
     @FXML
     private MenuItem connectToServerItem;
@@ -93,6 +99,10 @@ public final class MainView extends BorderPane implements ListActions {
     private SplitPane splitPane;
     @FXML
     private StatusBarView statusBarController;
+    @FXML
+    private OfflineBannerView offlineBannerController;
+    @FXML
+    private MenuItem newDeploymentItem;
 
     public MainView(ConsoleContext context, ConsoleViewModels models) {
         this.context = Objects.requireNonNull(context, "context");
@@ -124,8 +134,19 @@ public final class MainView extends BorderPane implements ListActions {
         viewModel.selectedProperty().bind(listView.selectedRowProperty());
         viewModel.selectedProperty().addListener((obs, old, row) -> showInDetail(row == null ? null : row.deployment()));
 
-        newVersionItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
-        deleteItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
+        newDeploymentItem.disableProperty().bind(viewModel.readOnlyProperty());
+        newVersionItem.disableProperty().bind(viewModel.hasSelectionProperty().not().or(viewModel.readOnlyProperty()));
+        deleteItem.disableProperty().bind(viewModel.hasSelectionProperty().not().or(viewModel.readOnlyProperty()));
+        listView.lookup("#newDeploymentButton").disableProperty().bind(viewModel.readOnlyProperty());
+        viewModel.staleProperty().addListener((obs, was, stale) -> listView.pseudoClassStateChanged(STALE, stale));
+        editStatusItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
+        // After Apply the admin goes on in the list; otherwise the focus would fall into the timeline
+        // once the editor's controls are disabled while the change is sent.
+        models.detail().editor().busyProperty().addListener((obs, was, sending) -> {
+            if (sending && focusIsInDetail()) {
+                listView.focusTable();
+            }
+        });
         clearFiltersItem.disableProperty().bind(viewModel.list().filtersActiveProperty().not());
         connectToServerItem.setDisable(context.servers() == ServerSwitch.NONE);
 
@@ -145,8 +166,9 @@ public final class MainView extends BorderPane implements ListActions {
                     if (models.session().liveStateProperty().get() != DeploymentEventStream.State.LIVE) {
                         viewModel.refresh();
                     }
-                });
+                }, viewModel.readOnlyProperty());
         statusBarController.bind(viewModel);
+        offlineBannerController.bind(viewModel);
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE) {
                 deleteKeyInFlight = true;
@@ -215,9 +237,21 @@ public final class MainView extends BorderPane implements ListActions {
         return getScene() == null ? null : getScene().getWindow();
     }
 
+    /** True (and said in the status bar) when this console may not write: the action is not offered. */
+    private boolean readOnly() {
+        if (viewModel.readOnlyProperty().get()) {
+            viewModel.report("This console is " + viewModel.readOnlyTextProperty().get());
+            return true;
+        }
+        return false;
+    }
+
     @Override
     @FXML
     public void newDeployment() {
+        if (readOnly()) {
+            return;
+        }
         DeploymentListViewModel list = viewModel.list();
         WorkspaceOption filter = list.workspaceProperty().get();
         String filterWorkspace = filter != null && !filter.isAll() ? filter.workspace() : null;
@@ -233,6 +267,9 @@ public final class MainView extends BorderPane implements ListActions {
     @Override
     @FXML
     public void newVersion() {
+        if (readOnly()) {
+            return;
+        }
         viewModel.selectedDeployment().ifPresentOrElse(current -> {
             NewVersionViewModel dialogModel = new NewVersionViewModel(models.session(), current);
             new NewVersionDialog(window(), context.themes(), dialogModel).showAndWait()
@@ -245,6 +282,9 @@ public final class MainView extends BorderPane implements ListActions {
     public void delete() {
         if (deleteKeyInFlight && !focusIsInList()) {
             return; // the Delete key belongs to the text or control being edited, not to the list
+        }
+        if (readOnly()) {
+            return;
         }
         viewModel.selectedDeployment().ifPresentOrElse(current -> {
             if (!new DeleteConfirmation(window(), context.themes(), current,
@@ -302,6 +342,25 @@ public final class MainView extends BorderPane implements ListActions {
     @FXML
     private void focusWorkspace() {
         listView.focusWorkspace();
+    }
+
+    /** View ▸ Change status (Ctrl+E): from anywhere to the status drop-down of the selected deployment. */
+    @FXML
+    private void focusStatusEditor() {
+        if (viewModel.selectedDeployment().isEmpty()) {
+            viewModel.report("Select a deployment first");
+            return;
+        }
+        detailView.focusStatusEditor();
+    }
+
+    private boolean focusIsInDetail() {
+        for (Node n = getScene() == null ? null : getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == detailView) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @FXML

@@ -12,6 +12,7 @@ import io.modeldeploy.gui.session.DeploymentCopies;
 import io.modeldeploy.gui.session.DeploymentKey;
 import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentEventType;
@@ -22,6 +23,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -44,6 +49,7 @@ import java.util.function.Consumer;
 public final class MainViewModel implements ConsoleSession.Observer {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final ConsoleSession session;
     private final DeploymentListViewModel list;
@@ -54,7 +60,14 @@ public final class MainViewModel implements ConsoleSession.Observer {
     private final BooleanBinding hasSelection = selected.isNotNull();
     private final StringBinding countText;
     private final StringBinding liveText;
+    private final BooleanBinding readOnly;
+    private final StringBinding readOnlyText;
+    private final ReadOnlyObjectWrapper<Instant> dataAsOf = new ReadOnlyObjectWrapper<>(this, "dataAsOf");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyStringWrapper offlineText = new ReadOnlyStringWrapper(this, "offlineText", "");
     private boolean everLive;
+    /** When the stream stopped being live (or first failed to connect); null while live. */
+    private Instant connectionLostAt;
 
     public MainViewModel(ConsoleSession session, DeploymentListViewModel list) {
         this(session, list, ZoneId.systemDefault());
@@ -75,8 +88,21 @@ public final class MainViewModel implements ConsoleSession.Observer {
         liveText = Bindings.createStringBinding(
                 () -> liveText(session.liveStateProperty().get(), session.lastEventAtProperty().get()),
                 session.liveStateProperty(), session.lastEventAtProperty());
+        readOnly = session.canWriteProperty().not();
+        readOnlyText = Bindings.createStringBinding(
+                () -> readOnlyText(session.canWriteProperty().get(), session.callerProperty().get()),
+                session.canWriteProperty(), session.callerProperty());
+        list.staleAsOfProperty().bind(dataAsOf);
         session.addObserver(this);
         session.store().addListener(this::ownWrites);
+    }
+
+    static String readOnlyText(boolean canWrite, CallerIdentity caller) {
+        if (canWrite) {
+            return "";
+        }
+        return caller != null && !caller.canWrite() ? "read-only: " + caller.role() + " token"
+                : "read-only: the server refused a change";
     }
 
     String liveText(State state, Instant lastEvent) {
@@ -169,6 +195,7 @@ public final class MainViewModel implements ConsoleSession.Observer {
 
     @Override
     public void liveStateChanged(State before, State now) {
+        followConnection(now);
         if (now == State.LIVE) {
             if (everLive && (before == State.RECONNECTING || before == State.OFFLINE)) {
                 activity.set("Connection restored; caught up with every change made meanwhile");
@@ -177,6 +204,36 @@ public final class MainViewModel implements ConsoleSession.Observer {
         } else if (now == State.OFFLINE) {
             activity.set("The server can't be reached; changes will show once it is back");
         }
+    }
+
+    /**
+     * The offline banner and the stale mark: shown once the stream is offline (several attempts
+     * failed), saying since when the server was not reachable and how old the data shown is.
+     */
+    private void followConnection(State now) {
+        if (now == State.LIVE || now == State.CLOSED) {
+            connectionLostAt = null;
+            dataAsOf.set(null);
+            stale.set(false);
+            offlineText.set("");
+            return;
+        }
+        if (connectionLostAt == null && (now == State.RECONNECTING || now == State.OFFLINE)) {
+            connectionLostAt = session.clock().instant();
+        }
+        if (now == State.OFFLINE && !stale.get()) {
+            Instant asOf = everLive ? connectionLostAt : session.fleetLoadedAtProperty().get();
+            dataAsOf.set(asOf);
+            stale.set(true);
+            offlineText.set("Server not reachable since " + CLOCK.format(connectionLostAt.atZone(zone))
+                    + " \u2014 retrying; " + (asOf == null ? "no data loaded yet"
+                            : "showing data as of " + MINUTES.format(asOf.atZone(zone))));
+        }
+    }
+
+    @Override
+    public void writeRefused(ApiException refusal) {
+        activity.set("The server refused a change (" + refusal.status() + "): this console is read-only now");
     }
 
     @Override
@@ -238,6 +295,31 @@ public final class MainViewModel implements ConsoleSession.Observer {
 
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /** True when this console may not change anything (a viewer token, or a change refused with 403). */
+    public BooleanBinding readOnlyProperty() {
+        return readOnly;
+    }
+
+    /** "read-only: viewer token"; empty while the console may write. */
+    public StringBinding readOnlyTextProperty() {
+        return readOnlyText;
+    }
+
+    /** "Server not reachable since 10:05:12 — retrying; showing data as of 10:05"; empty while reachable. */
+    public ReadOnlyStringProperty offlineTextProperty() {
+        return offlineText.getReadOnlyProperty();
+    }
+
+    /** The data shown may be out of date: the server has not been reachable for a while. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The moment the data shown was last known current; null unless stale (or nothing was loaded). */
+    public ReadOnlyObjectProperty<Instant> dataAsOfProperty() {
+        return dataAsOf.getReadOnlyProperty();
     }
 
     /** "1,204 deployments" or "Showing 12 of 1,204 deployments". */

@@ -16,7 +16,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The main window's status bar ({@code StatusBarView.fxml}, included by {@code MainView.fxml}):
- * the live connection with a dot and an explaining tooltip, the server, the last thing that
+ * the live connection with a dot and an explaining tooltip, the server, "read-only: viewer token"
+ * when this console may not write, the last thing that
  * happened, a load indicator, the counts and when the list was last read.
  */
 public final class StatusBarView {
@@ -33,6 +34,8 @@ public final class StatusBarView {
     private Label liveLabel;
     @FXML
     private Region liveDot;
+    @FXML
+    private Label readOnlyLabel;
     @FXML
     private Label activityLabel;
     @FXML
@@ -57,6 +60,12 @@ public final class StatusBarView {
         var liveState = viewModel.session().liveStateProperty();
         liveState.addListener((obs, old, now) -> showLiveState(now, server));
         showLiveState(liveState.get(), server);
+        readOnlyLabel.setId("readOnlyLabel");
+        readOnlyLabel.textProperty().bind(viewModel.readOnlyTextProperty());
+        readOnlyLabel.visibleProperty().bind(viewModel.readOnlyProperty());
+        readOnlyLabel.managedProperty().bind(readOnlyLabel.visibleProperty());
+        readOnlyLabel.setTooltip(new Tooltip("The server lets this token read but not change anything: creating, "
+                + "changing a status and deleting are turned off. Connect with an editor token to change deployments."));
         activityLabel.textProperty().bind(viewModel.activityProperty());
         loadingBar.visibleProperty().bind(list.loadingProperty());
         loadingBar.managedProperty().bind(loadingBar.visibleProperty());

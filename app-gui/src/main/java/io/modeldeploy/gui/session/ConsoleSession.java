@@ -9,6 +9,7 @@ import io.modeldeploy.gui.api.DeploymentEventStream;
 import io.modeldeploy.gui.session.DeploymentStore.LoadMark;
 import io.modeldeploy.gui.session.DeploymentStore.Origin;
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.ModelDeployment;
@@ -79,6 +80,10 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
 
         default void fleetLoadFailed(ApiException error) {
         }
+
+        /** A change was refused (403): the session is read-only from now on. */
+        default void writeRefused(ApiException refusal) {
+        }
     }
 
     private final DeploymentApiClient api;
@@ -88,6 +93,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private final DeploymentStore store = new DeploymentStore();
     private final TaskSlot fleetRead;
     private final TaskSlot startupGrace;
+    private final TaskSlot callerRead;
     private final Set<BackgroundTask> running = new HashSet<>();
     private final Set<DeploymentKey> latestReads = new HashSet<>();
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
@@ -101,6 +107,8 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private final ReadOnlyObjectWrapper<ApiException> fleetLoadError = new ReadOnlyObjectWrapper<>(this,
             "fleetLoadError");
     private final ReadOnlyObjectWrapper<Instant> fleetLoadedAt = new ReadOnlyObjectWrapper<>(this, "fleetLoadedAt");
+    private final ReadOnlyObjectWrapper<CallerIdentity> caller = new ReadOnlyObjectWrapper<>(this, "caller");
+    private final ReadOnlyBooleanWrapper canWrite = new ReadOnlyBooleanWrapper(this, "canWrite", true);
 
     private DeploymentEventStream stream;
     private LoadMark openFleetLoad;
@@ -109,6 +117,8 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private boolean fleetRequested;
     /** The fleet was read before the stream was live: read it again once it is. */
     private boolean fleetReadWithoutStream;
+    /** The server was asked who this console is (or is being asked). */
+    private boolean callerRequested;
     private boolean closed;
 
     public ConsoleSession(DeploymentApiClient api, ConnectionInfo connection, TaskRunner tasks) {
@@ -122,6 +132,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fleetRead = new TaskSlot(tasks);
         this.startupGrace = new TaskSlot(tasks);
+        this.callerRead = new TaskSlot(tasks);
     }
 
     public DeploymentApiClient api() {
@@ -173,6 +184,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         closed = true;
         startupGrace.cancel();
         fleetRead.cancel();
+        callerRead.cancel();
         if (stream != null) {
             stream.close();
         }
@@ -213,6 +225,9 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
 
     @Override
     public void onHeartbeat(StreamHeartbeat heartbeat) {
+        if (!callerRequested) {
+            readCaller();
+        }
         if (lastAppliedEventId < 0) {
             lastAppliedEventId = heartbeat.lastEventId();
         }
@@ -272,7 +287,23 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
 
     // ------------------------------------------------------------------ reading
 
-    /** Reads the latest version of every deployment of every workspace (its first page shown at once on the first read). */
+    /**
+     * Asks the server once who this console is (done on the stream's first heartbeat). A server
+     * without the whoami extension (a NeMo Platform: 404) is taken to let this console write and
+     * says 403 when it does not; without an answer it is asked again on the next heartbeat.
+     */
+    public void readCaller() {
+        callerRequested = true;
+        callerRead.run(api::whoami, identity -> {
+            caller.set(identity);
+            canWrite.set(identity.canWrite());
+        }, error -> callerRequested = !error.isConnectionFailure());
+    }
+
+    /**
+     * Reads every version of every deployment of every workspace (its first page shown at once on
+     * the first read): the list shows the latest and marks problems of older versions.
+     */
     public void reloadFleet() {
         fleetRequested = true;
         if (openFleetLoad != null) {
@@ -281,7 +312,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         LoadMark mark = store.beginLoad();
         openFleetLoad = mark;
         fleetLoading.set(true);
-        fleetRead.run(() -> api.listFirstDeployments(ApiLimits.ALL_WORKSPACES),
+        fleetRead.run(() -> api.listFirstDeployments(ApiLimits.ALL_WORKSPACES, true),
                 first -> {
                     List<ModelDeployment> firstData = first.data() == null ? List.of() : first.data();
                     if (first.pagination() == null || !first.pagination().hasNext() || firstData.isEmpty()) {
@@ -292,7 +323,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
                         store.mergeAll(firstData, Origin.LOAD);
                         fleetState.set(FleetState.LOADED);
                     }
-                    fleetRead.run(() -> api.listRemainingDeployments(ApiLimits.ALL_WORKSPACES, first),
+                    fleetRead.run(() -> api.listRemainingDeployments(ApiLimits.ALL_WORKSPACES, true, first),
                             rest -> {
                                 List<ModelDeployment> all = new ArrayList<>(firstData.size() + rest.size());
                                 all.addAll(firstData);
@@ -304,9 +335,9 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
                 error -> fleetReadFailed(mark, error));
     }
 
-    private void fleetRead(LoadMark mark, List<ModelDeployment> latestOfEach) {
+    private void fleetRead(LoadMark mark, List<ModelDeployment> everyVersion) {
         openFleetLoad = null;
-        store.completeLoad(mark, latestOfEach);
+        store.completeLoad(mark, everyVersion);
         fleetLoading.set(false);
         fleetLoadError.set(null);
         fleetLoadedAt.set(clock.instant());
@@ -444,6 +475,10 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
             }
         }, error -> {
             failureIntoStore.accept(error);
+            if (error.status() == 403 && canWrite.get()) {
+                canWrite.set(false);
+                observers.forEach(o -> o.writeRefused(error));
+            }
             if (!caller.isCancelled()) {
                 caller.delivered();
                 onFailure.accept(error);
@@ -495,6 +530,19 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     /** Why the last read of the fleet failed; null when it worked. */
     public ReadOnlyObjectProperty<ApiException> fleetLoadErrorProperty() {
         return fleetLoadError.getReadOnlyProperty();
+    }
+
+    /** Who the server takes this console for; null until it said so (or when it has no whoami). */
+    public ReadOnlyObjectProperty<CallerIdentity> callerProperty() {
+        return caller.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether this console may change anything: false for a viewer token, and from the first
+     * change the server refused with 403. True while unknown: the server then says 403.
+     */
+    public ReadOnlyBooleanProperty canWriteProperty() {
+        return canWrite.getReadOnlyProperty();
     }
 
     /** When the fleet was last read completely. */

@@ -225,18 +225,18 @@ public final class DeploymentStore {
     }
 
     /**
-     * The fleet as read since {@code mark}: the latest version of every deployment. Deployments it
-     * lacks, and versions above the one it has, are gone unless they changed after the mark.
+     * The fleet as read since {@code mark}: every version of every deployment. Versions it lacks are
+     * gone unless they changed after the mark.
      */
-    public void completeLoad(LoadMark mark, Collection<ModelDeployment> latestOfEach) {
-        Map<DeploymentKey, Integer> loadedLatest = new HashMap<>(latestOfEach.size() * 2);
-        for (ModelDeployment copy : latestOfEach) {
-            loadedLatest.merge(DeploymentKey.of(copy), copy.entityVersion(), Math::max);
+    public void completeLoad(LoadMark mark, Collection<ModelDeployment> everyVersion) {
+        Map<DeploymentKey, Set<Integer>> loaded = new HashMap<>(everyVersion.size() * 2);
+        for (ModelDeployment copy : everyVersion) {
+            loaded.computeIfAbsent(DeploymentKey.of(copy), k -> new HashSet<>()).add(copy.entityVersion());
             putUnlessRemovedSince(mark, copy);
         }
         for (DeploymentKey key : List.copyOf(deployments.keySet())) {
-            Integer latest = loadedLatest.get(key);
-            dropUntouched(mark, key, number -> latest == null || number > latest);
+            Set<Integer> versions = loaded.getOrDefault(key, Set.of());
+            dropUntouched(mark, key, number -> !versions.contains(number));
         }
         endLoad(mark);
         publish();

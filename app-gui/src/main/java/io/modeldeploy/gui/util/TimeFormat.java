@@ -23,6 +23,7 @@ public final class TimeFormat {
     private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
     private static final long RELATIVE_DAYS_LIMIT = 30;
 
     private static volatile Clock clock = Clock.systemDefaultZone();
@@ -72,6 +73,18 @@ public final class TimeFormat {
             return DATE.format(time.atZone(clock.getZone()));
         }
         return future ? "in " + amount : amount + " ago";
+    }
+
+    /**
+     * {@code time} relative to now while the data is only known to be current up to {@code asOf}
+     * (the server is not reachable): what would read "just now" reads "as of 10:05" instead.
+     */
+    public static String relativeAsOf(Instant time, Instant asOf) {
+        Instant now = clock.instant();
+        if (time != null && Duration.between(time, now).abs().getSeconds() < 60) {
+            return "as of " + MINUTES.format(asOf.atZone(clock.getZone()));
+        }
+        return relative(time, now);
     }
 
     /** True while exact times are shown in UTC instead of the local time zone. */

@@ -3,6 +3,9 @@ package io.modeldeploy.gui.api;
 import io.modeldeploy.gui.TestServer;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.gui.errors.ErrorTexts;
+import io.modeldeploy.gui.session.ConsoleSession;
+import io.modeldeploy.gui.session.TaskRunner;
+import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentEventType;
@@ -59,6 +62,41 @@ class AuthenticationTest {
     void closeStreams() {
         streams.forEach(DeploymentEventStream::close);
         ui.shutdownNow();
+    }
+
+    @Test
+    void whoamiNamesTheCallerAndItsRole() throws ApiException {
+        CallerIdentity local = new HttpDeploymentApiClient(server.baseUrl(), server.localToken()).whoami();
+        assertEquals(new CallerIdentity(TestServer.localActor(), "editor", true), local);
+        CallerIdentity viewer = new HttpDeploymentApiClient(server.baseUrl(), VIEWER_SECRET).whoami();
+        assertEquals(new CallerIdentity("dashboard", "viewer", false), viewer);
+        ApiException without = assertThrows(ApiException.class, () -> new HttpDeploymentApiClient(server.baseUrl()).whoami());
+        assertEquals(401, without.status());
+    }
+
+    @Test
+    void aSessionWithAViewerTokenTurnsReadOnlyOnceConnected() throws Exception {
+        ExecutorService background = Executors.newFixedThreadPool(2);
+        ConsoleSession session = new ConsoleSession(new HttpDeploymentApiClient(server.baseUrl(), VIEWER_SECRET),
+                ConnectionInfo.remote(server.baseUrl()), new TaskRunner(background, ui));
+        try {
+            assertTrue(ui.submit(() -> session.canWriteProperty().get()).get(), "writable until the server says");
+            ui.execute(session::start);
+            await("the session knows who it is", () -> onUi(() -> session.callerProperty().get() != null));
+            assertEquals("viewer", ui.submit(() -> session.callerProperty().get().role()).get());
+            assertFalse(ui.submit(() -> session.canWriteProperty().get()).get());
+        } finally {
+            ui.submit(session::close).get();
+            background.shutdownNow();
+        }
+    }
+
+    private boolean onUi(java.util.concurrent.Callable<Boolean> check) {
+        try {
+            return ui.submit(check).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -193,7 +193,7 @@ class FieldRulesAgreeWithServerTest {
         List<String> values = edgeCases(ApiLimits.MAX_STATUS_MESSAGE_LENGTH);
         agree("status_message", values, v -> {
             EditorChecks checks = new EditorChecks();
-            checks.update(target(), null, DeploymentStatus.PENDING, v, "", false, false);
+            checks.update(target(), null, null, DeploymentStatus.PENDING, v, "", false, false);
             return !checks.messageOverLimitProperty().get();
         }, v -> serverAccepts("PATCH", TestServer.deployment("rules", "target") + "/status",
                 Map.of("status", "PENDING", "status_message", v)));

@@ -7,6 +7,7 @@ import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.StatusUpdateRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +153,107 @@ class StatusEditorConflictTest {
                 stored.history.stream().map(e -> e.status()).toList(), "both changes are in the history");
         assertFalse(editor.isDirty());
         assertEquals(1, applied.size());
+    }
+
+    @Test
+    void applyAnywaySendsOnlyWhatTheAdminChangedOnTopOfTheCurrentState() {
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "CrashLoopBackOff");
+        editor.setDeployment(stored.toResource());
+        editor.messageProperty().set("looked at it, node drained");
+        client.changeElsewhere(stored, DeploymentStatus.PENDING, "set by curl");
+        editor.apply();
+        settle();
+        assertEquals(EditConflict.Cause.REJECTED, editor.getConflict().cause());
+
+        assertTrue(editor.applyAnyway());
+        settle();
+
+        assertEquals(new StatusUpdateRequest(DeploymentStatus.PENDING, "looked at it, node drained", null),
+                client.updates.get(1), "the status the admin did not touch is the server's current one");
+        assertEquals(DeploymentStatus.PENDING, stored.status, "the change made meanwhile stays");
+        assertEquals("looked at it, node drained", stored.message);
+        assertNull(editor.getConflict());
+        assertEquals(DeploymentStatus.PENDING, editor.statusProperty().get());
+    }
+
+    @Test
+    void applyAnywayAfterALiveChangeKeepsTheFieldsTheAdminDidNotTouch() {
+        stored.providerId = "default/llama-provider";
+        editor.setDeployment(stored.toResource());
+        editor.statusProperty().set(DeploymentStatus.READY);
+        client.changeElsewhere(stored, DeploymentStatus.READY, "serving");
+        stored.providerId = "default/other-provider";
+        editor.setDeployment(stored.toResource());
+        assertEquals(EditConflict.Cause.CHANGED_WHILE_EDITING, editor.getConflict().cause());
+
+        assertTrue(editor.applyAnyway());
+        settle();
+
+        assertTrue(client.updates.isEmpty(), "the only change, READY, is already the current state");
+        assertEquals("serving", editor.messageProperty().get());
+        assertEquals("default/other-provider", editor.modelProviderIdProperty().get());
+        assertFalse(editor.isDirty());
+    }
+
+    @Test
+    void aFieldBothChangedShowsTheirsAndMineAndApplyAnywaySendsMineByDefault() {
+        edit(DeploymentStatus.READY, "checked by hand");
+        client.changeElsewhere(stored, DeploymentStatus.PENDING, "restarting");
+        editor.setDeployment(stored.toResource());
+
+        assertEquals(List.of(
+                new EditConflict.Clash(EditorValues.Field.STATUS, "Pending", "Ready"),
+                new EditConflict.Clash(EditorValues.Field.MESSAGE, "\u201Crestarting\u201D", "\u201Cchecked by hand\u201D")),
+                editor.clashes());
+        assertFalse(editor.takesTheirs(EditorValues.Field.STATUS));
+
+        assertTrue(editor.applyAnyway());
+        settle();
+
+        assertEquals(new StatusUpdateRequest(DeploymentStatus.READY, "checked by hand", null), client.updates.get(0));
+        assertTrue(editor.clashes().isEmpty());
+    }
+
+    @Test
+    void forAFieldBothChangedTheAdminCanKeepTheirs() {
+        edit(DeploymentStatus.READY, "checked by hand");
+        client.changeElsewhere(stored, DeploymentStatus.PENDING, "restarting");
+        editor.setDeployment(stored.toResource());
+
+        editor.takeTheirs(EditorValues.Field.STATUS, true);
+        assertTrue(editor.takesTheirs(EditorValues.Field.STATUS));
+        assertTrue(editor.applyAnyway());
+        settle();
+
+        assertEquals(new StatusUpdateRequest(DeploymentStatus.PENDING, "checked by hand", null), client.updates.get(0));
+        assertEquals(DeploymentStatus.PENDING, stored.status);
+        assertEquals("checked by hand", stored.message);
+        assertEquals(DeploymentStatus.PENDING, editor.statusProperty().get(), "the fields show what was sent");
+    }
+
+    @Test
+    void duringAConflictTheHintSaysWhatCtrlEnterDoes() {
+        assertEquals("Ctrl+Enter applies \u00B7 Esc reverts", editor.keyboardHintProperty().get());
+        editor.messageProperty().set("mine");
+        client.changeElsewhere(stored, DeploymentStatus.PENDING, "restarting");
+        editor.setDeployment(stored.toResource());
+        assertEquals("Ctrl+Enter twice applies anyway \u00B7 Esc reloads", editor.keyboardHintProperty().get());
+
+        assertTrue(editor.applyAnyway());
+        settle();
+
+        assertNull(editor.getConflict());
+        assertEquals(new StatusUpdateRequest(DeploymentStatus.PENDING, "mine", null), client.updates.get(0));
+        assertEquals("Ctrl+Enter applies \u00B7 Esc reverts", editor.keyboardHintProperty().get());
+    }
+
+    @Test
+    void whenApplyAnywayIsRefusedTheHintDoesNotOfferCtrlEnter() {
+        edit(DeploymentStatus.READY, "mine");
+        client.changeElsewhere(stored, DeploymentStatus.DELETING, "Deployment deletion requested");
+        editor.setDeployment(stored.toResource());
+
+        assertEquals("Esc reloads", editor.keyboardHintProperty().get());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.StatusUpdateRequest;
@@ -38,6 +39,28 @@ class StatusEditorViewModelTest {
         applied = TestSessions.record(session, DeploymentStore.Origin.OWN_WRITE);
         stored = client.create("default", "llama", 1);
         editor.setDeployment(stored.toResource());
+    }
+
+    @Test
+    void aReadOnlySessionSendsNothingFromTheKeyboardPathAndSaysWhy() {
+        FakeDeploymentApiClient viewer = new FakeDeploymentApiClient() {
+            @Override
+            public CallerIdentity whoami() {
+                return new CallerIdentity("dashboard", "viewer", false);
+            }
+        };
+        ConsoleSession session = TestSessions.of(viewer, new TaskRunner(background, Runnable::run));
+        StatusEditorViewModel readOnly = new StatusEditorViewModel(session);
+        FakeDeploymentApiClient.Stored llama = viewer.create("default", "llama", 1);
+        readOnly.setDeployment(llama.toResource());
+        session.readCaller();
+        background.runAll();
+
+        readOnly.statusProperty().set(DeploymentStatus.READY);
+        assertFalse(readOnly.apply(), "Ctrl+Enter calls apply() without the disabled button");
+        background.runAll();
+        assertEquals(DeploymentStatus.CREATED, llama.toResource().status());
+        assertEquals("Read-only: this token may not change statuses", readOnly.keyboardHintProperty().get());
     }
 
     @Test

@@ -262,4 +262,70 @@ class StatusTimelineViewModelTest {
         assertEquals("Older history not loaded yet: 3 d (15%)",
                 StatusTimelineViewModel.shareText(new StatusShare(null, Duration.ofDays(3), 0.15)));
     }
+
+    @Test
+    void theHistoryCanBeFilteredByStatusAndByText() {
+        FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
+        client.addChanges(stored, 6);
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "CrashLoopBackOff: container nim exited 137");
+        timeline.show(stored.toResource());
+        assertEquals(8, timeline.items().size());
+
+        timeline.statusFilterProperty().set(DeploymentStatus.READY);
+        assertEquals(3, timeline.items().size());
+        assertTrue(timeline.items().stream().allMatch(item -> item.status() == DeploymentStatus.READY));
+        assertEquals("3 matching \u00b7 8 entries", timeline.summaryProperty().get());
+
+        timeline.statusFilterProperty().set(null);
+        timeline.textFilterProperty().set("crashloop");
+        assertEquals(List.of("CrashLoopBackOff: container nim exited 137"),
+                timeline.items().stream().map(item -> item.entry().statusMessage()).toList());
+        timeline.textFilterProperty().set("BOB");
+        assertEquals(1, timeline.items().size(), "the actor is searched too");
+
+        timeline.statusFilterProperty().set(DeploymentStatus.PENDING);
+        assertTrue(timeline.items().isEmpty(), "both filters apply");
+        assertTrue(timeline.filteringProperty().get());
+
+        timeline.clearFilter();
+        assertFalse(timeline.filteringProperty().get());
+        assertEquals(newestFirst(stored.history), shownNewestFirst());
+        assertEquals("8 entries", timeline.summaryProperty().get());
+    }
+
+    @Test
+    void aNewerEntryThatMatchesTheFilterComesOnTop() {
+        FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
+        client.addChanges(stored, 2);
+        timeline.show(stored.toResource());
+        timeline.statusFilterProperty().set(DeploymentStatus.ERROR);
+        assertTrue(timeline.items().isEmpty());
+
+        client.changeElsewhere(stored, DeploymentStatus.ERROR, "OOMKilled");
+        timeline.merge(stored.toResource());
+
+        assertEquals(List.of("OOMKilled"), timeline.items().stream().map(item -> item.entry().statusMessage()).toList());
+    }
+
+    @Test
+    void theLegendLeavesOutSharesThatShowAsZero() {
+        FakeDeploymentApiClient.Stored stored = client.create("default", "llama", 1);
+        client.addChanges(stored, 1);
+        now = client.clock.plus(Duration.ofDays(30));
+        timeline.show(stored.toResource());
+
+        assertEquals(List.of(DeploymentStatus.READY),
+                timeline.legend().stream().map(StatusShare::status).toList(), "Created lasted one minute of 30 days");
+        assertEquals(2, timeline.shares().size(), "the strip still has both segments");
+    }
+
+    @Test
+    void copyMessageTakesTheWholeMessage() {
+        String longMessage = "x".repeat(600);
+        TimelineItem item = new TimelineItem(new StatusHistoryEntry(now, DeploymentStatus.ERROR, longMessage, "bob",
+                null), null);
+        assertEquals(longMessage, StatusTimelineViewModel.messageOf(item));
+        assertEquals("", StatusTimelineViewModel.messageOf(new TimelineItem(
+                new StatusHistoryEntry(now, DeploymentStatus.ERROR, null, "bob", null), null)));
+    }
 }

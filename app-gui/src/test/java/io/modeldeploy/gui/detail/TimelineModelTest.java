@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 import static io.modeldeploy.model.DeploymentStatus.CREATED;
+import static io.modeldeploy.model.DeploymentStatus.ERROR;
+import static io.modeldeploy.model.DeploymentStatus.LOST;
 import static io.modeldeploy.model.DeploymentStatus.PENDING;
 import static io.modeldeploy.model.DeploymentStatus.READY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,5 +136,34 @@ class TimelineModelTest {
         assertEquals("0.4%", new StatusShare(READY, Duration.ZERO, 0.004).percentText());
         assertEquals("0%", new StatusShare(READY, Duration.ZERO, 0).percentText());
         assertEquals("100%", new StatusShare(READY, Duration.ZERO, 1).percentText());
+    }
+
+    @Test
+    void theShownPercentagesAddUpTo100AndZeroSharesAreLeftOut() {
+        // Created 0.3%, Pending 99.45%, Error 0.2%, Ready 0.04%, Lost 0.01%: shown rounded on their own,
+        // they would add up to 99.9% or 100.1% and show Ready and Lost as 0.0%.
+        Instant created = T0;
+        List<StatusHistoryEntry> history = List.of(at(0, CREATED, "c"), at(3, PENDING, "p"),
+                new StatusHistoryEntry(T0.plusSeconds(60 * 3 + 59_670), ERROR, "e", "a", ChangeSource.API),
+                new StatusHistoryEntry(T0.plusSeconds(60 * 3 + 59_670 + 120), READY, "r", "a", ChangeSource.API),
+                new StatusHistoryEntry(T0.plusSeconds(60 * 3 + 59_670 + 144), LOST, "l", "a", ChangeSource.API));
+        Instant now = T0.plusSeconds(60_000);
+        List<StatusShare> shares = TimelineModel.shares(history, true, created, LOST, now);
+
+        List<String> shown = shares.stream().filter(StatusShare::shown).map(StatusShare::percentText).toList();
+        double sum = shown.stream().mapToDouble(t -> Double.parseDouble(t.replace("%", ""))).sum();
+        assertEquals(100.0, sum, 1e-9, "as shown: " + shown);
+        assertEquals(List.of(CREATED, PENDING, ERROR),
+                shares.stream().filter(StatusShare::shown).map(StatusShare::status).toList(),
+                "Ready (0.04%) and Lost (0.01%) would show 0.0%: " + shares);
+    }
+
+    @Test
+    void sharesAllAtOnePercentOrMoreAreShownInWholePercents() {
+        List<StatusShare> thirds = TimelineModel.roundedTogether(List.of(
+                new StatusShare(CREATED, Duration.ofMinutes(1), 1 / 3.0),
+                new StatusShare(PENDING, Duration.ofMinutes(1), 1 / 3.0),
+                new StatusShare(READY, Duration.ofMinutes(1), 1 / 3.0)));
+        assertEquals(List.of("34%", "33%", "33%"), thirds.stream().map(StatusShare::percentText).toList());
     }
 }

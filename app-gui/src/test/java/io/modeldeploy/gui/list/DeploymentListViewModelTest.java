@@ -256,12 +256,31 @@ class DeploymentListViewModelTest {
     }
 
     @Test
-    void revealClearsFiltersOnlyWhenTheyHideTheDeployment() {
+    void aDeploymentCreatedOutsideTheFiltersIsSelectedAndShownWithoutResettingThem() {
         vm.selectWorkspace("team-b");
-        vm.reveal("team-b", "llama");
-        assertEquals("team-b", vm.workspaceProperty().get().workspace(), "already visible: filters stay");
-        vm.reveal("Alpha", "phi");
-        assertTrue(vm.workspaceProperty().get().isAll());
-        assertTrue(vm.viewIndexOf("Alpha/phi") >= 0);
+        vm.toggleStatus(ERROR, true);
+        session.store().merge(Deployments.of("Alpha", "created-here", DeploymentStatus.CREATED, ""),
+                DeploymentStore.Origin.OWN_WRITE);
+        assertEquals(-1, vm.viewIndexOf("Alpha/created-here"), "hidden by the filters");
+
+        vm.selectKeepingFilters("Alpha", "created-here");
+
+        assertEquals("team-b", vm.workspaceProperty().get().workspace(), "the workspace filter stays");
+        assertEquals(java.util.Set.of(ERROR), vm.statusFilter(), "the status filter stays");
+        assertEquals(List.of("Alpha/created-here", "team-b/qwen"), visibleKeys(), "shown anyway");
+        assertEquals("Alpha/created-here", vm.keptOutsideFilterProperty().get(), "the note names it");
+        assertTrue(vm.isKeptOutsideFilter(vm.find("Alpha", "created-here").orElseThrow()));
+
+        vm.setSelectedKey("team-b/qwen");
+        assertEquals(List.of("team-b/qwen"), visibleKeys(), "gone with the selection");
+        assertNull(vm.keptOutsideFilterProperty().get());
+    }
+
+    @Test
+    void selectingAVisibleDeploymentKeepsTheFiltersAndNeedsNoNote() {
+        vm.selectWorkspace("team-b");
+        vm.selectKeepingFilters("team-b", "llama");
+        assertEquals("team-b", vm.workspaceProperty().get().workspace());
+        assertNull(vm.keptOutsideFilterProperty().get());
     }
 }

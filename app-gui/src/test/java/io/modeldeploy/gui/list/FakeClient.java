@@ -25,6 +25,8 @@ class FakeClient extends ForwardingDeploymentApiClient {
     int listCalls;
     int getCalls;
     String lastWorkspace;
+    /** Whether the last complete list asked for every version (this fake answers {@link #deployments} either way). */
+    boolean listedAllVersions;
     final List<Integer> historyLimits = new ArrayList<>();
 
     FakeClient() {
@@ -32,8 +34,10 @@ class FakeClient extends ForwardingDeploymentApiClient {
     }
 
     @Override
-    public ListPage<ModelDeployment> listFirstDeployments(String workspace) throws ApiException {
+    public ListPage<ModelDeployment> listFirstDeployments(String workspace, boolean allVersions)
+            throws ApiException {
         listCalls++;
+        listedAllVersions = allVersions;
         return listDeployments(workspace, 1, pageSize, 0);
     }
 
@@ -55,8 +59,8 @@ class FakeClient extends ForwardingDeploymentApiClient {
     }
 
     @Override
-    public List<ModelDeployment> listRemainingDeployments(String workspace, ListPage<ModelDeployment> first)
-            throws ApiException {
+    public List<ModelDeployment> listRemainingDeployments(String workspace, boolean allVersions,
+                                                          ListPage<ModelDeployment> first) throws ApiException {
         List<ModelDeployment> rest = new ArrayList<>();
         for (int page = 2; page <= first.pagination().totalPages(); page++) {
             rest.addAll(listDeployments(workspace, page, first.pagination().pageSize(), 0).data());

@@ -52,6 +52,13 @@ class GuiPreferencesTest {
     }
 
     @Test
+    void theListsLatestOnlyOrAllVersionsChoiceDefaultsToLatestOnlyAndIsRemembered() {
+        assertFalse(prefs.listAllVersions());
+        prefs.setListAllVersions(true);
+        assertTrue(new GuiPreferences(node).listAllVersions());
+    }
+
+    @Test
     void recentServersAreUrlsMostRecentFirstWithoutRepeatsAndAtMostEight() {
         assertEquals(List.of(), prefs.recentServers());
         prefs.rememberServer(URI.create("http://a:1"));

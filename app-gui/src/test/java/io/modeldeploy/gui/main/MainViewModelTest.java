@@ -41,7 +41,7 @@ class MainViewModelTest {
         }
 
         @Override
-        public ListPage<ModelDeployment> listFirstDeployments(String workspace) {
+        public ListPage<ModelDeployment> listFirstDeployments(String workspace, boolean allVersions) {
             listCalls++;
             List<ModelDeployment> all = List.copyOf(deployments);
             return new ListPage<>(all, Pagination.of(1, FULL_PAGE_SIZE, all.size(), all.size()), null);

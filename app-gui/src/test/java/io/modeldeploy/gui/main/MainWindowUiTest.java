@@ -202,7 +202,8 @@ class MainWindowUiTest {
 
         robot.interact(() -> table(robot).scrollTo(list().viewIndexOf(error.key())));
         Label badge = one(robot, n -> n instanceof Label l && l.getStyleClass().contains("status-badge")
-                && l.getParent() instanceof TableCell<?, ?> c && c.getTableRow() != null
+                && !l.getStyleClass().contains("older-problem")
+                && l.getParent().getParent() instanceof TableCell<?, ?> c && c.getTableRow() != null
                 && c.getTableRow().getItem() == error, Label.class);
         assertEquals("Error", badge.getText());
         assertTrue(badge.getStyleClass().contains("status-error"));

@@ -202,6 +202,19 @@ class DeploymentStoreTest {
     }
 
     @Test
+    void aFleetLoadHoldsEveryVersionAndDropsOlderVersionsTheServerNoLongerHas() {
+        DeploymentStore store = new DeploymentStore();
+        ModelDeployment v1 = Deployments.of("prod", "llama", 1, DeploymentStatus.ERROR, "", T0);
+        ModelDeployment v2 = Deployments.of("prod", "llama", 2, DeploymentStatus.READY, "", T0);
+        ModelDeployment v3 = Deployments.of("prod", "llama", 3, DeploymentStatus.READY, "", T0);
+        store.mergeAll(List.of(v1, v2, v3), Origin.LOAD);
+        LoadMark mark = store.beginLoad();
+        store.completeLoad(mark, List.of(v1, v3)); // v2 was deleted on the server before the read
+        assertEquals(List.of(3, 1), store.versions(LLAMA.deployment()).stream()
+                .map(ModelDeployment::entityVersion).toList(), "v1 stays: the load has it; v2 is gone");
+    }
+
+    @Test
     void aVersionsLoadDropsVersionsTheServerNoLongerHas() {
         DeploymentStore store = new DeploymentStore();
         ModelDeployment v1 = Deployments.of("prod", "llama", 1, DeploymentStatus.READY, "", T0);

@@ -4,6 +4,7 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream;
 import io.modeldeploy.gui.api.HttpDeploymentApiClient;
+import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.ListPage;
@@ -64,14 +65,15 @@ public class ForwardingDeploymentApiClient implements DeploymentApiClient {
     }
 
     @Override
-    public ListPage<ModelDeployment> listFirstDeployments(String workspace) throws ApiException {
-        return delegate.listFirstDeployments(workspace);
+    public ListPage<ModelDeployment> listFirstDeployments(String workspace, boolean allVersions)
+            throws ApiException {
+        return delegate.listFirstDeployments(workspace, allVersions);
     }
 
     @Override
-    public List<ModelDeployment> listRemainingDeployments(String workspace, ListPage<ModelDeployment> first)
-            throws ApiException {
-        return delegate.listRemainingDeployments(workspace, first);
+    public List<ModelDeployment> listRemainingDeployments(String workspace, boolean allVersions,
+                                                          ListPage<ModelDeployment> first) throws ApiException {
+        return delegate.listRemainingDeployments(workspace, allVersions, first);
     }
 
     @Override
@@ -120,6 +122,11 @@ public class ForwardingDeploymentApiClient implements DeploymentApiClient {
     public ListPage<StatusHistoryEntry> statusHistory(String workspace, String name, int version, int page,
                                                       int pageSize) throws ApiException {
         return delegate.statusHistory(workspace, name, version, page, pageSize);
+    }
+
+    @Override
+    public CallerIdentity whoami() throws ApiException {
+        return delegate.whoami();
     }
 
     @Override

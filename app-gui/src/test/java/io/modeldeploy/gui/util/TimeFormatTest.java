@@ -32,6 +32,14 @@ class TimeFormatTest {
     }
 
     @Test
+    void staleDataNeverSaysJustNowButAsOfWhen() {
+        TimeFormat.useClock(Clock.fixed(NOW, ZoneId.of("UTC")));
+        Instant asOf = NOW.minusSeconds(20);
+        assertEquals("as of 11:59", TimeFormat.relativeAsOf(NOW.minusSeconds(30), asOf));
+        assertEquals("3 min ago", TimeFormat.relativeAsOf(NOW.minusSeconds(3 * 60), asOf));
+    }
+
+    @Test
     void olderThanAMonthShowsTheLocalDate() {
         TimeFormat.useClock(Clock.fixed(NOW, ZoneId.of("Europe/Berlin")));
         assertEquals("2026-05-01", TimeFormat.relative(Instant.parse("2026-04-30T23:30:00Z"), NOW));

@@ -23,6 +23,8 @@ import java.util.Optional;
 public class AccessControlFilter {
     /** Request attribute holding the caller's name for the history and auth_context. */
     public static final String PRINCIPAL = "modeldeploy.principal";
+    /** Request attribute holding the caller's {@link Role}; absent for the anonymous loopback caller. */
+    public static final String ROLE = "modeldeploy.role";
 
     private final TokenRegistry tokens;
 
@@ -53,6 +55,7 @@ public class AccessControlFilter {
                     .body(new ErrorBody("Forbidden: token '" + token.get().name() + "' is a viewer and may only read"));
         }
         request.setAttribute(PRINCIPAL, token.get().name());
+        request.setAttribute(ROLE, token.get().role());
         return null;
     }
 

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -93,9 +94,9 @@ public class DeploymentInfoView extends VBox {
         updatedLabel.textProperty().bind(Bindings.createStringBinding(viewModel::updatedRelative,
                 viewModel.nowProperty(), viewModel.deploymentProperty()));
         createdTooltip.textProperty().bind(Bindings.createStringBinding(viewModel::createdExact,
-                viewModel.deploymentProperty()));
+                viewModel.deploymentProperty(), TimeFormat.utcProperty()));
         updatedTooltip.textProperty().bind(Bindings.createStringBinding(viewModel::updatedExact,
-                viewModel.deploymentProperty()));
+                viewModel.deploymentProperty(), TimeFormat.utcProperty()));
         createdLabel.setTooltip(createdTooltip);
         updatedLabel.setTooltip(updatedTooltip);
 

@@ -14,6 +14,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -42,6 +43,8 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
     private ComboBox<String> urlField;
     @FXML
     private Label urlMessage;
+    @FXML
+    private Hyperlink urlHintLink;
     @FXML
     private PasswordField tokenField;
     @FXML
@@ -91,7 +94,7 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
         showTokenButton.textProperty().bind(Bindings.when(viewModel.tokenShownProperty()).then("Hide").otherwise("Show"));
         showTokenButton.graphicProperty().bind(Bindings.when(viewModel.tokenShownProperty())
                 .then(new FontIcon("mdmz-visibility_off")).otherwise(new FontIcon("mdmz-visibility")));
-        DialogSupport.bindBanner(errorBanner, viewModel.errorProperty());
+        DialogSupport.bindBanner(this, errorBanner, viewModel.errorProperty());
         DialogSupport.bindProgress(progressBox, viewModel.busyProperty());
         progressLabel.textProperty().bind(viewModel.progressProperty());
         urlField.disableProperty().bind(viewModel.busyProperty());
@@ -100,18 +103,14 @@ public final class ConnectToServerDialog extends Dialog<ConnectionInfo> {
         showTokenButton.disableProperty().bind(viewModel.busyProperty());
         builtInServerButton.disableProperty().bind(viewModel.canUseBuiltInServerProperty().not());
         builtInServerLabel.setText(viewModel.builtInServerText());
-        InvalidationListener growLater = observable -> Platform.runLater(this::growToFit);
-        viewModel.errorProperty().addListener(growLater);
+        InvalidationListener growLater = observable -> Platform.runLater(() -> DialogSupport.growToFit(this));
         viewModel.busyProperty().addListener(growLater);
         urlMessage.textProperty().addListener(growLater);
-    }
-
-    /** A dialog keeps its size once shown: make it taller when a message needs more lines. */
-    private void growToFit() {
-        DialogPane pane = getDialogPane();
-        if (isShowing() && pane.prefHeight(pane.getWidth()) > pane.getHeight()) {
-            pane.getScene().getWindow().sizeToScene();
-        }
+        urlHintLink.textProperty().bind(viewModel.urlHintProperty());
+        urlHintLink.visibleProperty().bind(viewModel.urlHintProperty().isNotNull());
+        urlHintLink.managedProperty().bind(urlHintLink.visibleProperty());
+        urlHintLink.setOnAction(event -> viewModel.useSuggestedUrl());
+        viewModel.urlHintProperty().addListener(growLater);
     }
 
     @FXML

@@ -66,6 +66,7 @@ public final class ConnectToServerViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper urlHint = new ReadOnlyStringWrapper(this, "urlHint");
     private final BooleanBinding canConnect;
     private final BooleanBinding canUseBuiltInServer;
 
@@ -87,7 +88,11 @@ public final class ConnectToServerViewModel {
         canConnect = Bindings.createBooleanBinding(() -> url.error() == null && !busy.get(),
                 url.errorProperty(), busy);
         canUseBuiltInServer = Bindings.createBooleanBinding(() -> !current.embedded() && !busy.get(), busy);
-        url.textProperty().addListener((obs, old, now) -> error.set(null));
+        url.textProperty().addListener((obs, old, now) -> {
+            error.set(null);
+            urlHint.set(ServerUrl.baseOfApiUrl(now)
+                    .map(base -> "Use " + base + "? That is the server's base URL.").orElse(null));
+        });
         token.addListener((obs, old, now) -> error.set(null));
     }
 
@@ -98,6 +103,11 @@ public final class ConnectToServerViewModel {
     public void connect(Consumer<ConnectionInfo> onConnected) {
         if (!canConnect.get()) {
             return;
+        }
+        Optional<URI> apiBase = ServerUrl.baseOfApiUrl(url.text());
+        if (apiBase.isPresent()) {
+            // An API address pasted whole: check and remember the server's base URL instead.
+            useSuggestedUrl();
         }
         URI baseUrl = ServerUrl.parse(url.text());
         if (runningBuiltInServer.filter(baseUrl::equals).isPresent()) {
@@ -110,6 +120,11 @@ public final class ConnectToServerViewModel {
         checking.run(() -> check(baseUrl, secret),
                 connection -> succeeded(connection, onConnected),
                 failure -> failed(describe(failure, baseUrl, secret != null)));
+    }
+
+    /** Replaces a pasted API address by the server's base URL that {@link #urlHintProperty()} offers. */
+    public void useSuggestedUrl() {
+        ServerUrl.baseOfApiUrl(url.text()).ifPresent(base -> url.textProperty().set(base.toString()));
     }
 
     /** Switches to the built-in server, starting it first when the console was launched with {@code --server}. */
@@ -257,6 +272,11 @@ public final class ConnectToServerViewModel {
     /** What runs now ("Checking http://…"), or empty. */
     public ReadOnlyStringProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** "Use http://host:8080? …" while the URL is an address under the API, else null. */
+    public ReadOnlyStringProperty urlHintProperty() {
+        return urlHint.getReadOnlyProperty();
     }
 
     /** Why the last attempt failed; null after success, an edit or a new attempt. */

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.dialogs;
 
 import io.modeldeploy.gui.style.ThemeManager;
+import javafx.application.Platform;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,6 +13,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -80,11 +84,39 @@ final class DialogSupport {
         return ok;
     }
 
-    /** Shows the general error banner only when there is an error. */
-    static void bindBanner(Label banner, ReadOnlyStringProperty error) {
+    /** How high a general error banner grows before it scrolls, so it never pushes the buttons away. */
+    static final double BANNER_MAX_HEIGHT = 120;
+
+    /**
+     * Shows the general error banner only when there is an error, in an area at most
+     * {@value #BANNER_MAX_HEIGHT} px high that scrolls a longer text, and makes the dialog taller
+     * to fit it, so the buttons always stay in the dialog.
+     */
+    static void bindBanner(Dialog<?> dialog, Label banner, ReadOnlyStringProperty error) {
         banner.textProperty().bind(error);
-        banner.visibleProperty().bind(error.isNotNull().and(error.isNotEmpty()));
-        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setMinHeight(Region.USE_PREF_SIZE);
+        banner.setVisible(true);
+        banner.setManaged(true);
+        ScrollPane area = new ScrollPane();
+        area.getStyleClass().add("form-error-area");
+        area.setFitToWidth(true);
+        area.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        area.setMaxHeight(BANNER_MAX_HEIGHT);
+        area.setMinHeight(Region.USE_PREF_SIZE);
+        Pane parent = (Pane) banner.getParent();
+        parent.getChildren().set(parent.getChildren().indexOf(banner), area);
+        area.setContent(banner);
+        area.visibleProperty().bind(error.isNotNull().and(error.isNotEmpty()));
+        area.managedProperty().bind(area.visibleProperty());
+        error.addListener(observable -> Platform.runLater(() -> growToFit(dialog)));
+    }
+
+    /** A dialog keeps its size once shown: make it taller when its content needs more room. */
+    static void growToFit(Dialog<?> dialog) {
+        DialogPane pane = dialog.getDialogPane();
+        if (dialog.isShowing() && pane.prefHeight(pane.getWidth()) > pane.getScene().getHeight()) {
+            pane.getScene().getWindow().sizeToScene();
+        }
     }
 
     static void bindProgress(Node progress, ReadOnlyBooleanProperty submitting) {

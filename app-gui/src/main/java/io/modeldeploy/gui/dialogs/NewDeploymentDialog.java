@@ -82,7 +82,7 @@ public final class NewDeploymentDialog extends Dialog<ModelDeployment> {
                 viewModel.configVersion(), "Optional: a whole number; empty means version 1.");
         FormField.bind(projectField, projectField.textProperty(), projectMessage, viewModel.project(),
                 "Optional: letters, digits, '_', '-', '.' and '/'.");
-        DialogSupport.bindBanner(generalError, viewModel.generalErrorProperty());
+        DialogSupport.bindBanner(this, generalError, viewModel.generalErrorProperty());
         DialogSupport.bindProgress(progressBox, viewModel.submittingProperty());
         for (var input : new javafx.scene.Node[]{workspaceCombo, nameField, configField, configVersionField,
                 projectField}) {

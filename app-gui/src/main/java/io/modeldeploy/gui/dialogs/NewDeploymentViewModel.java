@@ -38,11 +38,13 @@ public final class NewDeploymentViewModel {
 
     /**
      * @param workspaces      existing workspaces, offered in the editable workspace combo
-     * @param initialWorkspace preselected workspace (may be null)
+     * @param filterWorkspace the list's workspace filter, null for All: the proposed workspace
+     * @param lastUsedWorkspace the workspace of the last deployment created here, proposed with All (may be null)
      * @param exists          whether a deployment {@code (workspace, name)} is already known
      */
     public NewDeploymentViewModel(ConsoleSession session, List<String> workspaces,
-                                  String initialWorkspace, BiPredicate<String, String> exists) {
+                                  String filterWorkspace, String lastUsedWorkspace,
+                                  BiPredicate<String, String> exists) {
         this.session = Objects.requireNonNull(session, "session");
         this.exists = exists == null ? (w, n) -> false : exists;
         this.workspaces = FXCollections.observableArrayList(workspaces);
@@ -53,7 +55,9 @@ public final class NewDeploymentViewModel {
         this.project = new FieldState("project", FieldRules::project);
         this.byWireName = Map.of("workspace", workspace, "name", name, "config", config,
                 "config_version", configVersion, "project", project);
-        workspace.textProperty().set(initialWorkspace == null ? defaultWorkspace(workspaces) : initialWorkspace);
+        workspace.textProperty().set(filterWorkspace != null ? filterWorkspace
+                : lastUsedWorkspace != null && !lastUsedWorkspace.isBlank() ? lastUsedWorkspace.strip()
+                : defaultWorkspace(workspaces));
         valid = Bindings.createBooleanBinding(
                 () -> workspace.error() == null && name.error() == null && config.error() == null
                         && configVersion.error() == null && project.error() == null,

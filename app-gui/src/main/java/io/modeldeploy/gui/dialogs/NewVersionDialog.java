@@ -68,7 +68,7 @@ public final class NewVersionDialog extends Dialog<ModelDeployment> {
                 "The deployment config the new version runs.");
         FormField.bind(configVersionField, configVersionField.textProperty(), configVersionMessage,
                 viewModel.configVersion(), "Optional: a whole number; empty means version 1.");
-        DialogSupport.bindBanner(generalError, viewModel.generalErrorProperty());
+        DialogSupport.bindBanner(this, generalError, viewModel.generalErrorProperty());
         DialogSupport.bindProgress(progressBox, viewModel.submittingProperty());
         configField.disableProperty().bind(viewModel.submittingProperty());
         configVersionField.disableProperty().bind(viewModel.submittingProperty());

@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -47,6 +48,7 @@ public final class DeploymentListView extends VBox {
     private final DeploymentListViewModel viewModel;
     private final ListActions actions;
     private final Map<TableColumn<DeploymentRow, ?>, Comparator<DeploymentRow>> rowComparators = new HashMap<>();
+    private ListColumns columns;
 
     @FXML
     private ComboBox<WorkspaceOption> workspaceCombo;
@@ -142,6 +144,24 @@ public final class DeploymentListView extends VBox {
 
     // ------------------------------------------------------------------ table
 
+    /** The columns by the id their hidden state is saved under. */
+    private Map<String, TableColumn<DeploymentRow, ?>> columnsById() {
+        Map<String, TableColumn<DeploymentRow, ?>> byId = new LinkedHashMap<>();
+        byId.put("workspace", workspaceColumn);
+        byId.put("name", nameColumn);
+        byId.put("version", versionColumn);
+        byId.put("status", statusColumn);
+        byId.put("message", messageColumn);
+        byId.put("updated", updatedColumn);
+        byId.put("provider", providerColumn);
+        return byId;
+    }
+
+    /** Which columns show; hidden ones can be remembered. */
+    public ListColumns columns() {
+        return columns;
+    }
+
     private void setUpTable() {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         workspaceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().workspace()));
@@ -173,7 +193,7 @@ public final class DeploymentListView extends VBox {
         // the newest first.
         updatedColumn.setComparator(Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
         updatedColumn.setSortType(TableColumn.SortType.ASCENDING);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        columns = new ListColumns(table, columnsById(), workspaceColumn, viewModel.workspaceProperty());
 
         // Follow the selected deployment across list changes: note the change before the table
         // reacts to it, restore the selection by key afterwards.

@@ -5,15 +5,19 @@ import io.modeldeploy.gui.style.Theme;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
 
 /**
- * What the console remembers between runs: theme, window bounds, split-pane divider positions
- * and the servers it connected to (their URLs only, never a token). The application uses the user node {@code io/modeldeploy/gui}; tests pass their own node.
+ * What the console remembers between runs: theme, window bounds, split-pane divider positions,
+ * the servers it connected to (their URLs only, never a token), hidden list columns, local or UTC
+ * times and the workspace of the last new deployment. The application uses the user node {@code io/modeldeploy/gui}; tests pass their own node.
  */
 public final class GuiPreferences {
 
@@ -29,6 +33,9 @@ public final class GuiPreferences {
     private static final String DIVIDERS = "dividers.";
     private static final String RECENT_SERVERS = "servers.recent";
     private static final String LIST_ALL_VERSIONS = "list.allVersions";
+    private static final String LAST_NEW_DEPLOYMENT_WORKSPACE = "newDeployment.workspace";
+    private static final String TIMES_IN_UTC = "times.utc";
+    private static final String HIDDEN_COLUMNS = "list.hiddenColumns";
     /** How many servers File ▸ Connect to server… offers. */
     public static final int MAX_RECENT_SERVERS = 8;
 
@@ -138,6 +145,35 @@ public final class GuiPreferences {
             text.append(text.isEmpty() ? "" : "\n").append(server);
         }
         write(() -> node.put(RECENT_SERVERS, text.toString()));
+    }
+
+    /** The workspace of the last deployment created in the console, or null. */
+    public String lastNewDeploymentWorkspace() {
+        return node.get(LAST_NEW_DEPLOYMENT_WORKSPACE, null);
+    }
+
+    public void setLastNewDeploymentWorkspace(String workspace) {
+        write(() -> node.put(LAST_NEW_DEPLOYMENT_WORKSPACE, workspace));
+    }
+
+    /** True when exact times are shown in UTC rather than the local time zone. */
+    public boolean timesInUtc() {
+        return node.getBoolean(TIMES_IN_UTC, false);
+    }
+
+    public void setTimesInUtc(boolean utc) {
+        write(() -> node.putBoolean(TIMES_IN_UTC, utc));
+    }
+
+    /** Ids of the list columns the user hid. */
+    public Set<String> hiddenColumns() {
+        return Arrays.stream(node.get(HIDDEN_COLUMNS, "").split(","))
+                .filter(id -> !id.isBlank())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    public void setHiddenColumns(Set<String> columnIds) {
+        write(() -> node.put(HIDDEN_COLUMNS, String.join(",", columnIds)));
     }
 
     /** Preferences are a convenience: failing to save them must never break the console. */

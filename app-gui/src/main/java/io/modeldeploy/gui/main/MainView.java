@@ -22,13 +22,16 @@ import io.modeldeploy.gui.list.DeploymentListView;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.ListActions;
 import io.modeldeploy.gui.list.WorkspaceOption;
+import io.modeldeploy.gui.session.DeploymentKey;
 import io.modeldeploy.gui.style.Theme;
+import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -89,6 +92,8 @@ public final class MainView extends BorderPane implements ListActions {
     @FXML
     private RadioMenuItem lightThemeItem;
     @FXML
+    private CheckMenuItem utcTimesItem;
+    @FXML
     private RadioMenuItem darkThemeItem;
     @FXML
     private SplitPane splitPane;
@@ -105,6 +110,7 @@ public final class MainView extends BorderPane implements ListActions {
         this.viewModel = models.main();
         this.demoViewModel = models.demo();
         this.listView = new DeploymentListView(models.list(), this);
+        listView.columns().remember(context.preferences().hiddenColumns(), context.preferences()::setHiddenColumns);
         this.detailView = new DeploymentDetailView(models.detail());
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
         loader.setRoot(this);
@@ -149,6 +155,9 @@ public final class MainView extends BorderPane implements ListActions {
         darkThemeItem.setSelected(theme == Theme.DARK);
         lightThemeItem.setOnAction(e -> applyTheme(Theme.LIGHT));
         darkThemeItem.setOnAction(e -> applyTheme(Theme.DARK));
+        TimeFormat.utcProperty().set(context.preferences().timesInUtc());
+        utcTimesItem.selectedProperty().bindBidirectional(TimeFormat.utcProperty());
+        utcTimesItem.setOnAction(e -> context.preferences().setTimesInUtc(utcTimesItem.isSelected()));
 
         new DemoMenu(demoViewModel, demoMenu).bind(
                 () -> new ResetDemoConfirmation(window(), context.themes()).confirmed(),
@@ -245,12 +254,14 @@ public final class MainView extends BorderPane implements ListActions {
         }
         DeploymentListViewModel list = viewModel.list();
         WorkspaceOption filter = list.workspaceProperty().get();
-        String initialWorkspace = filter != null && !filter.isAll() ? filter.workspace()
-                : viewModel.selectedDeployment().map(ModelDeployment::workspace).orElse(null);
+        String filterWorkspace = filter != null && !filter.isAll() ? filter.workspace() : null;
         NewDeploymentViewModel dialogModel = new NewDeploymentViewModel(models.session(), list.workspaceNames(),
-                initialWorkspace, list::exists);
+                filterWorkspace, context.preferences().lastNewDeploymentWorkspace(), list::exists);
         new NewDeploymentDialog(window(), context.themes(), dialogModel).showAndWait()
-                .ifPresent(created -> listView.select(created.workspace(), created.name()));
+                .ifPresent(created -> {
+                    context.preferences().setLastNewDeploymentWorkspace(created.workspace());
+                    listView.select(created.workspace(), created.name());
+                });
     }
 
     @Override
@@ -276,7 +287,8 @@ public final class MainView extends BorderPane implements ListActions {
             return;
         }
         viewModel.selectedDeployment().ifPresentOrElse(current -> {
-            if (!new DeleteConfirmation(window(), context.themes(), current).confirmed()) {
+            if (!new DeleteConfirmation(window(), context.themes(), current,
+                    models.session().store().versions(DeploymentKey.of(current))).confirmed()) {
                 return;
             }
             viewModel.delete(current,

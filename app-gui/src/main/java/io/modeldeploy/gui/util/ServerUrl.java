@@ -3,11 +3,14 @@ package io.modeldeploy.gui.util;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The base URL of a ModelDeploy server as a person types it: http or https, a host, no trailing slash. */
 public final class ServerUrl {
 
     public static final String EXAMPLE = "http://127.0.0.1:8080";
+    /** Where the API starts below a server's base URL. */
+    private static final String API_PATH = "/apis/";
 
     private ServerUrl() {
     }
@@ -42,6 +45,23 @@ public final class ServerUrl {
             throw new IllegalArgumentException("Enter the server's base URL only, without ? or #.");
         }
         return uri;
+    }
+
+    /**
+     * The server's base URL when {@code text} is the address of something under its API, as copied
+     * from curl or a browser ({@code http://host:8080/apis/models/v2/workspaces/-/deployments}
+     * gives {@code http://host:8080}); empty for anything else.
+     */
+    public static Optional<URI> baseOfApiUrl(String text) {
+        String value = text == null ? "" : text.strip();
+        int api = value.indexOf(API_PATH);
+        if (api < 0 && value.endsWith(API_PATH.substring(0, API_PATH.length() - 1))) {
+            api = value.length() - API_PATH.length() + 1;
+        }
+        if (api < 0 || problem(value.substring(0, api)) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(value.substring(0, api)));
     }
 
     /** Null when {@code text} is a usable base URL, else what is wrong with it. */

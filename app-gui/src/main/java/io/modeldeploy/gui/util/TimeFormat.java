@@ -1,5 +1,8 @@
 package io.modeldeploy.gui.util;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +11,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * How the console writes times: relative ("just now", "3 min ago", "2 h ago", "5 d ago"),
- * exact in the local time zone ("2026-07-01 14:03:27"), and durations ("2 h 5 min").
+ * exact with the name of its time zone ("2026-12-04 10:05:12 CET"; local, or UTC when View ▸ Times in
+ * UTC is on), and durations ("2 h 5 min").
  * Missing values are shown as an em dash.
  */
 public final class TimeFormat {
@@ -16,12 +20,15 @@ public final class TimeFormat {
     /** Shown for a missing time. */
     public static final String NONE = "\u2014";
 
-    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
     private static final long RELATIVE_DAYS_LIMIT = 30;
 
     private static volatile Clock clock = Clock.systemDefaultZone();
+    /** View ▸ Times in UTC; read on the FX thread, where every exact time is written. */
+    private static final BooleanProperty utc = new SimpleBooleanProperty(TimeFormat.class, "utc", false);
 
     private TimeFormat() {
     }
@@ -80,9 +87,14 @@ public final class TimeFormat {
         return relative(time, now);
     }
 
-    /** The exact local date and time, e.g. {@code 2026-07-01 14:03:27}. */
+    /** True while exact times are shown in UTC instead of the local time zone. */
+    public static BooleanProperty utcProperty() {
+        return utc;
+    }
+
+    /** The exact date and time in the chosen zone, named: {@code 2026-07-01 14:03:27 CEST} or {@code ... UTC}. */
     public static String exact(Instant time) {
-        return exact(time, clock.getZone());
+        return exact(time, utc.get() ? UTC : clock.getZone());
     }
 
     public static String exact(Instant time, ZoneId zone) {

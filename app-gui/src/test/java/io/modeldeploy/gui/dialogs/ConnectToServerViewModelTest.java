@@ -102,6 +102,28 @@ class ConnectToServerViewModelTest {
     // ------------------------------------------------------------------ the URL
 
     @Test
+    void aPastedApiUrlOffersItsBaseUrlAndConnectUsesIt() {
+        List<URI> checked = new ArrayList<>();
+        ConnectToServerViewModel model = model(ON_BUILT_IN, TaskRunner.direct(), (baseUrl, token) -> {
+            checked.add(baseUrl);
+            return answering(EMPTY_PAGE, null).create(baseUrl, token);
+        });
+        model.url().textProperty().set("http://host:8080/apis/models/v2/workspaces/-/deployments");
+        assertEquals("Use http://host:8080? That is the server's base URL.", model.urlHintProperty().get());
+
+        model.useSuggestedUrl();
+        assertEquals("http://host:8080", model.url().textProperty().get());
+        assertNull(model.urlHintProperty().get());
+
+        model.url().textProperty().set("http://host:8080/apis/models/v2/workspaces/-/deployments");
+        model.connect(connected::add);
+        assertEquals(List.of(URI.create("http://host:8080")), checked);
+        assertEquals(URI.create("http://host:8080"), connected.get(0).baseUrl());
+        assertEquals("http://host:8080", model.url().textProperty().get());
+    }
+
+
+    @Test
     void theUrlMustBeAnHttpBaseUrlWithAHost() {
         ConnectToServerViewModel model = model(ON_BUILT_IN);
         assertEquals("Enter the server's address, such as http://127.0.0.1:8080.", model.url().error());

@@ -30,7 +30,7 @@ class NewDeploymentViewModelTest {
     @BeforeEach
     void setUp() {
         client = new RecordingClient();
-        vm = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()), List.of("prod", "staging"), "staging",
+        vm = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()), List.of("prod", "staging"), "staging", null,
                 (ws, name) -> ws.equals("prod") && name.equals("taken"));
     }
 
@@ -51,10 +51,23 @@ class NewDeploymentViewModelTest {
     }
 
     @Test
+    void theWorkspaceFilterIsTheDefaultAndWithAllTheLastUsedWorkspace() {
+        var filtered = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()),
+                List.of("prod", "staging"), "prod", "staging", null);
+        assertEquals("prod", filtered.workspace().text());
+        var all = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()),
+                List.of("prod", "staging"), null, "staging", null);
+        assertEquals("staging", all.workspace().text());
+        var allNeverUsed = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()),
+                List.of("default", "prod"), null, " ", null);
+        assertEquals("default", allNeverUsed.workspace().text());
+    }
+
+    @Test
     void withoutAPreselectionTheDefaultWorkspaceIsProposed() {
-        var fresh = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()), List.of(), null, null);
+        var fresh = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()), List.of(), null, null, null);
         assertEquals("default", fresh.workspace().text());
-        var onlyOthers = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()), List.of("ml", "zeta"), null, null);
+        var onlyOthers = new NewDeploymentViewModel(TestSessions.of(client, TaskRunner.direct()), List.of("ml", "zeta"), null, null, null);
         assertEquals("ml", onlyOthers.workspace().text());
     }
 

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -13,6 +15,7 @@ import java.util.prefs.Preferences;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Uses its own preferences node, never the application's. */
@@ -69,6 +72,20 @@ class GuiPreferencesTest {
         List<String> recent = prefs.recentServers();
         assertEquals(GuiPreferences.MAX_RECENT_SERVERS, recent.size());
         assertEquals("http://host-9:8080", recent.get(0));
+    }
+
+    @Test
+    void hiddenColumnsUtcTimesAndTheLastNewDeploymentWorkspaceAreRemembered() {
+        assertEquals(Set.of(), prefs.hiddenColumns());
+        assertFalse(prefs.timesInUtc());
+        assertNull(prefs.lastNewDeploymentWorkspace());
+        prefs.setHiddenColumns(new LinkedHashSet<>(List.of("provider", "message")));
+        prefs.setTimesInUtc(true);
+        prefs.setLastNewDeploymentWorkspace("team-nlp");
+        GuiPreferences again = new GuiPreferences(node);
+        assertEquals(Set.of("provider", "message"), again.hiddenColumns());
+        assertTrue(again.timesInUtc());
+        assertEquals("team-nlp", again.lastNewDeploymentWorkspace());
     }
 
     @Test

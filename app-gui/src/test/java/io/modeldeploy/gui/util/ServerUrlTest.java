@@ -3,6 +3,7 @@ package io.modeldeploy.gui.util;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,5 +30,17 @@ class ServerUrlTest {
         assertEquals("Enter the server's base URL only, without ? or #.", ServerUrl.problem("http://h:1#top"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServerUrl.parse("http://a b"));
         assertEquals("Not a valid URL: Illegal character in authority.", e.getMessage());
+    }
+
+    @Test
+    void anApiUrlPastedWholeGivesItsBaseUrl() {
+        assertEquals(Optional.of(URI.create("http://host:8080")),
+                ServerUrl.baseOfApiUrl("http://host:8080/apis/models/v2/workspaces/-/deployments"));
+        assertEquals(Optional.of(URI.create("https://gw.example.com/modeldeploy")),
+                ServerUrl.baseOfApiUrl(" https://gw.example.com/modeldeploy/apis/models/v2/workspaces/a/deployments?page=2 "));
+        assertEquals(Optional.of(URI.create("http://host:8080")), ServerUrl.baseOfApiUrl("http://host:8080/apis/"));
+        assertEquals(Optional.empty(), ServerUrl.baseOfApiUrl("http://host:8080"));
+        assertEquals(Optional.empty(), ServerUrl.baseOfApiUrl("http://host:8080/modeldeploy"));
+        assertEquals(Optional.empty(), ServerUrl.baseOfApiUrl("localhost:8080/apis/models"));
     }
 }

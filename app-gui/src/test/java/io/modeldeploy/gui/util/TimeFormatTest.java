@@ -17,6 +17,7 @@ class TimeFormatTest {
     @AfterEach
     void resetClock() {
         TimeFormat.useClock(null);
+        TimeFormat.utcProperty().set(false);
     }
 
     @Test
@@ -57,11 +58,23 @@ class TimeFormatTest {
     }
 
     @Test
-    void exactTimeIsLocal() {
-        assertEquals("2026-07-01 14:00:00", TimeFormat.exact(NOW, ZoneId.of("Europe/Berlin")));
+    void exactTimeIsLocalAndNamesItsZone() {
+        assertEquals("2026-07-01 14:00:00 CEST", TimeFormat.exact(NOW, ZoneId.of("Europe/Berlin")));
         TimeFormat.useClock(Clock.fixed(NOW, ZoneId.of("America/New_York")));
-        assertEquals("2026-07-01 08:00:00", TimeFormat.exact(NOW));
-        assertEquals("2026-07-01 08:00:00 (just now)", TimeFormat.exactWithRelative(NOW));
+        assertEquals("2026-07-01 08:00:00 EDT", TimeFormat.exact(NOW));
+        assertEquals("2026-07-01 08:00:00 EDT (just now)", TimeFormat.exactWithRelative(NOW));
+        TimeFormat.useClock(Clock.fixed(NOW, ZoneId.of("Europe/Berlin")));
+        assertEquals("2026-12-04 10:05:12 CET", TimeFormat.exact(Instant.parse("2026-12-04T09:05:12Z")));
+    }
+
+    @Test
+    void theUtcSettingShowsEveryExactTimeInUtc() {
+        TimeFormat.useClock(Clock.fixed(NOW, ZoneId.of("Europe/Berlin")));
+        TimeFormat.utcProperty().set(true);
+        assertEquals("2026-12-04 09:05:12 UTC", TimeFormat.exact(Instant.parse("2026-12-04T09:05:12Z")));
+        assertEquals("2026-07-01 12:00:00 UTC (just now)", TimeFormat.exactWithRelative(NOW));
+        TimeFormat.utcProperty().set(false);
+        assertEquals("2026-07-01 14:00:00 CEST", TimeFormat.exact(NOW));
     }
 
     @Test

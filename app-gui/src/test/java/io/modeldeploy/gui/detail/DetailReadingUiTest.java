@@ -213,6 +213,17 @@ class DetailReadingUiTest {
     }
 
     @Test
+    void theEditorsButtonsKeepTheirWholeTextBesideTheKeyboardHint(FxRobot robot) {
+        show(robot, deploymentWithLongTexts(1));
+        Labeled apply = one(robot, ".apply-button", Labeled.class);
+        Labeled revert = one(robot, ".revert-button", Labeled.class);
+        Labeled hint = one(robot, ".keyboard-hint", Labeled.class);
+        assertTrue(shownWhole(apply), "Apply shows " + onFxThread(() -> ((Text) apply.lookup(".text")).getText()));
+        assertTrue(shownWhole(revert), "Revert shows " + onFxThread(() -> ((Text) revert.lookup(".text")).getText()));
+        assertTrue(shownWhole(hint), "the hint shows " + onFxThread(() -> ((Text) hint.lookup(".text")).getText()));
+    }
+
+    @Test
     void theHistoryShowsManyEntriesAtOnce(FxRobot robot) {
         show(robot, deploymentWithLongTexts(156));
         ListView<?> list = one(robot, ".timeline-list", ListView.class);

@@ -139,7 +139,10 @@ public class StatusEditorView extends VBox {
 
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         var noVersion = viewModel.deploymentProperty().isNull();
-        statusCombo.disableProperty().bind(viewModel.busyProperty().or(noVersion));
+        statusCombo.disableProperty().bind(viewModel.busyProperty().or(noVersion).or(viewModel.canWriteProperty().not()));
+        // Read-only: the texts stay selectable for copying, but cannot be changed.
+        messageArea.editableProperty().bind(viewModel.canWriteProperty());
+        providerField.editableProperty().bind(viewModel.canWriteProperty());
         messageArea.disableProperty().bind(viewModel.busyProperty().or(noVersion));
         providerField.disableProperty().bind(viewModel.busyProperty().or(noVersion));
         applyButton.disableProperty().bind(viewModel.checks().canApplyProperty().not()

@@ -160,6 +160,10 @@ class OfflineBannerAndReadOnlyUiTest {
         assertTrue(onFxThread(() -> menuItem("newDeploymentItem").isDisable()));
         assertTrue(onFxThread(() -> menuItem("deleteItem").isDisable()));
         assertTrue(onFxThread(() -> menuItem("demoResetItem").isDisable()));
+        // The editor's fields cannot be changed either, and its texts can still be selected and copied.
+        assertTrue(onFxThread(() -> one(robot, ".status-combo", javafx.scene.control.ComboBox.class).isDisabled()));
+        assertFalse(onFxThread(() -> one(robot, ".message-area", javafx.scene.control.TextArea.class).isEditable()));
+        assertFalse(onFxThread(() -> one(robot, ".provider-field", javafx.scene.control.TextField.class).isEditable()));
     }
 
     private MenuItem menuItem(String id) {

@@ -12,6 +12,7 @@ import io.modeldeploy.gui.session.DeploymentCopies;
 import io.modeldeploy.gui.session.DeploymentKey;
 import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.DeploymentEvent;
@@ -113,7 +114,7 @@ public final class MainViewModel implements ConsoleSession.Observer {
             case OFFLINE -> "Offline \u00B7 retrying";
             case CLOSED -> "Not connected";
         };
-        return lastEvent == null ? base : base + " \u00B7 last change " + CLOCK.format(lastEvent.atZone(zone));
+        return lastEvent == null ? base : base + " \u00B7 last change " + CLOCK.format(lastEvent.atZone(TimeFormat.shown(zone)));
     }
 
     public ConsoleSession session() {
@@ -225,9 +226,9 @@ public final class MainViewModel implements ConsoleSession.Observer {
             Instant asOf = everLive ? connectionLostAt : session.fleetLoadedAtProperty().get();
             dataAsOf.set(asOf);
             stale.set(true);
-            offlineText.set("Server not reachable since " + CLOCK.format(connectionLostAt.atZone(zone))
+            offlineText.set("Server not reachable since " + CLOCK.format(connectionLostAt.atZone(TimeFormat.shown(zone)))
                     + " \u2014 retrying; " + (asOf == null ? "no data loaded yet"
-                            : "showing data as of " + MINUTES.format(asOf.atZone(zone))));
+                            : "showing data as of " + MINUTES.format(asOf.atZone(TimeFormat.shown(zone)))));
         }
     }
 

@@ -3,6 +3,7 @@ package io.modeldeploy.gui.main;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
+import io.modeldeploy.gui.util.TimeFormat;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -76,7 +77,7 @@ public final class StatusBarView {
                 return "Refreshing…";
             }
             var last = list.lastLoadedProperty().get();
-            return last == null ? "" : "Refreshed " + CLOCK.format(last.atZone(ZoneId.systemDefault()));
+            return last == null ? "" : "Refreshed " + CLOCK.format(last.atZone(TimeFormat.shown(ZoneId.systemDefault())));
         }, list.loadingProperty(), list.lastLoadedProperty()));
     }
 

@@ -82,7 +82,7 @@ public final class TimeFormat {
     public static String relativeAsOf(Instant time, Instant asOf) {
         Instant now = clock.instant();
         if (time != null && Duration.between(time, now).abs().getSeconds() < 60) {
-            return "as of " + MINUTES.format(asOf.atZone(clock.getZone()));
+            return "as of " + MINUTES.format(asOf.atZone(shown(clock.getZone())));
         }
         return relative(time, now);
     }
@@ -92,9 +92,14 @@ public final class TimeFormat {
         return utc;
     }
 
+    /** The zone times are shown in: UTC while {@link #utcProperty()} is set, else {@code local}. */
+    public static ZoneId shown(ZoneId local) {
+        return utc.get() ? UTC : local;
+    }
+
     /** The exact date and time in the chosen zone, named: {@code 2026-07-01 14:03:27 CEST} or {@code ... UTC}. */
     public static String exact(Instant time) {
-        return exact(time, utc.get() ? UTC : clock.getZone());
+        return exact(time, shown(clock.getZone()));
     }
 
     public static String exact(Instant time, ZoneId zone) {

@@ -78,6 +78,20 @@ class TimeFormatTest {
     }
 
     @Test
+    void theUtcSettingAlsoCoversTheClockTimesOfStaleDataAndTheStatusBar() {
+        TimeFormat.useClock(Clock.fixed(NOW, ZoneId.of("Europe/Berlin")));
+        TimeFormat.utcProperty().set(true);
+        try {
+            assertEquals("as of 12:00", TimeFormat.relativeAsOf(NOW, NOW));
+            assertEquals(ZoneId.of("UTC"), TimeFormat.shown(ZoneId.of("Europe/Berlin")));
+        } finally {
+            TimeFormat.utcProperty().set(false);
+        }
+        assertEquals("as of 14:00", TimeFormat.relativeAsOf(NOW, NOW));
+        assertEquals(ZoneId.of("Europe/Berlin"), TimeFormat.shown(ZoneId.of("Europe/Berlin")));
+    }
+
+    @Test
     void durationsShowTwoUnitsAndDropZeroParts() {
         assertEquals("0 s", TimeFormat.duration(Duration.ZERO));
         assertEquals("250 ms", TimeFormat.duration(Duration.ofMillis(250)));

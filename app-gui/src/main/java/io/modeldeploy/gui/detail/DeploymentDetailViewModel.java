@@ -9,12 +9,14 @@ import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.session.VersionKey;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -56,6 +58,8 @@ public final class DeploymentDetailViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    /** Set while the server is not reachable: how current the shown data is known to be. */
+    private final ObjectProperty<Instant> staleAsOf = new SimpleObjectProperty<>(this, "staleAsOf");
     private final ShownFields fields = new ShownFields();
 
     /** The version chosen to be shown; null in the empty state. */
@@ -313,15 +317,24 @@ public final class DeploymentDetailViewModel {
         return fields;
     }
 
-    /** "3 min ago" for the shown version's creation. */
+    public ObjectProperty<Instant> staleAsOfProperty() {
+        return staleAsOf;
+    }
+
+    /** "3 min ago" for the shown version's creation ("as of 10:05" while the data is stale). */
     public String createdRelative() {
         ModelDeployment shown = deployment.get();
-        return shown == null ? TimeFormat.NONE : TimeFormat.relative(shown.createdAt(), now.get());
+        return shown == null ? TimeFormat.NONE : relative(shown.createdAt());
     }
 
     public String updatedRelative() {
         ModelDeployment shown = deployment.get();
-        return shown == null ? TimeFormat.NONE : TimeFormat.relative(shown.updatedAt(), now.get());
+        return shown == null ? TimeFormat.NONE : relative(shown.updatedAt());
+    }
+
+    private String relative(Instant time) {
+        Instant asOf = staleAsOf.get();
+        return asOf == null ? TimeFormat.relative(time, now.get()) : TimeFormat.relativeAsOf(time, asOf, now.get());
     }
 
     public String createdExact() {

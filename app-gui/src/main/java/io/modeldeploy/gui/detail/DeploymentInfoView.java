@@ -90,9 +90,9 @@ public class DeploymentInfoView extends VBox {
         offerCopy(providerLabel, "Copy model provider", viewModel.fields().modelProviderId());
 
         createdLabel.textProperty().bind(Bindings.createStringBinding(viewModel::createdRelative,
-                viewModel.nowProperty(), viewModel.deploymentProperty()));
+                viewModel.nowProperty(), viewModel.deploymentProperty(), viewModel.staleAsOfProperty()));
         updatedLabel.textProperty().bind(Bindings.createStringBinding(viewModel::updatedRelative,
-                viewModel.nowProperty(), viewModel.deploymentProperty()));
+                viewModel.nowProperty(), viewModel.deploymentProperty(), viewModel.staleAsOfProperty()));
         createdTooltip.textProperty().bind(Bindings.createStringBinding(viewModel::createdExact,
                 viewModel.deploymentProperty(), TimeFormat.utcProperty()));
         updatedTooltip.textProperty().bind(Bindings.createStringBinding(viewModel::updatedExact,

@@ -142,6 +142,7 @@ public final class MainView extends BorderPane implements ListActions {
         editStatusItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
         // After Apply the admin goes on in the list; otherwise the focus would fall into the timeline
         // once the editor's controls are disabled while the change is sent.
+        models.detail().staleAsOfProperty().bind(viewModel.list().staleAsOfProperty());
         models.detail().editor().busyProperty().addListener((obs, was, sending) -> {
             if (sending && focusIsInDetail()) {
                 listView.focusTable();

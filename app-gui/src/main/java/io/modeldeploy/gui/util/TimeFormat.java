@@ -80,7 +80,10 @@ public final class TimeFormat {
      * (the server is not reachable): what would read "just now" reads "as of 10:05" instead.
      */
     public static String relativeAsOf(Instant time, Instant asOf) {
-        Instant now = clock.instant();
+        return relativeAsOf(time, asOf, clock.instant());
+    }
+
+    public static String relativeAsOf(Instant time, Instant asOf, Instant now) {
         if (time != null && Duration.between(time, now).abs().getSeconds() < 60) {
             return "as of " + MINUTES.format(asOf.atZone(shown(clock.getZone())));
         }

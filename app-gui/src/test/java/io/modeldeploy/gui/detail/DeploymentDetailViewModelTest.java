@@ -41,6 +41,24 @@ class DeploymentDetailViewModelTest {
     }
 
     @Test
+    void whileTheDataIsStaleTheTimesSayAsOfWhenInsteadOfJustNow() {
+        FakeDeploymentApiClient.Stored llama = client.create("default", "llama", 1);
+        llama.updatedAt = Instant.parse("2026-07-01T11:59:40Z");
+        detail.show(llama.toResource());
+        assertEquals("just now", detail.updatedRelative());
+
+        io.modeldeploy.gui.util.TimeFormat.useClock(Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
+        try {
+            detail.staleAsOfProperty().set(Instant.parse("2026-07-01T11:59:50Z"));
+            assertEquals("as of 11:59", detail.updatedRelative());
+        } finally {
+            io.modeldeploy.gui.util.TimeFormat.useClock(null);
+        }
+        detail.staleAsOfProperty().set(null);
+        assertEquals("just now", detail.updatedRelative());
+    }
+
+    @Test
     void startsEmptyAndNullShowsTheEmptyState() {
         assertTrue(detail.emptyProperty().get());
         detail.show(client.create("default", "llama", 1).toResource());

@@ -63,6 +63,8 @@ public class DeploymentDetailView extends StackPane {
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
 
+        // "as of 10:05" while the data is stale, "just now" again once it is fresh
+        viewModel.staleAsOfProperty().addListener((obs, was, asOf) -> timelineView.refreshRows());
         ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((obs, was, scene) -> {

@@ -73,6 +73,7 @@ public final class DeploymentDetailViewModel {
         this.clock = session.clock();
         this.editor = new StatusEditorViewModel(session);
         this.timeline = new StatusTimelineViewModel(session);
+        timeline.staleAsOfProperty().bind(staleAsOf);
         now.set(clock.instant());
         store.addListener(changes -> {
             if (shownKey != null && changes.stream().anyMatch(c -> c.deployment().equals(shownKey.deployment()))) {

@@ -75,6 +75,8 @@ public final class StatusTimelineViewModel {
 
     private final ReadOnlyObjectWrapper<ModelDeployment> version = new ReadOnlyObjectWrapper<>(this, "version");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    /** Set while the server is not reachable: how current the entries are known to be. */
+    private final ObjectProperty<Instant> staleAsOf = new SimpleObjectProperty<>(this, "staleAsOf");
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(this, "loadingOlder");
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder");
     private final ReadOnlyBooleanWrapper awaitingHistory = new ReadOnlyBooleanWrapper(this, "awaitingHistory");
@@ -346,7 +348,13 @@ public final class StatusTimelineViewModel {
 
     /** "3 min ago". */
     public String relativeTime(TimelineItem item) {
-        return TimeFormat.relative(item.entry().timestamp(), now.get());
+        Instant asOf = staleAsOf.get();
+        Instant time = item.entry().timestamp();
+        return asOf == null ? TimeFormat.relative(time, now.get()) : TimeFormat.relativeAsOf(time, asOf, now.get());
+    }
+
+    public ObjectProperty<Instant> staleAsOfProperty() {
+        return staleAsOf;
     }
 
     /** "2026-07-01 14:03:27" in the local zone. */

@@ -44,13 +44,18 @@ class DeploymentDetailViewModelTest {
     void whileTheDataIsStaleTheTimesSayAsOfWhenInsteadOfJustNow() {
         FakeDeploymentApiClient.Stored llama = client.create("default", "llama", 1);
         llama.updatedAt = Instant.parse("2026-07-01T11:59:40Z");
+        llama.history.add(new io.modeldeploy.model.StatusHistoryEntry(llama.updatedAt,
+                io.modeldeploy.model.DeploymentStatus.PENDING, "Loading weights", "controller",
+                io.modeldeploy.model.ChangeSource.API));
         detail.show(llama.toResource());
+        background.runAll();
         assertEquals("just now", detail.updatedRelative());
 
         io.modeldeploy.gui.util.TimeFormat.useClock(Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
         try {
             detail.staleAsOfProperty().set(Instant.parse("2026-07-01T11:59:50Z"));
             assertEquals("as of 11:59", detail.updatedRelative());
+            assertEquals("as of 11:59", detail.timeline().relativeTime(detail.timeline().items().get(0)));
         } finally {
             io.modeldeploy.gui.util.TimeFormat.useClock(null);
         }

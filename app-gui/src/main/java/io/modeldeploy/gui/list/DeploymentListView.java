@@ -49,7 +49,13 @@ public final class DeploymentListView extends VBox {
     private final ListActions actions;
     private final Map<TableColumn<DeploymentRow, ?>, Comparator<DeploymentRow>> rowComparators = new HashMap<>();
     private ListColumns columns;
+    /** The workspace choice, a usable search field, Refresh and New deployment side by side. */
+    private static final double TOOLBAR_WRAP_WIDTH = 640;
 
+    @FXML
+    private HBox toolbar;
+    @FXML
+    private HBox searchRow;
     @FXML
     private ComboBox<WorkspaceOption> workspaceCombo;
     @FXML
@@ -109,6 +115,7 @@ public final class DeploymentListView extends VBox {
         ListFilterBar filters = new ListFilterBar(viewModel);
         filters.bindWorkspaceSelector(workspaceCombo);
         filters.bindSearch(searchField, this::focusTable);
+        toolbar.widthProperty().addListener((obs, was, width) -> placeSearchField(width.doubleValue()));
         filters.addChips(chipPane);
         setUpTable();
         ListPlaceholder.install(table, viewModel, actions);
@@ -345,5 +352,23 @@ public final class DeploymentListView extends VBox {
 
     public TableView<DeploymentRow> table() {
         return table;
+    }
+
+    /**
+     * Below {@link #TOOLBAR_WRAP_WIDTH} the search field goes to a row of its own, so that neither it nor
+     * the workspace choice is cut to a few letters. The toolbar's width does not depend on where the field
+     * is, so this cannot flip back and forth.
+     */
+    private void placeSearchField(double toolbarWidth) {
+        boolean ownRow = toolbarWidth > 0 && toolbarWidth < TOOLBAR_WRAP_WIDTH;
+        if (ownRow && searchField.getParent() == toolbar) {
+            toolbar.getChildren().remove(searchField);
+            searchRow.getChildren().add(searchField);
+        } else if (!ownRow && searchField.getParent() == searchRow) {
+            searchRow.getChildren().remove(searchField);
+            toolbar.getChildren().add(1, searchField);
+        }
+        searchRow.setVisible(ownRow);
+        searchRow.setManaged(ownRow);
     }
 }

@@ -152,6 +152,21 @@ class SmallWindowLayoutUiTest {
     }
 
     @Test
+    void theToolbarWrapsTheSearchBelowInsteadOfCuttingTheWorkspaceChoice(FxRobot robot) {
+        waitForLoad();
+        javafx.scene.control.ComboBox<?> workspace = FxLookup.one(robot, ".workspace-combo",
+                javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ListCell<?> shown = onFxThread(workspace::getButtonCell);
+        String drawn = onFxThread(() -> shown.lookupAll(".label").stream()
+                .filter(n -> n instanceof javafx.scene.control.Label label && "All workspaces".equals(label.getText()))
+                .map(n -> ((javafx.scene.text.Text) n.lookup(".text")).getText())
+                .findFirst().orElse(""));
+        assertTrue(drawn.startsWith("All workspaces"), "the workspace choice shows '" + drawn + "'");
+        javafx.scene.control.TextField search = FxLookup.one(robot, "#searchField", javafx.scene.control.TextField.class);
+        assertTrue(onFxThread(search::getWidth) >= 200, "the search field is " + onFxThread(search::getWidth) + " px");
+    }
+
+    @Test
     void theWorkspaceColumnHidesForOneWorkspaceAndHiddenColumnsAreRemembered(FxRobot robot) {
         waitForLoad();
         TableColumn<?, ?> workspace = column(robot, "Workspace");

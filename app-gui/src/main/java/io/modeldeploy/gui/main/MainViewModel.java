@@ -69,6 +69,8 @@ public final class MainViewModel implements ConsoleSession.Observer {
     private boolean everLive;
     /** When the stream stopped being live (or first failed to connect); null while live. */
     private Instant connectionLostAt;
+    /** Set while the server refuses this console's token: it answers, so it is not "not reachable". */
+    private boolean accessRefused;
 
     public MainViewModel(ConsoleSession session, DeploymentListViewModel list) {
         this(session, list, ZoneId.systemDefault());
@@ -214,6 +216,7 @@ public final class MainViewModel implements ConsoleSession.Observer {
     private void followConnection(State now) {
         if (now == State.LIVE || now == State.CLOSED) {
             connectionLostAt = null;
+            accessRefused = false;
             dataAsOf.set(null);
             stale.set(false);
             offlineText.set("");
@@ -223,13 +226,18 @@ public final class MainViewModel implements ConsoleSession.Observer {
             connectionLostAt = session.clock().instant();
         }
         if (now == State.OFFLINE && !stale.get()) {
-            Instant asOf = everLive ? connectionLostAt : session.fleetLoadedAtProperty().get();
-            dataAsOf.set(asOf);
+            dataAsOf.set(everLive ? connectionLostAt : session.fleetLoadedAtProperty().get());
             stale.set(true);
-            offlineText.set("Server not reachable since " + CLOCK.format(connectionLostAt.atZone(TimeFormat.shown(zone)))
-                    + " \u2014 retrying; " + (asOf == null ? "no data loaded yet"
-                            : "showing data as of " + MINUTES.format(asOf.atZone(TimeFormat.shown(zone)))));
+            showOfflineText();
         }
+    }
+
+    private void showOfflineText() {
+        Instant asOf = dataAsOf.get();
+        String why = accessRefused ? "The server refuses this console's token since " : "Server not reachable since ";
+        offlineText.set(why + CLOCK.format(connectionLostAt.atZone(TimeFormat.shown(zone)))
+                + " \u2014 retrying; " + (asOf == null ? "no data loaded yet"
+                        : "showing data as of " + MINUTES.format(asOf.atZone(TimeFormat.shown(zone)))));
     }
 
     @Override
@@ -244,6 +252,10 @@ public final class MainViewModel implements ConsoleSession.Observer {
 
     @Override
     public void accessDenied(ApiException denial) {
+        accessRefused = true;
+        if (stale.get()) {
+            showOfflineText();
+        }
         activity.set("Live changes are off: " + ErrorTexts.message(denial));
     }
 

@@ -191,6 +191,21 @@ class ReadOnlyAndOfflineViewModelTest {
     // ---------------------------------------------------------------- offline
 
     @Test
+    void aServerThatRefusesTheTokenIsNotCalledUnreachable() {
+        clock.now = Instant.parse("2026-07-01T10:05:12Z");
+        session.onStateChanged(State.RECONNECTING);
+        vm.accessDenied(io.modeldeploy.gui.api.ApiException.accessDenied(401, true, "Unknown or revoked token"));
+        session.onStateChanged(State.OFFLINE);
+        assertTrue(vm.offlineTextProperty().get().startsWith(
+                "The server refuses this console's token since 10:05:12 \u2014 retrying;"), vm.offlineTextProperty().get());
+        session.onStateChanged(State.LIVE);
+        session.onStateChanged(State.RECONNECTING);
+        session.onStateChanged(State.OFFLINE);
+        assertTrue(vm.offlineTextProperty().get().startsWith("Server not reachable since "),
+                "once live again, a later outage is a plain one");
+    }
+
+    @Test
     void anUnreachableServerShowsSinceWhenAndHowOldTheDataIs() {
         client.caller = new CallerIdentity("alice", "editor", true);
         goLive();

@@ -35,7 +35,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,8 +48,6 @@ import java.util.function.Consumer;
  */
 public final class MainViewModel implements ConsoleSession.Observer {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final ConsoleSession session;
     private final DeploymentListViewModel list;
@@ -116,7 +113,7 @@ public final class MainViewModel implements ConsoleSession.Observer {
             case OFFLINE -> "Offline \u00B7 retrying";
             case CLOSED -> "Not connected";
         };
-        return lastEvent == null ? base : base + " \u00B7 last change " + CLOCK.format(lastEvent.atZone(TimeFormat.shown(zone)));
+        return lastEvent == null ? base : base + " \u00B7 last change " + TimeFormat.clockTime(lastEvent, zone);
     }
 
     public ConsoleSession session() {
@@ -235,9 +232,9 @@ public final class MainViewModel implements ConsoleSession.Observer {
     private void showOfflineText() {
         Instant asOf = dataAsOf.get();
         String why = accessRefused ? "The server refuses this console's token since " : "Server not reachable since ";
-        offlineText.set(why + CLOCK.format(connectionLostAt.atZone(TimeFormat.shown(zone)))
+        offlineText.set(why + TimeFormat.clockTime(connectionLostAt, zone)
                 + " \u2014 retrying; " + (asOf == null ? "no data loaded yet"
-                        : "showing data as of " + MINUTES.format(asOf.atZone(TimeFormat.shown(zone)))));
+                        : "showing data as of " + TimeFormat.minutes(asOf, zone)));
     }
 
     @Override

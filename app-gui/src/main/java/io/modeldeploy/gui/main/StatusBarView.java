@@ -13,7 +13,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The main window's status bar ({@code StatusBarView.fxml}, included by {@code MainView.fxml}):
@@ -27,7 +26,6 @@ public final class StatusBarView {
     private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     private static final PseudoClass RECONNECTING = PseudoClass.getPseudoClass("reconnecting");
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @FXML
     private Label connectionLabel;
@@ -77,7 +75,7 @@ public final class StatusBarView {
                 return "Refreshing…";
             }
             var last = list.lastLoadedProperty().get();
-            return last == null ? "" : "Refreshed " + CLOCK.format(last.atZone(TimeFormat.shown(ZoneId.systemDefault())));
+            return last == null ? "" : "Refreshed " + TimeFormat.clockTime(last, ZoneId.systemDefault());
         }, list.loadingProperty(), list.lastLoadedProperty()));
     }
 

@@ -24,6 +24,7 @@ public final class TimeFormat {
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final long RELATIVE_DAYS_LIMIT = 30;
 
     private static volatile Clock clock = Clock.systemDefaultZone();
@@ -85,7 +86,7 @@ public final class TimeFormat {
 
     public static String relativeAsOf(Instant time, Instant asOf, Instant now) {
         if (time != null && Duration.between(time, now).abs().getSeconds() < 60) {
-            return "as of " + MINUTES.format(asOf.atZone(shown(clock.getZone())));
+            return "as of " + minutes(asOf, clock.getZone());
         }
         return relative(time, now);
     }
@@ -98,6 +99,16 @@ public final class TimeFormat {
     /** The zone times are shown in: UTC while {@link #utcProperty()} is set, else {@code local}. */
     public static ZoneId shown(ZoneId local) {
         return utc.get() ? UTC : local;
+    }
+
+    /** "10:05:12" in the zone times are shown in ({@code local} unless UTC is chosen). */
+    public static String clockTime(Instant time, ZoneId local) {
+        return SECONDS.format(time.atZone(shown(local)));
+    }
+
+    /** "10:05" in the zone times are shown in ({@code local} unless UTC is chosen). */
+    public static String minutes(Instant time, ZoneId local) {
+        return MINUTES.format(time.atZone(shown(local)));
     }
 
     /** The exact date and time in the chosen zone, named: {@code 2026-07-01 14:03:27 CEST} or {@code ... UTC}. */

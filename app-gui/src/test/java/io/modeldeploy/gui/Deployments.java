@@ -26,7 +26,7 @@ public final class Deployments {
     public static ModelDeployment of(String workspace, String name, int version, DeploymentStatus status,
                                      String message, Instant updatedAt) {
         return new ModelDeployment("model-deployment-" + workspace + "-" + name + "-" + version, name, workspace,
-                null, T0, updatedAt, version, "cfg", 1, status, message, List.of(), null, null);
+                null, T0, updatedAt, version, "cfg", 1, status, message, List.of(), null, null, null);
     }
 
     /** A history entry by {@code actor} via the API. */
@@ -40,7 +40,7 @@ public final class Deployments {
         StatusHistoryEntry newest = history.get(history.size() - 1);
         return new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(), newest.timestamp(),
                 d.entityVersion(), d.config(), d.configVersion(), newest.status(), newest.statusMessage(), history,
-                d.modelProviderId(), d.authContext());
+                d.modelProviderId(), d.authContext(), null);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class Deployments {
         StatusHistoryEntry added = entry(status, message, at, actor);
         ModelDeployment after = new ModelDeployment(before.id(), before.name(), before.workspace(), before.project(),
                 before.createdAt(), at, before.entityVersion(), before.config(), before.configVersion(), status,
-                message, List.of(added), before.modelProviderId(), before.authContext());
+                message, List.of(added), before.modelProviderId(), before.authContext(), null);
         return new DeploymentEvent(id, DeploymentEventType.STATUS_CHANGED, before.workspace(), before.name(),
                 before.entityVersion(), at, after);
     }
@@ -70,6 +70,6 @@ public final class Deployments {
         ModelDeployment d = event.deployment();
         return new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(), d.updatedAt(),
                 d.entityVersion(), d.config(), d.configVersion(), d.status(), d.statusMessage(), history,
-                d.modelProviderId(), d.authContext());
+                d.modelProviderId(), d.authContext(), null);
     }
 }

@@ -23,6 +23,9 @@ public final class ApiLimits {
     /** How many of the newest history entries a deployment resource embeds (NeMo's cap). */
     public static final int HISTORY_WINDOW = 100;
 
+    /** Most targets one status batch may name ({@code POST /apis/modeldeploy/v1/status-batches}). */
+    public static final int MAX_BATCH_TARGETS = 1000;
+
     /** Workspace path segment meaning "every workspace" when listing. */
     public static final String ALL_WORKSPACES = "-";
 

@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * One version of a model deployment. Everything but the status fields is immutable;
  * {@code status_history} holds the newest {@link ApiLimits#HISTORY_WINDOW} entries, oldest first.
+ * {@code status_since} (an extension NeMo clients ignore) is when the current status began: the
+ * time of the history entry that set it; a change of message alone does not move it.
  * Null fields are left out of the JSON.
  */
 @Serdeable
@@ -28,7 +30,8 @@ public record ModelDeployment(
         @JsonProperty("status_message") String statusMessage,
         @JsonProperty("status_history") List<StatusHistoryEntry> statusHistory,
         @JsonProperty("model_provider_id") String modelProviderId,
-        @JsonProperty("auth_context") AuthContext authContext) {
+        @JsonProperty("auth_context") AuthContext authContext,
+        @JsonProperty("status_since") Instant statusSince) {
 
     /**
      * The entity tag of this version's current state, as the server sends it in {@code ETag}: it

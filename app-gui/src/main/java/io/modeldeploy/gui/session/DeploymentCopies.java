@@ -100,6 +100,6 @@ public final class DeploymentCopies {
     public static ModelDeployment withHistory(ModelDeployment d, List<StatusHistoryEntry> history) {
         return new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(), d.updatedAt(),
                 d.entityVersion(), d.config(), d.configVersion(), d.status(), d.statusMessage(), history,
-                d.modelProviderId(), d.authContext());
+                d.modelProviderId(), d.authContext(), d.statusSince());
     }
 }

@@ -237,7 +237,7 @@ class DeploymentDetailViewModelTest {
         ModelDeployment d = stored.toResource();
         return new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(), d.updatedAt(),
                 d.entityVersion(), d.config(), d.configVersion(), d.status(), d.statusMessage(), List.of(),
-                d.modelProviderId(), d.authContext());
+                d.modelProviderId(), d.authContext(), null);
     }
 
     @Test

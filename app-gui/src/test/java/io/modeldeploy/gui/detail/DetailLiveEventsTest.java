@@ -55,7 +55,7 @@ class DetailLiveEventsTest {
                 : List.of(stored.history.get(stored.history.size() - 1));
         ModelDeployment after = new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(),
                 d.updatedAt(), d.entityVersion(), d.config(), d.configVersion(), d.status(), d.statusMessage(), added,
-                d.modelProviderId(), d.authContext());
+                d.modelProviderId(), d.authContext(), null);
         return new DeploymentEvent(nextEventId++, type, d.workspace(), d.name(), d.entityVersion(), d.updatedAt(),
                 after);
     }

@@ -60,7 +60,7 @@ class FakeDeploymentApiClient extends ForwardingDeploymentApiClient {
             int from = Math.max(0, history.size() - ApiLimits.HISTORY_WINDOW);
             return new ModelDeployment(id, name, workspace, "proj", createdAt, updatedAt, version, "llama-nim", 3,
                     status, message, List.copyOf(history.subList(from, history.size())), providerId,
-                    AuthContext.of("alice"));
+                    AuthContext.of("alice"), null);
         }
     }
 
@@ -222,6 +222,6 @@ class FakeDeploymentApiClient extends ForwardingDeploymentApiClient {
         Objects.requireNonNull(d);
         return new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(), d.updatedAt(),
                 d.entityVersion(), d.config(), d.configVersion(), status, message, d.statusHistory(),
-                d.modelProviderId(), d.authContext());
+                d.modelProviderId(), d.authContext(), null);
     }
 }

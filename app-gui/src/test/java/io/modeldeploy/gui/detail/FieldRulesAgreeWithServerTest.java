@@ -214,6 +214,6 @@ class FieldRulesAgreeWithServerTest {
 
     private static ModelDeployment target() {
         return new ModelDeployment("model-deployment-target", "target", "rules", null, null, null, 1, "cfg", 1,
-                DeploymentStatus.READY, "", List.of(), null, null);
+                DeploymentStatus.READY, "", List.of(), null, null, null);
     }
 }

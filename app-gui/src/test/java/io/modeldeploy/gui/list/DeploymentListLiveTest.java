@@ -256,7 +256,7 @@ class DeploymentListLiveTest {
         session.store().merge(v3, DeploymentStore.Origin.OWN_WRITE);
         ModelDeployment reborn = new ModelDeployment("model-deployment-new-phi", "phi", "prod", null,
                 T0.plusSeconds(90), T0.plusSeconds(90), 1, "cfg", 1, CREATED, "Deployment created",
-                List.of(entry(CREATED, "Deployment created", T0.plusSeconds(90), "dave")), null, null);
+                List.of(entry(CREATED, "Deployment created", T0.plusSeconds(90), "dave")), null, null, null);
         applyEvents(List.of(Deployments.event(60, DeploymentEventType.CREATED, reborn)));
         assertEquals(1, row("prod", "phi").version());
         assertEquals("model-deployment-new-phi", row("prod", "phi").deployment().id());

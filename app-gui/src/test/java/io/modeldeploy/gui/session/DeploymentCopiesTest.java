@@ -53,7 +53,7 @@ class DeploymentCopiesTest {
         ModelDeployment d = held;
         ModelDeployment providerOnly = new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(),
                 T0.plusSeconds(9), 1, d.config(), d.configVersion(), d.status(), d.statusMessage(), List.of(),
-                "prod/llama", d.authContext());
+                "prod/llama", d.authContext(), null);
         ModelDeployment merged = DeploymentCopies.join(held,
                 Deployments.event(3, DeploymentEventType.STATUS_CHANGED, providerOnly));
         assertEquals("prod/llama", merged.modelProviderId());
@@ -83,7 +83,7 @@ class DeploymentCopiesTest {
         assertEquals(DeploymentStatus.READY, alone.status());
         assertFalse(DeploymentCopies.hasHistory(alone), "one entry on its own would pass for the whole history");
         ModelDeployment otherIncarnation = new ModelDeployment("model-deployment-other", "llama", "prod", null, T0,
-                T0, 1, "cfg", 1, DeploymentStatus.CREATED, "", held.statusHistory(), null, null);
+                T0, 1, "cfg", 1, DeploymentStatus.CREATED, "", held.statusHistory(), null, null, null);
         assertFalse(DeploymentCopies.hasHistory(DeploymentCopies.join(otherIncarnation, change)),
                 "a different deployment of that name lends no history");
         DeploymentEvent created = Deployments.event(2, DeploymentEventType.CREATED, held);

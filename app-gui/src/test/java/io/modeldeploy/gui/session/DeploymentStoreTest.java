@@ -161,7 +161,7 @@ class DeploymentStoreTest {
         Instant later = T0.plusSeconds(3600);
         ModelDeployment reborn = new ModelDeployment("model-deployment-reborn", "llama", "prod", null, later, later,
                 1, "cfg", 1, DeploymentStatus.CREATED, "Deployment created",
-                List.of(entry(DeploymentStatus.CREATED, "Deployment created", later, "dave")), null, null);
+                List.of(entry(DeploymentStatus.CREATED, "Deployment created", later, "dave")), null, null, null);
         store.apply(Deployments.event(9, DeploymentEventType.CREATED, reborn));
         assertEquals(List.of(reborn), store.versions(LLAMA.deployment()));
         store.merge(state(3), Origin.LOAD);

@@ -443,7 +443,7 @@ public class DeploymentService {
         return new ModelDeployment(row.id(), row.name(), row.workspace(), row.project(), row.createdAt(),
                 row.updatedAt(), row.entityVersion(), row.config(), row.configVersion(), row.status(),
                 row.statusMessage(), history.stream().map(StatusEventRow::toEntry).toList(), row.modelProviderId(),
-                AuthContext.of(row.createdBy()));
+                AuthContext.of(row.createdBy()), null);
     }
 
     private static int configVersionOrDefault(Integer configVersion) {

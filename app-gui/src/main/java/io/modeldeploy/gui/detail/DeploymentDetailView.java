@@ -53,6 +53,11 @@ public class DeploymentDetailView extends StackPane {
         editorView = new StatusEditorView(viewModel.editor());
         timelineView = new StatusTimelineView(viewModel.timeline());
         content.getChildren().setAll(infoView, editorView, timelineView);
+        timelineView.offerUseStatus(viewModel.editor().canWriteProperty(), item -> {
+            if (viewModel.editor().useStatus(item.entry())) {
+                editorView.focusStatus();
+            }
+        });
         VBox.setVgrow(timelineView, javafx.scene.layout.Priority.ALWAYS);
 
         emptyState.visibleProperty().bind(viewModel.emptyProperty());

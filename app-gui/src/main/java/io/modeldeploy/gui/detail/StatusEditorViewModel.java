@@ -8,6 +8,7 @@ import io.modeldeploy.gui.session.Freshness;
 import io.modeldeploy.gui.session.VersionKey;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -176,6 +177,22 @@ public final class StatusEditorViewModel {
         resetFields();
         error.set("");
         recompute();
+    }
+
+    /**
+     * Fills the status and message with a past state of this version (a history entry), to restore
+     * it with Apply; nothing is sent. The model provider reference is left as it is: history entries
+     * do not record it. Does nothing while an update is on its way or with a read-only token.
+     */
+    public boolean useStatus(StatusHistoryEntry entry) {
+        if (entry == null || entry.status() == null || busy.get() || !session.canWriteProperty().get()
+                || deployment.get() == null) {
+            return false;
+        }
+        status.set(entry.status());
+        message.set(entry.statusMessage() == null ? "" : entry.statusMessage());
+        error.set("");
+        return true;
     }
 
     /** Resolves a conflict by taking the version's current state; the unsaved edits are dropped. */

@@ -3,6 +3,9 @@ package io.modeldeploy.gui.detail;
 import io.modeldeploy.gui.style.StatusStyle;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -32,6 +35,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.function.Consumer;
+
 /**
  * The status history of the selected version: a strip of time shares per status, and a
  * virtualized list of entries, newest first, that a status choice and a text field above it can
@@ -44,6 +49,9 @@ public class StatusTimelineView extends VBox {
 
     private final StatusTimelineViewModel viewModel;
     private final StatusStripBar strip = new StatusStripBar();
+    private final MenuItem useStatus = new MenuItem("Use this status");
+    private final BooleanProperty canUseStatus = new SimpleBooleanProperty(this, "canUseStatus");
+    private Consumer<TimelineItem> onUseStatus;
     private VirtualFlow<?> flow;
     private boolean checkScheduled;
 
@@ -146,9 +154,19 @@ public class StatusTimelineView extends VBox {
     private void setUpCopy() {
         MenuItem copyMessage = new MenuItem("Copy message");
         copyMessage.setOnAction(event -> copySelectedMessage());
-        ContextMenu menu = new ContextMenu(copyMessage);
-        menu.setOnShowing(event -> copyMessage.setDisable(
-                StatusTimelineViewModel.messageOf(entryList.getSelectionModel().getSelectedItem()).isEmpty()));
+        useStatus.setOnAction(event -> {
+            TimelineItem item = entryList.getSelectionModel().getSelectedItem();
+            if (item != null && onUseStatus != null) {
+                onUseStatus.accept(item);
+            }
+        });
+        ContextMenu menu = new ContextMenu(useStatus, copyMessage);
+        menu.setOnShowing(event -> {
+            copyMessage.setDisable(
+                    StatusTimelineViewModel.messageOf(entryList.getSelectionModel().getSelectedItem()).isEmpty());
+            useStatus.setDisable(onUseStatus == null || !canUseStatus.get()
+                    || entryList.getSelectionModel().getSelectedItem() == null);
+        });
         entryList.setContextMenu(menu);
         entryList.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (COPY_KEYS.match(event) && entryList.getSelectionModel().getSelectedItem() != null) {
@@ -166,6 +184,15 @@ public class StatusTimelineView extends VBox {
         ClipboardContent content = new ClipboardContent();
         content.putString(message);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /**
+     * Offers "Use this status" on every entry: {@code action} gets the chosen entry, while
+     * {@code enabled} holds (the editor may write).
+     */
+    void offerUseStatus(ObservableBooleanValue enabled, Consumer<TimelineItem> action) {
+        canUseStatus.bind(enabled);
+        onUseStatus = action;
     }
 
     @FXML

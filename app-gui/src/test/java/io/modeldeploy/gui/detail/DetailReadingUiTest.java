@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Reading the detail pane in a narrow window (issue 13, points 2 and 12): long messages, actors and
- * model provider IDs are shown whole and can be copied; the history uses the pane's height.
+ * model provider IDs are shown whole and can be copied; the history uses the pane's height. Any
+ * history entry's state can be put back in the editor (issue 14, point 4).
  */
 @ExtendWith(ApplicationExtension.class)
 class DetailReadingUiTest {
@@ -171,6 +172,27 @@ class DetailReadingUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(LONG_MESSAGE, onFxThread(() -> Clipboard.getSystemClipboard().getString()));
+    }
+
+    @Test
+    void useThisStatusFillsTheEditorWithAnOlderEntryAndSendsNothing(FxRobot robot) {
+        FakeDeploymentApiClient.Stored stored = deploymentWithLongTexts(3);
+        show(robot, stored);
+        StatusTimelineCell second = one(robot, (Node n) -> n instanceof StatusTimelineCell cell && cell.getIndex() == 1
+                && cell.getItem() != null && cell.isVisible());
+        TimelineItem chosen = second.getItem();
+        robot.clickOn(second);
+        openContextMenu(robot, second);
+        robot.clickOn("Use this status");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        StatusEditorViewModel editor = view.getViewModel().editor();
+        assertEquals(chosen.status(), editor.statusProperty().get());
+        assertEquals(chosen.entry().statusMessage(), editor.messageProperty().get());
+        assertTrue(editor.isDirty(), "Apply sends it");
+        assertEquals(DeploymentStatus.ERROR, stored.toResource().status(), "nothing was sent");
+        assertTrue(onFxThread(() -> view.getScene().getFocusOwner() instanceof javafx.scene.control.ComboBox<?>),
+                "the editor's status has the focus, ready for Apply");
     }
 
     @Test

@@ -6,8 +6,10 @@ import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.model.CallerIdentity;
+import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
+import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,41 @@ class StatusEditorViewModelTest {
         background.runAll();
         assertEquals(DeploymentStatus.CREATED, llama.toResource().status());
         assertEquals("Read-only: this token may not change statuses", readOnly.keyboardHintProperty().get());
+    }
+
+    @Test
+    void useStatusFillsStatusAndMessageFromAHistoryEntryAndSendsNothing() {
+        StatusHistoryEntry past = new StatusHistoryEntry(stored.updatedAt, DeploymentStatus.ERROR, "probe failed",
+                "bob", ChangeSource.API);
+        editor.modelProviderIdProperty().set("team/provider");
+
+        assertTrue(editor.useStatus(past));
+
+        assertEquals(DeploymentStatus.ERROR, editor.statusProperty().get());
+        assertEquals("probe failed", editor.messageProperty().get());
+        assertEquals("team/provider", editor.modelProviderIdProperty().get(), "the history does not record it");
+        assertTrue(editor.canApply());
+        background.runAll();
+        assertEquals(DeploymentStatus.CREATED, stored.toResource().status());
+        assertTrue(applied.isEmpty());
+    }
+
+    @Test
+    void useStatusChangesNothingWithAReadOnlyToken() {
+        FakeDeploymentApiClient viewer = new FakeDeploymentApiClient() {
+            @Override
+            public CallerIdentity whoami() {
+                return new CallerIdentity("dashboard", "viewer", false);
+            }
+        };
+        ConsoleSession session = TestSessions.of(viewer, new TaskRunner(background, Runnable::run));
+        StatusEditorViewModel readOnly = new StatusEditorViewModel(session);
+        readOnly.setDeployment(viewer.create("default", "llama", 1).toResource());
+        session.readCaller();
+        background.runAll();
+
+        assertFalse(readOnly.useStatus(new StatusHistoryEntry(null, DeploymentStatus.ERROR, "x", "bob", ChangeSource.API)));
+        assertEquals(DeploymentStatus.CREATED, readOnly.statusProperty().get());
     }
 
     @Test

@@ -200,7 +200,7 @@ public final class DeploymentListView extends VBox {
         // the newest first.
         updatedColumn.setComparator(Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
         updatedColumn.setSortType(TableColumn.SortType.ASCENDING);
-        columns = new ListColumns(table, columnsById(), workspaceColumn, viewModel.workspaceProperty());
+        columns = new ListColumns(table, columnsById(), viewModel.workspaceProperty(), viewModel.rows());
 
         // Follow the selected deployment across list changes: note the change before the table
         // reacts to it, restore the selection by key afterwards.

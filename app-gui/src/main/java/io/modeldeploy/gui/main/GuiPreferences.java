@@ -165,11 +165,15 @@ public final class GuiPreferences {
         write(() -> node.putBoolean(TIMES_IN_UTC, utc));
     }
 
-    /** Ids of the list columns the user hid. */
-    public Set<String> hiddenColumns() {
-        return Arrays.stream(node.get(HIDDEN_COLUMNS, "").split(","))
+    /** Ids of the list columns the user hid; empty when they never chose (then the list's defaults apply). */
+    public Optional<Set<String>> hiddenColumns() {
+        String saved = node.get(HIDDEN_COLUMNS, null);
+        if (saved == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Arrays.stream(saved.split(","))
                 .filter(id -> !id.isBlank())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     public void setHiddenColumns(Set<String> columnIds) {

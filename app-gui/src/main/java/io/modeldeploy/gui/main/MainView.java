@@ -19,6 +19,7 @@ import io.modeldeploy.gui.dialogs.NewVersionViewModel;
 import io.modeldeploy.gui.dialogs.ResetDemoConfirmation;
 import io.modeldeploy.gui.dialogs.ShortcutsDialog;
 import io.modeldeploy.gui.list.DeploymentListView;
+import io.modeldeploy.gui.list.ListColumns;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
 import io.modeldeploy.gui.list.ListActions;
 import io.modeldeploy.gui.list.WorkspaceOption;
@@ -110,7 +111,8 @@ public final class MainView extends BorderPane implements ListActions {
         this.viewModel = models.main();
         this.demoViewModel = models.demo();
         this.listView = new DeploymentListView(models.list(), this);
-        listView.columns().remember(context.preferences().hiddenColumns(), context.preferences()::setHiddenColumns);
+        listView.columns().remember(context.preferences().hiddenColumns().orElse(ListColumns.HIDDEN_BY_DEFAULT),
+                context.preferences()::setHiddenColumns);
         this.detailView = new DeploymentDetailView(models.detail());
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
         loader.setRoot(this);

@@ -1,5 +1,6 @@
 package io.modeldeploy.gui.main;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
@@ -7,10 +8,13 @@ import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 
 /**
  * Where the main window is and how its split pane is divided: restored from the preferences when
- * the window opens, saved when it closes, handed on when the console moves to another server.
+ * the window opens, saved when it closes, handed on when the console moves to another server. The
+ * detail pane's share is also saved shortly after the divider moves, so it survives a console that
+ * is killed rather than closed.
  */
 final class WindowPlacement {
 
@@ -18,15 +22,26 @@ final class WindowPlacement {
     static final String SPLIT_NAME = "main";
     static final double DEFAULT_WIDTH = 1440;
     static final double DEFAULT_HEIGHT = 900;
+    /** How long the divider must rest before its position is saved (a drag moves it many times). */
+    private static final Duration DIVIDER_SETTLES = Duration.millis(600);
 
     private final GuiPreferences preferences;
     private final SplitPane splitPane;
     private Stage attachedStage;
     private EventHandler<WindowEvent> savingHandler;
+    private final PauseTransition dividerSettles = new PauseTransition(DIVIDER_SETTLES);
 
     WindowPlacement(GuiPreferences preferences, SplitPane splitPane) {
         this.preferences = preferences;
         this.splitPane = splitPane;
+        dividerSettles.setOnFinished(e -> {
+            if (attachedStage != null) {
+                preferences.setDividerPositions(SPLIT_NAME, splitPane.getDividerPositions());
+            }
+        });
+        for (SplitPane.Divider divider : splitPane.getDividers()) {
+            divider.positionProperty().addListener((obs, was, now) -> dividerSettles.playFromStart());
+        }
     }
 
     /** Restores size, position and divider from the preferences and saves them when the window closes. */
@@ -86,6 +101,7 @@ final class WindowPlacement {
         }
         savingHandler = null;
         attachedStage = null;
+        dividerSettles.stop();
     }
 
     /** Writes window bounds and divider positions to the preferences. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
@@ -76,14 +77,16 @@ class GuiPreferencesTest {
 
     @Test
     void hiddenColumnsUtcTimesAndTheLastNewDeploymentWorkspaceAreRemembered() {
-        assertEquals(Set.of(), prefs.hiddenColumns());
+        assertEquals(Optional.empty(), prefs.hiddenColumns(), "never chosen");
         assertFalse(prefs.timesInUtc());
         assertNull(prefs.lastNewDeploymentWorkspace());
         prefs.setHiddenColumns(new LinkedHashSet<>(List.of("provider", "message")));
         prefs.setTimesInUtc(true);
         prefs.setLastNewDeploymentWorkspace("team-nlp");
         GuiPreferences again = new GuiPreferences(node);
-        assertEquals(Set.of("provider", "message"), again.hiddenColumns());
+        assertEquals(Optional.of(Set.of("provider", "message")), again.hiddenColumns());
+        again.setHiddenColumns(Set.of());
+        assertEquals(Optional.of(Set.of()), new GuiPreferences(node).hiddenColumns(), "chose to hide none");
         assertTrue(again.timesInUtc());
         assertEquals("team-nlp", again.lastNewDeploymentWorkspace());
     }

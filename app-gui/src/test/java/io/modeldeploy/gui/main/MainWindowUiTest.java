@@ -467,6 +467,17 @@ class MainWindowUiTest {
     }
 
     @Test
+    void theDetailPanesShareIsSavedOnceTheDividerRestsWithoutClosingTheWindow(FxRobot robot) {
+        waitForLoad();
+        robot.interact(() -> view.attach(stage));
+        robot.interact(() -> view.splitPane().setDividerPositions(0.45));
+        waitUntil("the divider's position is saved", () -> {
+            double[] saved = new GuiPreferences(prefsNode).dividerPositions(WindowPlacement.SPLIT_NAME);
+            return saved.length == 1 && Math.abs(saved[0] - 0.45) < 0.02;
+        });
+    }
+
+    @Test
     void windowBoundsAndDividerAreSavedAndRestored(FxRobot robot) {
         waitForLoad();
         robot.interact(() -> {

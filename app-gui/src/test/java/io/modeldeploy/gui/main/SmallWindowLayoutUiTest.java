@@ -28,6 +28,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -41,10 +43,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The main window at 1024×700: no column lost, a sideways scroll, a column chooser that is remembered, a whole toolbar. */
+/**
+ * The main window at 1024×700: no column lost, a sideways scroll, a column chooser that is
+ * remembered, a whole toolbar. At the default 1440×900: whole names, no sideways scroll.
+ */
 @ExtendWith(ApplicationExtension.class)
 class SmallWindowLayoutUiTest {
 
+    private static final String LONG_NAME = "deepseek-r1-distill-llama-70b";
     private static TestServer server;
     private static ExecutorService workers;
     private static final String PREFS_ROOT = GuiPreferencesTest.TEST_ROOT + "/" + UUID.randomUUID();
@@ -60,6 +66,8 @@ class SmallWindowLayoutUiTest {
         server.create("small-a", "a-ready", "llama-nim");
         server.setStatus("small-a", "a-ready", "READY", "serving on 2 GPUs with a rather long status message");
         server.create("small-b", "b-pending", "mistral-nim");
+        server.create("small-b", LONG_NAME, "llama-nim");
+        server.create("small-b", "qwen2.5-coder-32b-instruct", "llama-nim");
     }
 
     @AfterAll
@@ -128,11 +136,44 @@ class SmallWindowLayoutUiTest {
             }
             return null;
         });
-        assertEquals(7, onFxThread(() -> table.getVisibleLeafColumns().size()));
-        ScrollBar horizontal = onFxThread(() -> table.lookupAll(".scroll-bar").stream()
-                .filter(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL)
-                .map(ScrollBar.class::cast).findFirst().orElseThrow());
+        assertEquals(6, onFxThread(() -> table.getVisibleLeafColumns().size()), "all but Model provider");
+        ScrollBar horizontal = onFxThread(() -> horizontalScrollBar(table));
         assertTrue(onFxThread(horizontal::isVisible), "a horizontal scroll bar");
+    }
+
+    @Test
+    void atTheDefaultWindowSizeNamesShowWholeAndNothingScrollsSideways(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
+        waitForLoad();
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = table(robot);
+        for (String name : List.of(LONG_NAME, "qwen2.5-coder-32b-instruct")) {
+            javafx.scene.control.Labeled cell = FxLookup.one(robot, n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                    && name.equals(c.getText()) && c.isVisible(), javafx.scene.control.Labeled.class);
+            java.util.concurrent.Callable<String> drawn = () -> onFxThread(
+                    () -> ((javafx.scene.text.Text) cell.lookup(".text")).getText());
+            try {
+                // The columns are measured once cells are drawn in their CSS font.
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> name.equals(drawn.call()));
+            } catch (TimeoutException e) {
+                assertEquals(name, drawn.call(), "the name is drawn whole; columns: " + widths(table));
+            }
+        }
+        assertFalse(onFxThread(() -> horizontalScrollBar(table).isVisible()), "no sideways scroll");
+    }
+
+    private static String widths(TableView<?> table) {
+        return onFxThread(() -> table.getWidth() + " " + table.getColumnResizePolicy() + " " + table.getVisibleLeafColumns()
+                .stream().map(c -> c.getText() + "=" + c.getWidth() + "/" + c.getPrefWidth()).toList());
+    }
+
+    private static ScrollBar horizontalScrollBar(TableView<?> table) {
+        return table.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL)
+                .map(ScrollBar.class::cast).findFirst().orElseThrow();
     }
 
     @Test
@@ -175,13 +216,16 @@ class SmallWindowLayoutUiTest {
         robot.interact(() -> list().workspaceProperty().set(WorkspaceOption.all(2)));
         assertTrue(onFxThread(workspace::isVisible), "All: the column is back");
 
-        robot.interact(() -> column(robot, "Model provider").setVisible(false));
-        assertEquals(Set.of("provider"), new GuiPreferences(prefsNode).hiddenColumns());
+        assertFalse(onFxThread(column(robot, "Model provider")::isVisible), "hidden until the user asks for it");
+        robot.interact(() -> column(robot, "Model provider").setVisible(true));
+        robot.interact(() -> column(robot, "Message").setVisible(false));
+        assertEquals(Optional.of(Set.of("message")), new GuiPreferences(prefsNode).hiddenColumns());
         robot.interact(view::detach);
         robot.interact(view::stop);
         robot.interact(this::open);
         waitForLoad();
-        assertFalse(onFxThread(column(robot, "Model provider")::isVisible), "still hidden after a restart");
+        assertFalse(onFxThread(column(robot, "Message")::isVisible), "still hidden after a restart");
+        assertTrue(onFxThread(column(robot, "Model provider")::isVisible), "still shown after a restart");
         assertTrue(onFxThread(column(robot, "Workspace")::isVisible));
     }
 }

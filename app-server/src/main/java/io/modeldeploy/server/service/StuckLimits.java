@@ -30,10 +30,6 @@ public record StuckLimits(Map<DeploymentStatus, Duration> limits) {
         limits = Collections.unmodifiableMap(copy);
     }
 
-    public static StuckLimits defaults() {
-        return parse(DEFAULT);
-    }
-
     /** @throws IllegalArgumentException naming the setting and the part of the value that is wrong */
     public static StuckLimits parse(String value) {
         if (value == null || value.isBlank()) {
@@ -80,11 +76,6 @@ public record StuckLimits(Map<DeploymentStatus, Duration> limits) {
 
     private static IllegalArgumentException invalid(String why) {
         return new IllegalArgumentException(SETTING + ": " + why);
-    }
-
-    /** The limit of a status, null when it has none. */
-    public Duration limitOf(DeploymentStatus status) {
-        return limits.get(status);
     }
 
     /** The limits in whole seconds, as the attention list answers them. */

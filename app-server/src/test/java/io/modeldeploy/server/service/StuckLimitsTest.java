@@ -15,19 +15,19 @@ class StuckLimitsTest {
 
     @Test
     void theDefaultLimitsCreatedPendingAndDeletingOnly() {
-        StuckLimits limits = StuckLimits.defaults();
+        StuckLimits limits = StuckLimits.parse(StuckLimits.DEFAULT);
         assertEquals(Map.of(DeploymentStatus.CREATED, 900L, DeploymentStatus.PENDING, 1800L,
                 DeploymentStatus.DELETING, 1800L), limits.inSeconds());
-        assertNull(limits.limitOf(DeploymentStatus.READY), "other statuses have no limit");
+        assertNull(limits.limits().get(DeploymentStatus.READY), "other statuses have no limit");
     }
 
     @Test
     void durationsInSecondsMinutesHoursAndCombined() {
         StuckLimits limits = StuckLimits.parse(" pending=90s , READY=2h,DELETING=1h30m,CREATED=15m");
-        assertEquals(Duration.ofSeconds(90), limits.limitOf(DeploymentStatus.PENDING));
-        assertEquals(Duration.ofHours(2), limits.limitOf(DeploymentStatus.READY));
-        assertEquals(Duration.ofMinutes(90), limits.limitOf(DeploymentStatus.DELETING));
-        assertEquals(Duration.ofMinutes(15), limits.limitOf(DeploymentStatus.CREATED));
+        assertEquals(Duration.ofSeconds(90), limits.limits().get(DeploymentStatus.PENDING));
+        assertEquals(Duration.ofHours(2), limits.limits().get(DeploymentStatus.READY));
+        assertEquals(Duration.ofMinutes(90), limits.limits().get(DeploymentStatus.DELETING));
+        assertEquals(Duration.ofMinutes(15), limits.limits().get(DeploymentStatus.CREATED));
     }
 
     @Test

@@ -19,6 +19,9 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
                                 default $MODELDEPLOY_REQUIRE_AUTH=true|false)
               --demo            a new database gets demo deployments, and a demo
                                 controller moves them along (as the console does by default)
+              --stuck-after LIMITS  how long a version may stay in a status before it needs
+                                attention, e.g. CREATED=15m,PENDING=30m,DELETING=30m (the default;
+                                $MODELDEPLOY_STUCK_AFTER); durations like 90s, 15m, 2h, 1h30m
               --help            this text
             Tokens: MODELDEPLOY_TOKENS=name:role:secret,... (role viewer or editor); the local
             editor token is created in the data directory as local-token.
@@ -34,6 +37,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
         String databaseUrl = environmentValue(environment, "DATASOURCES_DEFAULT_URL", null);
         boolean requireAuth = parseFlag(environment, "MODELDEPLOY_REQUIRE_AUTH");
         boolean demo = false;
+        String stuckAfter = environmentValue(environment, "MODELDEPLOY_STUCK_AFTER", null);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -43,7 +47,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
                 }
                 case "--require-auth" -> requireAuth = true;
                 case "--demo" -> demo = true;
-                case "--port", "--bind", "--data-dir", "--database-url" -> {
+                case "--port", "--bind", "--data-dir", "--database-url", "--stuck-after" -> {
                     String value;
                     if (arg.contains("=")) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -56,6 +60,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
                         case "--port" -> port = parsePort(option, value);
                         case "--bind" -> bind = requireValue(option, value);
                         case "--database-url" -> databaseUrl = requireValue(option, value);
+                        case "--stuck-after" -> stuckAfter = requireValue(option, value);
                         default -> dataDir = requireValue(option, value);
                     }
                 }
@@ -66,7 +71,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
             Database.ofJdbcUrl(databaseUrl);
         }
         return new ServerCommandLine(new ServerOptions(bind, port, DataDirectory.resolve(dataDir, environment),
-                requireAuth, demo, databaseUrl), false);
+                requireAuth, demo, databaseUrl, stuckAfter), false);
     }
 
     private static String environmentValue(Map<String, String> environment, String name, String otherwise) {

@@ -1,5 +1,7 @@
 package io.modeldeploy.server;
 
+import io.modeldeploy.server.service.StuckLimits;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,9 +14,11 @@ import java.util.Objects;
  * @param databaseUrl a PostgreSQL (or H2) JDBC URL; null for the built-in H2 database in the data
  *                    directory. Its user and password come from Micronaut's datasource settings
  *                    (DATASOURCES_DEFAULT_USERNAME and DATASOURCES_DEFAULT_PASSWORD).
+ * @param stuckAfter  the stuck limits per status ({@link StuckLimits}); null leaves them to the setting
+ *                    {@code modeldeploy.stuck-after} (MODELDEPLOY_STUCK_AFTER), else the default
  */
 public record ServerOptions(String bind, int port, Path dataDir, boolean requireAuth, boolean demo,
-                            String databaseUrl) {
+                            String databaseUrl, String stuckAfter) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -28,6 +32,13 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
         if (databaseUrl != null) {
             Database.ofJdbcUrl(databaseUrl);
         }
+        if (stuckAfter != null) {
+            StuckLimits.parse(stuckAfter);
+        }
+    }
+
+    public ServerOptions(String bind, int port, Path dataDir, boolean requireAuth, boolean demo, String databaseUrl) {
+        this(bind, port, dataDir, requireAuth, demo, databaseUrl, null);
     }
 
     public ServerOptions(String bind, int port, Path dataDir) {
@@ -40,11 +51,11 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(bind, newPort, dataDir, requireAuth, demo, databaseUrl);
+        return new ServerOptions(bind, newPort, dataDir, requireAuth, demo, databaseUrl, stuckAfter);
     }
 
     public ServerOptions withDataDir(Path newDataDir) {
-        return new ServerOptions(bind, port, newDataDir, requireAuth, demo, databaseUrl);
+        return new ServerOptions(bind, port, newDataDir, requireAuth, demo, databaseUrl, stuckAfter);
     }
 
     /**
@@ -52,7 +63,7 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
      * it, the setting {@code modeldeploy.demo.enabled} (e.g. MODELDEPLOY_DEMO_ENABLED) decides.
      */
     public ServerOptions withDemo(boolean newDemo) {
-        return new ServerOptions(bind, port, dataDir, requireAuth, newDemo, databaseUrl);
+        return new ServerOptions(bind, port, dataDir, requireAuth, newDemo, databaseUrl, stuckAfter);
     }
 
     /** The database this server uses. */
@@ -67,7 +78,7 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
 
     /** Whether loopback callers need a token too. */
     public ServerOptions withRequireAuth(boolean newRequireAuth) {
-        return new ServerOptions(bind, port, dataDir, newRequireAuth, demo, databaseUrl);
+        return new ServerOptions(bind, port, dataDir, newRequireAuth, demo, databaseUrl, stuckAfter);
     }
 
     /**
@@ -100,6 +111,9 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
         }
         if (demo) {
             properties.put("modeldeploy.demo.enabled", true);
+        }
+        if (stuckAfter != null) {
+            properties.put("modeldeploy.stuck-after", stuckAfter);
         }
         return properties;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,33 @@ class ServerCommandLineTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerCommandLine.parse(
                 new String[]{"--database-url", "jdbc:mysql://db/md"}, Map.of())).getMessage()
                 .contains("jdbc:postgresql://"));
+    }
+
+    @Test
+    void stuckLimitsComeFromTheOptionOrTheEnvironmentAndBecomeTheSetting() {
+        assertNull(ServerCommandLine.parse(new String[0], Map.of()).options().stuckAfter(), "the default applies");
+        assertNull(ServerCommandLine.parse(new String[0], Map.of()).options().toProperties().get("modeldeploy.stuck-after"));
+        Map<String, String> env = Map.of("MODELDEPLOY_STUCK_AFTER", "PENDING=10m");
+        ServerOptions fromEnvironment = ServerCommandLine.parse(new String[0], env).options();
+        assertEquals("PENDING=10m", fromEnvironment.toProperties().get("modeldeploy.stuck-after"));
+        ServerOptions fromOption = ServerCommandLine.parse(new String[]{"--stuck-after", "PENDING=2h,LOST=1h"}, env).options();
+        assertEquals("PENDING=2h,LOST=1h", fromOption.toProperties().get("modeldeploy.stuck-after"));
+        assertEquals("CREATED=90s", ServerCommandLine.parse(new String[]{"--stuck-after=CREATED=90s"}, Map.of())
+                .options().stuckAfter());
+        assertEquals("PENDING=2h,LOST=1h", fromOption.withPort(0).withDemo(true).stuckAfter(), "kept by the with-methods");
+    }
+
+    @Test
+    void badStuckLimitsStopStartUpWithTheBadPart() {
+        String fromOption = assertThrows(IllegalArgumentException.class, () -> ServerCommandLine.parse(
+                new String[]{"--stuck-after", "PENDING=30m,STALLED=5m"}, Map.of())).getMessage();
+        assertTrue(fromOption.contains("--stuck-after") && fromOption.contains("'STALLED'"), fromOption);
+        String fromEnvironment = assertThrows(IllegalArgumentException.class, () -> ServerCommandLine.parse(
+                new String[0], Map.of("MODELDEPLOY_STUCK_AFTER", "PENDING=soon"))).getMessage();
+        assertTrue(fromEnvironment.contains("MODELDEPLOY_STUCK_AFTER") && fromEnvironment.contains("'soon'"),
+                fromEnvironment);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerCommandLine.parse(
+                new String[]{"--stuck-after"}, Map.of())).getMessage().contains("--stuck-after needs a value"));
     }
 
     @Test

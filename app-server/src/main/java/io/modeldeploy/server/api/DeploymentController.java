@@ -27,8 +27,10 @@ import io.modeldeploy.model.ModelsPlaceholder;
 import io.modeldeploy.model.NewVersionRequest;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
+import io.modeldeploy.model.ValidationErrorBody;
 import io.modeldeploy.model.constraints.WorkspaceName;
 import io.modeldeploy.server.security.AccessControlFilter;
+import io.modeldeploy.server.service.AttentionService;
 import io.modeldeploy.server.service.Caller;
 import io.modeldeploy.server.service.DeploymentService;
 import io.modeldeploy.server.service.EntityTagCondition;
@@ -36,9 +38,11 @@ import io.modeldeploy.server.service.StatusChange;
 import io.modeldeploy.server.service.StatusUpdateCommitter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -53,13 +57,15 @@ public class DeploymentController {
     private final StatusUpdateCommitter statusUpdates;
     private final JsonRequestReader requests;
     private final JsonMapper jsonMapper;
+    private final AttentionService attention;
 
     public DeploymentController(DeploymentService deployments, StatusUpdateCommitter statusUpdates,
-                                JsonRequestReader requests, JsonMapper jsonMapper) {
+                                JsonRequestReader requests, JsonMapper jsonMapper, AttentionService attention) {
         this.deployments = deployments;
         this.statusUpdates = statusUpdates;
         this.requests = requests;
         this.jsonMapper = jsonMapper;
+        this.attention = attention;
     }
 
     @Operation(summary = "List ModelDeployments",
@@ -67,10 +73,18 @@ public class DeploymentController {
                     + "lists every workspace. Filters: filter[workspace|status|name|config|project|model_provider_id|"
                     + "status_message] with $eq, $like, $in, $nin; filter[created_at|updated_at] with $gte, $lte. "
                     + "Sort by created_at, updated_at, name or status, '-' for descending. history_limit (0..100, "
-                    + "default 100) caps the history entries embedded per deployment.")
+                    + "default 100) caps the history entries embedded per deployment. filter[attention]=true keeps "
+                    + "only the latest versions that need attention (see GET /apis/modeldeploy/v1/attention).",
+            parameters = @Parameter(name = "filter[attention]", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "boolean"),
+                    description = "true: only the latest versions in ERROR or LOST, or longer in their status than "
+                            + "its stuck limit; false: no filter. Other values are a 422."))
+    @ApiResponse(responseCode = "422", description = "A query parameter or filter value is not valid",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ValidationErrorBody.class)))
     @Get
     public ListPage<ModelDeployment> list(String workspace, HttpRequest<?> request) {
-        ListRequest list = ListRequest.parse(workspace, request.getParameters(), jsonMapper);
+        ListRequest list = ListRequest.parse(workspace, request.getParameters(), jsonMapper, attention::restrict);
         return deployments.list(workspace, list.query(), list.page(), list.pageSize(), list.sort(), list.historyLimit());
     }
 

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  * The list endpoint's query: {@code page}, {@code page_size}, {@code sort}, {@code all_versions} and
  * {@code filter}, either in bracket form ({@code filter[status]=READY},
  * {@code filter[name][$like]=llama%}) or as a JSON object ({@code filter={"status":"READY"}}); and
- * our extension {@code history_limit} (0..100 newest history entries per deployment, default 100).
+ * our extensions {@code history_limit} (0..100 newest history entries per deployment, default 100)
+ * and {@code filter[attention]=true} (only the latest versions that need attention).
  */
 record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, int historyLimit) {
 
@@ -36,6 +38,7 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
     private static final List<String> SORT_FIELDS = List.of("created_at", "updated_at", "name", "status");
     private static final List<String> STRING_OPERATORS = List.of("$eq", "$like", "$in", "$nin");
     private static final List<String> DATE_OPERATORS = List.of("$gte", "$lte");
+    private static final String ATTENTION_FIELD = "attention";
 
     static {
         STRING_FIELDS.put("workspace", Column.WORKSPACE);
@@ -50,10 +53,13 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
     static List<String> validFilterFields() {
         List<String> fields = new ArrayList<>(STRING_FIELDS.keySet());
         fields.addAll(DATE_FIELDS);
+        fields.add(ATTENTION_FIELD);
         return fields;
     }
 
-    static ListRequest parse(String workspace, HttpParameters parameters, JsonMapper jsonMapper) {
+    /** @param needsAttention restricts a query to the latest versions that need attention now */
+    static ListRequest parse(String workspace, HttpParameters parameters, JsonMapper jsonMapper,
+                             UnaryOperator<DeploymentQuery> needsAttention) {
         ValidationErrors errors = new ValidationErrors();
         int page = QueryValues.page(parameters, errors);
         int pageSize = QueryValues.pageSize(parameters, errors);
@@ -82,8 +88,12 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
         if (!filters.containsKey("workspace") && !ApiLimits.ALL_WORKSPACES.equals(workspace)) {
             query.equalTo(Column.WORKSPACE, workspace);
         }
+        Map<String, List<String>> attention = filters.remove(ATTENTION_FIELD);
         filters.forEach((field, operators) -> operators.forEach(
                 (operator, values) -> apply(query, field, operator, values, errors)));
+        if (attention != null && attentionWanted(attention, errors)) {
+            needsAttention.apply(query);
+        }
         errors.throwIfAny();
         return new ListRequest(query, page, pageSize, sort, historyLimit);
     }
@@ -109,7 +119,7 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
             }
         }
         filters.keySet().forEach(field -> {
-            if (!STRING_FIELDS.containsKey(field) && !DATE_FIELDS.contains(field)) {
+            if (!STRING_FIELDS.containsKey(field) && !DATE_FIELDS.contains(field) && !field.equals(ATTENTION_FIELD)) {
                 throw HttpErrorException.badRequest("Unknown filter field '" + field + "'. Valid fields: "
                         + validFilterFields());
             }
@@ -222,6 +232,21 @@ record ListRequest(DeploymentQuery query, int page, int pageSize, String sort, i
             case "$in" -> query.in(column, split, false);
             default -> query.in(column, split, true);
         }
+    }
+
+    /** {@code filter[attention]}: true filters, false does not; only $eq. */
+    private static boolean attentionWanted(Map<String, List<String>> operators, ValidationErrors errors) {
+        boolean wanted = false;
+        for (Map.Entry<String, List<String>> operator : operators.entrySet()) {
+            if (!operator.getKey().equals("$eq")) {
+                throw HttpErrorException.badRequest("Unknown operator '" + operator.getKey()
+                        + "' for filter field 'attention'. Valid operators: [$eq]");
+            }
+            for (String value : operator.getValue()) {
+                wanted |= QueryValues.bool(value, List.of("query", "filter", ATTENTION_FIELD), errors);
+            }
+        }
+        return wanted;
     }
 
     /** An odd number of trailing backslashes: the last one escapes nothing. */

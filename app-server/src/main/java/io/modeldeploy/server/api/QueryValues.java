@@ -39,7 +39,11 @@ final class QueryValues {
     }
 
     static boolean bool(HttpParameters parameters, String name, ValidationErrors errors) {
-        String raw = parameters.get(name);
+        return bool(parameters.get(name), List.of("query", name), errors);
+    }
+
+    /** A boolean query value at {@code loc}: absent or empty is false. */
+    static boolean bool(String raw, List<Object> loc, ValidationErrors errors) {
         if (raw == null || raw.isBlank()) {
             return false;
         }
@@ -51,7 +55,7 @@ final class QueryValues {
                 return false;
             }
             default -> {
-                errors.add("bool_parsing", List.of("query", name), "Input should be a valid boolean, unable to interpret input",
+                errors.add("bool_parsing", loc, "Input should be a valid boolean, unable to interpret input",
                         raw, null);
                 return false;
             }

@@ -94,7 +94,7 @@ public class DemoDataService {
         Entry last = entries.get(entries.size() - 1);
         DeploymentVersionRow row = new DeploymentVersionRow(DeploymentIds.next(), deployment.workspace(), deployment.name(), number,
                 deployment.project(), version.config(), version.configVersion(), last.status(), last.message(),
-                provider, DemoFleet.ADMIN, createdAt, last.at());
+                provider, DemoFleet.ADMIN, createdAt, last.at(), statusSince(entries));
         versions.save(row);
         List<StatusEventRow> saved = new ArrayList<>();
         for (Entry entry : entries) {
@@ -104,6 +104,19 @@ public class DemoDataService {
         }
         eventLog.record(number == 1 ? DeploymentEventType.CREATED : DeploymentEventType.VERSION_CREATED,
                 DeploymentService.toResource(row, saved), createdAt);
+    }
+
+    /** When the last status began: the first entry of the last run of entries in that status. */
+    private static Instant statusSince(List<Entry> entries) {
+        Instant since = null;
+        DeploymentStatus previous = null;
+        for (Entry entry : entries) {
+            if (entry.status() != previous) {
+                since = entry.at();
+                previous = entry.status();
+            }
+        }
+        return since;
     }
 
     private Instant now() {

@@ -43,12 +43,21 @@ public class DeploymentQueries {
 
     @ReadOnly
     public List<DeploymentVersionRow> find(DeploymentQuery query, long offset, int limit) {
-        String sql = "SELECT d.* FROM deployment_version d" + query.whereClause() + query.orderByClause(textCollation)
-                + " LIMIT ? OFFSET ?";
+        List<Object> parameters = new ArrayList<>(query.parameters());
+        parameters.add(limit);
+        parameters.add(offset);
+        return select(query.whereClause() + query.orderByClause(textCollation) + " LIMIT ? OFFSET ?", parameters);
+    }
+
+    /** Every version the query selects, in its order. */
+    @ReadOnly
+    public List<DeploymentVersionRow> findAll(DeploymentQuery query) {
+        return select(query.whereClause() + query.orderByClause(textCollation), query.parameters());
+    }
+
+    private List<DeploymentVersionRow> select(String whereAndOrder, List<Object> parameters) {
+        String sql = "SELECT d.* FROM deployment_version d" + whereAndOrder;
         return jdbc.prepareStatement(sql, statement -> {
-            List<Object> parameters = new ArrayList<>(query.parameters());
-            parameters.add(limit);
-            parameters.add(offset);
             bind(statement, parameters);
             try (ResultSet rs = statement.executeQuery()) {
                 List<DeploymentVersionRow> rows = new ArrayList<>();

@@ -1,8 +1,12 @@
 package io.modeldeploy.server.persistence;
 
+import io.modeldeploy.model.DeploymentStatus;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A list query over deployment versions: conditions (each a SQL fragment with its parameters),
@@ -14,7 +18,7 @@ public final class DeploymentQuery {
     public enum Column {
         WORKSPACE("workspace"), NAME("name"), PROJECT("project"), CONFIG("config"), STATUS("status"),
         STATUS_MESSAGE("status_message"), MODEL_PROVIDER_ID("model_provider_id"),
-        CREATED_AT("created_at"), UPDATED_AT("updated_at");
+        CREATED_AT("created_at"), UPDATED_AT("updated_at"), STATUS_SINCE("status_since");
 
         final String sql;
 
@@ -76,6 +80,27 @@ public final class DeploymentQuery {
         return this;
     }
 
+    /**
+     * Versions in one of the {@code always} statuses, or in a status of {@code inStatusSinceBefore}
+     * since before the time it gives for that status.
+     */
+    public DeploymentQuery needsAttention(Set<DeploymentStatus> always, Map<DeploymentStatus, Instant> inStatusSinceBefore) {
+        List<String> alternatives = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (!always.isEmpty()) {
+            alternatives.add("d.status IN (" + String.join(", ", java.util.Collections.nCopies(always.size(), "?")) + ")");
+            parameters.addAll(always);
+        }
+        inStatusSinceBefore.forEach((status, before) -> {
+            alternatives.add("(d.status = ? AND d.status_since < ?)");
+            parameters.add(status);
+            parameters.add(before);
+        });
+        conditions.add(alternatives.isEmpty() ? new Condition("FALSE", List.of())
+                : new Condition("(" + String.join(" OR ", alternatives) + ")", parameters));
+        return this;
+    }
+
     String whereClause() {
         List<String> parts = new ArrayList<>();
         if (latestOnly) {
@@ -99,7 +124,8 @@ public final class DeploymentQuery {
      */
     String orderByClause(String textCollation) {
         String direction = sort.descending() ? " DESC" : " ASC";
-        boolean timestamp = sort.column() == Column.CREATED_AT || sort.column() == Column.UPDATED_AT;
+        boolean timestamp = sort.column() == Column.CREATED_AT || sort.column() == Column.UPDATED_AT
+                || sort.column() == Column.STATUS_SINCE;
         return " ORDER BY d." + sort.column().sql + (timestamp ? "" : textCollation) + direction
                 + ", d.workspace" + textCollation + direction + ", d.name" + textCollation + direction
                 + ", d.entity_version" + direction;

@@ -35,8 +35,8 @@ public interface DeploymentVersionRepository extends CrudRepository<DeploymentVe
     @Query("""
             UPDATE deployment_version
             SET status = :status, status_message = :statusMessage, model_provider_id = :modelProviderId,
-                updated_at = :updatedAt
+                updated_at = :updatedAt, status_since = :statusSince
             WHERE id = :id""")
     void updateStatus(String id, DeploymentStatus status, String statusMessage,
-                      @Nullable String modelProviderId, Instant updatedAt);
+                      @Nullable String modelProviderId, Instant updatedAt, Instant statusSince);
 }

@@ -7,7 +7,10 @@ import io.modeldeploy.model.DeploymentStatus;
 
 import java.time.Instant;
 
-/** A row of {@code deployment_version}: one immutable version and its mutable status columns. */
+/**
+ * A row of {@code deployment_version}: one immutable version and its mutable status columns
+ * ({@code status_since}: when the current status began).
+ */
 @MappedEntity(value = "deployment_version", escape = false)
 public record DeploymentVersionRow(
         @Id String id,
@@ -22,11 +25,17 @@ public record DeploymentVersionRow(
         @Nullable String modelProviderId,
         String createdBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant statusSince) {
 
+    /**
+     * This version after a change at {@code at}. The one rule of {@code status_since}: a change to
+     * another status starts it again; a change of message or model provider alone does not.
+     */
     public DeploymentVersionRow withStatus(DeploymentStatus newStatus, String newMessage,
                                            String newModelProviderId, Instant at) {
         return new DeploymentVersionRow(id, workspace, name, entityVersion, project, config, configVersion,
-                newStatus, newMessage, newModelProviderId, createdBy, createdAt, at);
+                newStatus, newMessage, newModelProviderId, createdBy, createdAt, at,
+                newStatus == status ? statusSince : at);
     }
 }

@@ -97,7 +97,7 @@ public class DeploymentService {
         }
         DeploymentVersionRow row = new DeploymentVersionRow(DeploymentIds.next(), workspace, request.name(), 1,
                 request.project(), request.config(), configVersionOrDefault(request.configVersion()),
-                DeploymentStatus.CREATED, CREATED_MESSAGE, null, caller.actor(), now, now);
+                DeploymentStatus.CREATED, CREATED_MESSAGE, null, caller.actor(), now, now, now);
         return insertVersion(row, DeploymentEventType.CREATED, caller);
     }
 
@@ -111,7 +111,7 @@ public class DeploymentService {
         Instant now = now();
         DeploymentVersionRow row = new DeploymentVersionRow(DeploymentIds.next(), workspace, name, latest + 1,
                 current.project(), request.config(), configVersionOrDefault(request.configVersion()),
-                DeploymentStatus.PENDING, UPDATE_PENDING_MESSAGE, null, caller.actor(), now, now);
+                DeploymentStatus.PENDING, UPDATE_PENDING_MESSAGE, null, caller.actor(), now, now, now);
         return insertVersion(row, DeploymentEventType.VERSION_CREATED, caller);
     }
 
@@ -361,11 +361,11 @@ public class DeploymentService {
                                 String modelProviderId, boolean appendHistory, DeploymentEventType eventType,
                                 Caller caller, List<DeploymentEventLog.Change> recorded) {
         Instant at = nextUpdateTime(row);
-        versions.updateStatus(row.id(), status, message, modelProviderId, at);
+        DeploymentVersionRow changed = row.withStatus(status, message, modelProviderId, at);
+        versions.updateStatus(row.id(), status, message, modelProviderId, at, changed.statusSince());
         List<StatusEventRow> added = appendHistory
                 ? List.of(events.save(StatusEventRow.of(row.id(), status, message, caller.actor(), caller.source(), at)))
                 : List.of();
-        DeploymentVersionRow changed = row.withStatus(status, message, modelProviderId, at);
         recorded.add(new DeploymentEventLog.Change(eventType, toResource(changed, added), at));
         return new Applied(changed, added);
     }
@@ -443,7 +443,7 @@ public class DeploymentService {
         return new ModelDeployment(row.id(), row.name(), row.workspace(), row.project(), row.createdAt(),
                 row.updatedAt(), row.entityVersion(), row.config(), row.configVersion(), row.status(),
                 row.statusMessage(), history.stream().map(StatusEventRow::toEntry).toList(), row.modelProviderId(),
-                AuthContext.of(row.createdBy()), null);
+                AuthContext.of(row.createdBy()), row.statusSince());
     }
 
     private static int configVersionOrDefault(Integer configVersion) {

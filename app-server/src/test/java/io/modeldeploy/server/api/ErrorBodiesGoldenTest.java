@@ -346,6 +346,8 @@ class ErrorBodiesGoldenTest {
                 {"filter-json-broken", "filter=%7Bbad"}, {"filter-json-array", "filter=%5B1%5D"},
                 {"filter-unknown-operator", "filter%5Bname%5D%5B%24gt%5D=x"}, {"filter-malformed", "filter%5Bname=x"},
                 {"filter-date-operator", "filter%5Bcreated_at%5D%5B%24eq%5D=2026-01-01T00:00:00Z"},
+                {"filter-attention-maybe", "filter%5Battention%5D=maybe"},
+                {"filter-attention-operator", "filter%5Battention%5D%5B%24in%5D=true"},
         };
         for (String[] list : lists) {
             add(q + "list." + list[0], "GET", CREATE + "?" + list[1], null);
@@ -363,6 +365,7 @@ class ErrorBodiesGoldenTest {
         add(q + "events.last-event-id-query", "GET", events + "?last_event_id=abc", null);
         add(q + "events.last-event-id-negative", "GET", events + "?last_event_id=-1", null);
         add(q + "events.unknown-workspace", "GET", WS + "no-such-workspace/deployment-events", null);
+        add(q + "attention.workspace-bad", "GET", "/apis/modeldeploy/v1/attention?workspace=bad%20name", null);
         add(q + "method.delete-collection", "DELETE", CREATE, null);
         add(q + "route.none", "GET", "/apis/models/v2/nothing-here", null);
     }

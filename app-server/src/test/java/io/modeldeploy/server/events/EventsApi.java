@@ -214,7 +214,7 @@ public final class EventsApi {
     public static ModelDeployment withHistory(ModelDeployment d, List<StatusHistoryEntry> history) {
         return new ModelDeployment(d.id(), d.name(), d.workspace(), d.project(), d.createdAt(), d.updatedAt(),
                 d.entityVersion(), d.config(), d.configVersion(), d.status(), d.statusMessage(), history,
-                d.modelProviderId(), d.authContext(), null);
+                d.modelProviderId(), d.authContext(), d.statusSince());
     }
 
     /** {@code deployment} with only the newest entry of its status_history, as an event carries it. */

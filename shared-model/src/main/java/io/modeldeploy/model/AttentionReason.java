@@ -1,6 +1,6 @@
 package io.modeldeploy.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Locale;
@@ -9,13 +9,16 @@ import java.util.Locale;
 @Serdeable
 public enum AttentionReason {
     /** In ERROR. */
+    @JsonProperty("error")
     ERROR,
     /** In LOST. */
+    @JsonProperty("lost")
     LOST,
     /** Longer in its status than that status's limit (the server's stuck-after setting). */
+    @JsonProperty("stuck")
     STUCK;
 
-    @JsonValue
+    /** The name on the wire (the {@code @JsonProperty} of the constant). */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,6 +1,6 @@
 package io.modeldeploy.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Locale;
@@ -8,10 +8,12 @@ import java.util.Locale;
 /** Where a status change came from: an HTTP client ({@code api}) or the desktop console ({@code gui}). */
 @Serdeable
 public enum ChangeSource {
+    @JsonProperty("api")
     API,
+    @JsonProperty("gui")
     GUI;
 
-    @JsonValue
+    /** The name on the wire (the {@code @JsonProperty} of the constant). */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

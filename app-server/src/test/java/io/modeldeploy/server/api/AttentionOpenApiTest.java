@@ -41,6 +41,9 @@ class AttentionOpenApiTest {
         assertTrue(path.contains("#/components/schemas/ValidationErrorBody"), path);
         assertFields(block(document, "    AttentionList:", "    "), "data:", "stuck_after_seconds:");
         assertFields(block(document, "    AttentionItem:", "    "), "reason:", "status:", "since:", "deployment:");
+        // the names on the wire, as a generated client must send and read them
+        assertFields(block(document, "    AttentionReason:", "    "), "- error", "- lost", "- stuck");
+        assertFields(block(document, "    ChangeSource:", "    "), "- api", "- gui");
     }
 
     @Test

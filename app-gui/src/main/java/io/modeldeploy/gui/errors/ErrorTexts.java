@@ -186,6 +186,10 @@ public final class ErrorTexts {
         if (e.isAccessDenied()) {
             return "Nothing changed. " + message(e);
         }
+        if (e.isNotFound() && e.batchTarget().isEmpty()) {
+            return "Nothing changed: this server does not offer status batches (it may be an older version or a "
+                    + "NeMo Platform). Change the statuses one by one in the detail pane.";
+        }
         OptionalInt index = e.batchTarget().isPresent() ? e.batchTarget() : targetIndexOf(e.validationErrors());
         String which = index.isPresent() && index.getAsInt() < targetNames.size()
                 ? targetNames.get(index.getAsInt()) : null;

@@ -6,6 +6,7 @@ import io.modeldeploy.model.ValidationError;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A request to the ModelDeploy server failed. What happened is told in neutral terms: the
@@ -59,6 +60,8 @@ public class ApiException extends Exception {
     private final boolean tokenSent;
     private final URI server;
     private final transient ModelDeployment currentDeployment;
+    /** The index of the status batch target that failed; -1 when the failure names none. */
+    private final int batchTarget;
 
     /**
      * An error answer with {@code status} and the server's {@code detail} (may be null);
@@ -74,6 +77,12 @@ public class ApiException extends Exception {
 
     private ApiException(Kind kind, int status, String detail, List<ValidationError> validationErrors,
                          boolean tokenSent, URI server, ModelDeployment currentDeployment, Throwable cause) {
+        this(kind, status, detail, validationErrors, tokenSent, server, currentDeployment, -1, cause);
+    }
+
+    private ApiException(Kind kind, int status, String detail, List<ValidationError> validationErrors,
+                         boolean tokenSent, URI server, ModelDeployment currentDeployment, int batchTarget,
+                         Throwable cause) {
         super(summary(kind, status, server, detail, validationErrors), cause);
         this.kind = kind;
         this.status = status;
@@ -82,6 +91,7 @@ public class ApiException extends Exception {
         this.tokenSent = tokenSent;
         this.server = server;
         this.currentDeployment = currentDeployment;
+        this.batchTarget = batchTarget;
     }
 
     private static Kind kindOf(int status) {
@@ -109,6 +119,17 @@ public class ApiException extends Exception {
     /** A 422 (or other) answer listing the invalid fields. */
     public static ApiException validation(int status, List<ValidationError> errors) {
         return new ApiException(Kind.ERROR_STATUS, status, null, errors, false, null, null, null);
+    }
+
+    /**
+     * A status batch that changed nothing because its target number {@code target} (from 0) failed:
+     * 404, 409 or 412 with the server's {@code detail} ({@code {"detail", "target"}}).
+     */
+    public static ApiException batchRefusal(int status, String detail, int target) {
+        if (target < 0) {
+            throw new IllegalArgumentException("target index must be 0 or more");
+        }
+        return new ApiException(kindOf(status), status, detail, List.of(), false, null, null, target, null);
     }
 
     /** A success answer that could not be read: {@code why} (null: it was empty). */
@@ -185,6 +206,14 @@ public class ApiException extends Exception {
     /** True for a 412: a conditional update was based on a state the version no longer has. */
     public boolean isPreconditionFailed() {
         return status == PRECONDITION_FAILED;
+    }
+
+    /**
+     * For a refused status batch: the index (from 0) of the target that failed, as the server named
+     * it. Empty for other failures; a 422 names its fields in {@link #validationErrors()} instead.
+     */
+    public OptionalInt batchTarget() {
+        return batchTarget < 0 ? OptionalInt.empty() : OptionalInt.of(batchTarget);
     }
 
     /** For a 412: the version as the server has it now, if the answer carried it. Empty otherwise. */

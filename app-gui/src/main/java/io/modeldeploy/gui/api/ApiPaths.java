@@ -13,6 +13,8 @@ public final class ApiPaths {
     public static final String DEMO = "/apis/modeldeploy/v1/demo";
     /** Who the server takes this client for (the console's extension API). */
     public static final String WHOAMI = "/apis/modeldeploy/v1/whoami";
+    /** Status changes of many versions in one transaction (the console's extension API). */
+    public static final String STATUS_BATCHES = "/apis/modeldeploy/v1/status-batches";
     /** The health check; needs no token. */
     public static final String HEALTH = "/health";
 

@@ -7,6 +7,8 @@ import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusBatchRequest;
+import io.modeldeploy.model.StatusBatchResult;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 
@@ -101,6 +103,15 @@ public interface DeploymentApiClient {
      */
     ModelDeployment updateStatus(String workspace, String name, int version, StatusUpdateRequest request,
                                  String ifMatch) throws ApiException;
+
+    /**
+     * Changes the status of every target of {@code request} in one transaction, or of none
+     * ({@code POST /apis/modeldeploy/v1/status-batches}): the answer holds every target as it is now,
+     * in target order. A refusal changed nothing; its {@link ApiException#batchTarget()} says which
+     * target failed (404 unknown, 409 a transition rule, 412 changed since its {@code if_match}), a
+     * 422 names the fields.
+     */
+    StatusBatchResult changeStatuses(StatusBatchRequest request) throws ApiException;
 
     /**
      * Deletes every version: the answer is the latest version, now DELETING, or empty when the

@@ -11,6 +11,8 @@ import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusBatchRequest;
+import io.modeldeploy.model.StatusBatchResult;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 
@@ -225,6 +227,11 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         }
         ensureSuccess(response);
         return read(response, type(ModelDeployment.class));
+    }
+
+    @Override
+    public StatusBatchResult changeStatuses(StatusBatchRequest request) throws ApiException {
+        return send(withBody("POST", ApiPaths.STATUS_BATCHES, request).build(), StatusBatchResult.class);
     }
 
     @Override

@@ -129,7 +129,8 @@ final class ServerEndpoint {
 
     /**
      * Turns an error answer into an exception: 401 and 403 are {@link Kind#ACCESS_DENIED}; a body
-     * {@code {"detail": "..."}} gives the server's words, a 422 list of problems its validation errors.
+     * {@code {"detail": "..."}} gives the server's words, a 422 list of problems its validation errors,
+     * a refused status batch's {@code {"detail": "...", "target": 3}} also the index of the target.
      */
     ApiException errorFrom(int status, String body) {
         if (status == 401 || status == 403) {
@@ -142,6 +143,11 @@ final class ServerEndpoint {
                 if (detail != null && detail.isArray()) {
                     List<ValidationError> errors = json.convertValue(detail, VALIDATION_ERRORS);
                     return ApiException.validation(status, errors);
+                }
+                JsonNode target = node.get("target");
+                if (detail != null && detail.isTextual() && target != null && target.isIntegralNumber()
+                        && target.canConvertToInt() && target.asInt() >= 0) {
+                    return ApiException.batchRefusal(status, detail.asText(), target.asInt()); // BatchErrorBody
                 }
                 if (detail != null && detail.isTextual() && !detail.asText().isBlank()) {
                     return new ApiException(status, detail.asText(), List.of());

@@ -47,6 +47,12 @@ final class SubmitState {
         generalError.set(null);
     }
 
+    /** A failure told in words of the caller's own, above the form. */
+    void failed(String message) {
+        submitting.set(false);
+        generalError.set(message);
+    }
+
     /**
      * Spreads a failure over the fields. {@code conflictField} receives the detail of a 409 (the
      * name that already exists), {@code fields} maps wire names to their inputs.

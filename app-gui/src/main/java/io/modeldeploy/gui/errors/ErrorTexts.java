@@ -7,6 +7,7 @@ import io.modeldeploy.model.ValidationError;
 
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -168,6 +169,50 @@ public final class ErrorTexts {
             current = current.getCause();
         }
         return current;
+    }
+
+    // ------------------------------------------------------------------ status batches
+
+    /**
+     * Why a status batch failed, naming the target that failed by {@code targetNames} (in request
+     * order): the one in the server's {@code target}, or the one a 422 {@code loc} points into.
+     * A refusal says that nothing changed; without an answer it is not known.
+     */
+    public static String batchRefused(ApiException e, List<String> targetNames) {
+        if (e.isConnectionFailure()) {
+            return sentence(message(e)) + " Whether the statuses changed is not known; the list shows it once "
+                    + "the server can be reached again.";
+        }
+        if (e.isAccessDenied()) {
+            return "Nothing changed. " + message(e);
+        }
+        if (e.isNotFound() && e.batchTarget().isEmpty()) {
+            return "Nothing changed: this server does not offer status batches (it may be an older version or a "
+                    + "NeMo Platform). Change the statuses one by one in the detail pane.";
+        }
+        OptionalInt index = e.batchTarget().isPresent() ? e.batchTarget() : targetIndexOf(e.validationErrors());
+        String which = index.isPresent() && index.getAsInt() < targetNames.size()
+                ? targetNames.get(index.getAsInt()) : null;
+        if (e.isPreconditionFailed()) {
+            return "Nothing changed: " + (which == null ? "one of the deployments" : which)
+                    + " changed on the server after this preview was made. Refresh the preview, check it and "
+                    + "apply again.";
+        }
+        return "Nothing changed: the server refused " + (which == null ? "the change" : which) + ". "
+                + sentence(message(e));
+    }
+
+    /** The target a validation error's {@code loc} points into ({@code ["body", "targets", 3, "if_match"]}). */
+    private static OptionalInt targetIndexOf(List<ValidationError> errors) {
+        for (ValidationError error : errors) {
+            List<Object> loc = error.loc() == null ? List.of() : error.loc();
+            for (int i = 0; i + 1 < loc.size(); i++) {
+                if ("targets".equals(String.valueOf(loc.get(i))) && loc.get(i + 1) instanceof Number n) {
+                    return OptionalInt.of(n.intValue());
+                }
+            }
+        }
+        return OptionalInt.empty();
     }
 
     // ------------------------------------------------------------------ the event stream

@@ -26,16 +26,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The deployment list: workspace selector, search field, status filter chips with live counts,
  * and a virtualized table of the latest version of every deployment. State lives in
- * {@link DeploymentListViewModel}; this class only wires controls to it. The selection survives
- * refreshes and row updates (it follows the deployment, not the row index). A row changed by
+ * {@link DeploymentListViewModel}; this class only wires controls to it. Many rows can be selected
+ * (Ctrl/Shift-click, Shift+arrows, Ctrl+A); the detail pane follows the lead row. The selection
+ * survives refreshes and row updates (it follows the deployments, not the row indexes). A row changed by
  * someone else flashes briefly (pseudo-class {@code :changed}, fading out through {@code :fade-1}
  * to {@code :fade-4}).
  */
@@ -65,6 +70,10 @@ public final class DeploymentListView extends VBox {
     @FXML
     private Button newButton;
     @FXML
+    private Button changeStatusesButton;
+    @FXML
+    private Button resortButton;
+    @FXML
     private FlowPane chipPane;
     @FXML
     private HBox outsideFilterNote;
@@ -87,8 +96,13 @@ public final class DeploymentListView extends VBox {
     @FXML
     private TableColumn<DeploymentRow, String> providerColumn;
 
+    /** The lead row of the selection (the detail pane shows it). */
     private String selectedKey;
+    /** Every selected deployment, also those the filters hide now: they are selected again once shown. */
+    private final Set<String> selectedKeys = new LinkedHashSet<>();
     private boolean listChanging;
+    /** Set while this view changes the table's selection itself (restoring it): not the admin's choice. */
+    private boolean applyingSelection;
     /** The admin's selection: follows the table's, except for the moments the list itself changes. */
     private final ReadOnlyObjectWrapper<DeploymentRow> selectedRow = new ReadOnlyObjectWrapper<>(this, "selectedRow");
 
@@ -111,6 +125,8 @@ public final class DeploymentListView extends VBox {
         searchField.setId("searchField");
         refreshButton.setId("refreshButton");
         newButton.setId("newDeploymentButton");
+        changeStatusesButton.setId("changeStatusesButton");
+        resortButton.setId("resortButton");
         table.setId("deploymentTable");
         ListFilterBar filters = new ListFilterBar(viewModel);
         filters.bindWorkspaceSelector(workspaceCombo);
@@ -121,6 +137,27 @@ public final class DeploymentListView extends VBox {
         ListPlaceholder.install(table, viewModel, actions);
         bindOutsideFilterNote();
         refreshButton.disableProperty().bind(viewModel.loadingProperty());
+        changeStatusesButton.disableProperty().bind(viewModel.selectionCountProperty().isEqualTo(0));
+        bindResortButton();
+    }
+
+    /** "3 changed — re-sort": while rows keep their place, the changes that would move them. */
+    private void bindResortButton() {
+        var changed = viewModel.changedWhileHeldProperty();
+        resortButton.visibleProperty().bind(changed.greaterThan(0));
+        resortButton.managedProperty().bind(resortButton.visibleProperty());
+        resortButton.textProperty().bind(Bindings.createStringBinding(
+                () -> changed.get() + " changed \u2014 re-sort", changed));
+    }
+
+    @FXML
+    private void changeStatuses() {
+        actions.changeStatusOfSelection();
+    }
+
+    @FXML
+    private void resort() {
+        viewModel.resort();
     }
 
     @FXML
@@ -170,7 +207,7 @@ public final class DeploymentListView extends VBox {
     }
 
     private void setUpTable() {
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         workspaceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().workspace()));
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         versionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version()));
@@ -214,9 +251,10 @@ public final class DeploymentListView extends VBox {
         rowComparators.put(updatedColumn, byColumn(updatedColumn, DeploymentRow::updatedAt));
         rowComparators.put(providerColumn, byColumn(providerColumn, DeploymentRow::modelProviderId));
         table.setSortPolicy(t -> {
-            viewModel.visibleRows().setComparator(rowComparator());
+            viewModel.setSortOrder(rowComparator());
             return true;
         });
+        viewModel.pointerOverListProperty().bind(table.hoverProperty());
         table.getSortOrder().add(updatedColumn);
         viewModel.allVersionsProperty().addListener((obs, old, now) -> table.sort());
         viewModel.visibleRows().addListener((ListChangeListener<DeploymentRow>) c -> {
@@ -228,12 +266,24 @@ public final class DeploymentListView extends VBox {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             // While the list changes, the table may move its selection to whatever row now sits
             // at the old index; that is not the admin's choice, so the key is kept.
-            if (!listChanging) {
+            if (!listChanging && !applyingSelection) {
                 selectedKey = now == null ? null : now.key();
                 viewModel.setSelectedKey(selectedKey);
                 selectedRow.set(now);
             }
         });
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DeploymentRow>) c -> {
+            if (!listChanging && !applyingSelection) {
+                selectedKeys.clear();
+                table.getSelectionModel().getSelectedItems().forEach(row -> {
+                    if (row != null) {
+                        selectedKeys.add(row.key());
+                    }
+                });
+                publishSelection();
+            }
+        });
+        viewModel.onSelectionRequest(this::selectRequested);
         new RowHighlighter(viewModel).install(table);
         new RowContextMenu(table, viewModel, actions).install();
 
@@ -274,6 +324,10 @@ public final class DeploymentListView extends VBox {
     }
 
     private void restoreSelection() {
+        if (selectedKeys.size() > 1) {
+            restoreSelectedRows();
+            return;
+        }
         if (selectedKey == null) {
             return;
         }
@@ -288,6 +342,69 @@ public final class DeploymentListView extends VBox {
                 || table.getSelectionModel().getSelectedIndex() != index) {
             table.getSelectionModel().clearAndSelect(index);
         }
+    }
+
+    /** Selects every shown row of {@link #selectedKeys} again, the lead last (the table's selected item). */
+    private void restoreSelectedRows() {
+        List<Integer> wanted = new ArrayList<>(selectedKeys.size());
+        int lead = selectedKey == null ? -1 : viewModel.viewIndexOf(selectedKey);
+        for (String key : selectedKeys) {
+            int index = viewModel.viewIndexOf(key);
+            if (index >= 0 && index != lead) {
+                wanted.add(index);
+            }
+        }
+        if (lead >= 0) {
+            wanted.add(lead);
+        }
+        var selection = table.getSelectionModel();
+        boolean same = wanted.size() == selection.getSelectedIndices().size()
+                && selection.getSelectedIndices().containsAll(wanted)
+                && (lead < 0 || selection.getSelectedIndex() == lead);
+        if (!same) {
+            applyingSelection = true;
+            try {
+                selection.clearSelection();
+                if (!wanted.isEmpty()) {
+                    int[] others = wanted.subList(1, wanted.size()).stream().mapToInt(Integer::intValue).toArray();
+                    selection.selectIndices(wanted.get(0), others);
+                    table.getFocusModel().focus(wanted.get(wanted.size() - 1));
+                }
+            } finally {
+                applyingSelection = false;
+            }
+        }
+        publishSelection();
+    }
+
+    /** Tells the view-model which rows are selected (shown ones: what an action on the selection acts on). */
+    private void publishSelection() {
+        List<String> keys = new ArrayList<>();
+        for (DeploymentRow row : table.getSelectionModel().getSelectedItems()) {
+            if (row != null) {
+                keys.add(row.key());
+            }
+        }
+        viewModel.setSelection(keys);
+    }
+
+    /** Selects exactly {@code keys} (the first is the lead the detail pane shows) and scrolls to it. */
+    private void selectRequested(List<String> keys) {
+        selectedKeys.clear();
+        selectedKeys.addAll(keys);
+        selectedKey = keys.isEmpty() ? null : keys.get(0);
+        viewModel.setSelectedKey(selectedKey);
+        if (keys.size() == 1) {
+            select(selectedKey);
+        } else {
+            restoreSelectedRows();
+            int lead = selectedKey == null ? -1 : viewModel.viewIndexOf(selectedKey);
+            if (lead >= 0) {
+                table.scrollTo(Math.max(0, lead - 3));
+            }
+        }
+        selectedRow.set(table.getSelectionModel().getSelectedItem());
+        focusTable();
     }
 
     /** Re-renders the visible rows so that "3 min ago" stays true, and marks versions that have become stuck. */
@@ -318,13 +435,19 @@ public final class DeploymentListView extends VBox {
     public void select(String workspace, String name) {
         String key = DeploymentRow.keyOf(workspace, name);
         selectedKey = key; // before the list changes to show it, so that the selection follows it
+        selectedKeys.clear();
+        selectedKeys.add(key);
         viewModel.selectKeepingFilters(workspace, name);
+        select(key);
+        focusTable();
+    }
+
+    private void select(String key) {
         int index = viewModel.viewIndexOf(key);
         if (index >= 0) {
             table.getSelectionModel().clearAndSelect(index);
             table.scrollTo(Math.max(0, index - 3));
         }
-        focusTable();
     }
 
     public void focusSearch() {

@@ -38,14 +38,19 @@ import javafx.collections.transformation.SortedList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -61,6 +66,12 @@ import java.util.function.Predicate;
  * by someone else (stream events) are marked in {@link #highlights()} for
  * {@link #HIGHLIGHT_DURATION}. The row the admin has selected never vanishes because of such a
  * change: if it stops matching the filters it stays shown until the selection or the filters change.
+ *
+ * <p>Stable rows: while more than one row is selected or the pointer is over the list, the order is
+ * {@linkplain #orderHeldProperty() held}: live changes replace rows where they are and new rows go
+ * last, so nothing moves under the admin's pointer or selection. The rows changed meanwhile are
+ * counted ({@link #changedWhileHeldProperty()}); the list sorts again when the hold ends, on
+ * {@link #resort()}, and at once on an explicit change of the sort order or the filters.
  */
 public final class DeploymentListViewModel {
 
@@ -110,6 +121,17 @@ public final class DeploymentListViewModel {
     private String keptKey;
     private final ReadOnlyStringWrapper keptOutsideFilter = new ReadOnlyStringWrapper(this, "keptOutsideFilter");
 
+    private final RowOrder order = new RowOrder(this::indexOf);
+    private final BooleanProperty pointerOverList = new SimpleBooleanProperty(this, "pointerOverList");
+    private final ReadOnlyIntegerWrapper selectionCount = new ReadOnlyIntegerWrapper(this, "selectionCount");
+    private final ReadOnlyBooleanWrapper orderHeld = new ReadOnlyBooleanWrapper(this, "orderHeld");
+    private final ReadOnlyIntegerWrapper changedWhileHeld = new ReadOnlyIntegerWrapper(this, "changedWhileHeld");
+    /** Rows changed since the order was held, by key. */
+    private final Set<String> changedKeys = new HashSet<>();
+    /** The keys of the rows selected in the table (set by the view). */
+    private List<String> selection = List.of();
+    private final List<Consumer<List<String>>> selectionRequests = new CopyOnWriteArrayList<>();
+
     public DeploymentListViewModel(ConsoleSession session) {
         this.session = Objects.requireNonNull(session, "session");
         this.store = session.store();
@@ -133,6 +155,8 @@ public final class DeploymentListViewModel {
         searchText.addListener((obs, old, now) -> updateFilter());
         allVersions.addListener((obs, old, now) -> updateFilter());
         filtered.addListener((ListChangeListener<DeploymentRow>) c -> shownCount.set(filtered.size()));
+        sorted.setComparator(order.comparator());
+        pointerOverList.addListener((obs, was, over) -> updateHold());
         store.addListener(this::storeChanged);
         if (store.deploymentCount() > 0) {
             rebuild(List.of());
@@ -156,8 +180,12 @@ public final class DeploymentListViewModel {
             touched.merge(change.deployment(), change.origin() == DeploymentStore.Origin.EVENT, Boolean::logicalOr);
         }
         touched.forEach((key, byEvent) -> {
-            if (showLatest(key) && byEvent) {
+            boolean rowChanged = showLatest(key);
+            if (rowChanged && byEvent) {
                 highlights.mark(DeploymentRow.keyOf(key.workspace(), key.name()));
+            }
+            if (rowChanged) {
+                changedWhileHeld(DeploymentRow.keyOf(key.workspace(), key.name()));
             }
         });
         dataChanged();
@@ -206,6 +234,7 @@ public final class DeploymentListViewModel {
             if (change.origin() == DeploymentStore.Origin.EVENT && change.after() != null) {
                 highlights.mark(DeploymentRow.keyOf(change.after().workspace(), change.after().name()));
             }
+            changedWhileHeld(DeploymentRow.keyOf(change.deployment().workspace(), change.deployment().name()));
         }
         dataChanged();
     }
@@ -237,6 +266,7 @@ public final class DeploymentListViewModel {
 
     private void addRow(DeploymentRow row) {
         indexByKey.put(row.key(), rows.size());
+        order.added(row.key());
         rows.add(row);
         counted(row, 1);
         workspaces.count(row.workspace(), 1);
@@ -428,6 +458,9 @@ public final class DeploymentListViewModel {
             recount();
         }
         publishCounts();
+        if (order.isFrozen()) {
+            applyOrder(); // an explicit filter change sorts the rows it shows
+        }
         shownCount.set(filtered.size());
     }
 
@@ -470,6 +503,111 @@ public final class DeploymentListViewModel {
         return allVersions.get() ? BY_WORST_SEVERITY : BY_LATEST_SEVERITY;
     }
 
+    /**
+     * The table's sort order (null: the order the rows came in), applied at once, also while the
+     * order is held (an explicit sort is the admin's own move).
+     */
+    public void setSortOrder(Comparator<DeploymentRow> sortOrder) {
+        order.setSortOrder(sortOrder);
+        applyOrder();
+    }
+
+    /** Sorts the rows changed while the order is held into place now; the order stays held if the hold goes on. */
+    public void resort() {
+        applyOrder();
+    }
+
+    private void applyOrder() {
+        order.release();
+        changedKeys.clear();
+        changedWhileHeld.set(0);
+        sorted.setComparator(order.comparator());
+        if (orderHeld.get()) {
+            order.freeze(sorted);
+        }
+    }
+
+    private void updateHold() {
+        boolean hold = pointerOverList.get() || selectionCount.get() > 1;
+        if (hold == orderHeld.get()) {
+            return;
+        }
+        orderHeld.set(hold);
+        if (hold && !order.isFrozen()) {
+            order.freeze(sorted); // the order shown now: nothing to sort
+        } else if (!hold) {
+            // Sorted after the selection change or pointer move that ended the hold has settled.
+            session.tasks().ui().execute(() -> {
+                if (!orderHeld.get() && order.isFrozen()) {
+                    applyOrder();
+                }
+            });
+        }
+    }
+
+    private void changedWhileHeld(String key) {
+        if (order.isFrozen() && indexOf(key) >= 0 && changedKeys.add(key)) {
+            changedWhileHeld.set(changedKeys.size());
+        }
+    }
+
+    // ------------------------------------------------------------------ selection of many
+
+    /** The keys of the rows selected in the table, the view tells them here (the lead row too: {@link #setSelectedKey}). */
+    public void setSelection(Collection<String> keys) {
+        selection = List.copyOf(keys);
+        selectionCount.set(selection.size());
+        updateHold();
+    }
+
+    /** The rows selected in the table, in the table's order. */
+    public List<DeploymentRow> selectedRows() {
+        List<DeploymentRow> selected = new ArrayList<>(selection.size());
+        for (String key : selection) {
+            int index = indexOf(key);
+            if (index >= 0) {
+                selected.add(rows.get(index));
+            }
+        }
+        return selected;
+    }
+
+    /**
+     * Selects these deployments in the table (and nothing else), e.g. a group of the triage panel;
+     * the view applies it. Rows the filters hide are selected once the filters show them, until
+     * the admin selects something else. Deployments the list does not have are left out.
+     */
+    public void selectKeys(Collection<DeploymentKey> keys) {
+        List<String> known = keys.stream().map(k -> DeploymentRow.keyOf(k.workspace(), k.name()))
+                .filter(key -> indexOf(key) >= 0).distinct().toList();
+        selectionRequests.forEach(request -> request.accept(known));
+    }
+
+    /** For the view: applies {@link #selectKeys} requests (row keys) to the table's selection. */
+    public void onSelectionRequest(Consumer<List<String>> request) {
+        selectionRequests.add(Objects.requireNonNull(request, "request"));
+    }
+
+    /** How many rows are selected in the table. */
+    public ReadOnlyIntegerProperty selectionCountProperty() {
+        return selectionCount.getReadOnlyProperty();
+    }
+
+    /** Whether the pointer is over the list (the view binds it): the order is held meanwhile. */
+    public BooleanProperty pointerOverListProperty() {
+        return pointerOverList;
+    }
+
+    /** True while rows keep their place: more than one row is selected or the pointer is over the list. */
+    public ReadOnlyBooleanProperty orderHeldProperty() {
+        return orderHeld.getReadOnlyProperty();
+    }
+
+    /** How many rows changed since the order was held (they are sorted into place when it ends, or on {@link #resort()}). */
+    public ReadOnlyIntegerProperty changedWhileHeldProperty() {
+        return changedWhileHeld.getReadOnlyProperty();
+    }
+
     /** Every workspace that has deployments, alphabetically (for the New deployment dialog). */
     public List<String> workspaceNames() {
         return workspaces.names();
@@ -482,7 +620,7 @@ public final class DeploymentListViewModel {
         return FXCollections.unmodifiableObservableList(rows);
     }
 
-    /** The rows to show: filtered; bind its comparator to the table's. */
+    /** The rows to show: filtered and sorted ({@link #setSortOrder} sets the order). */
     public SortedList<DeploymentRow> visibleRows() {
         return sorted;
     }

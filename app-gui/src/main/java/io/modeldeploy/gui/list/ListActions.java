@@ -9,5 +9,8 @@ public interface ListActions {
 
     void delete();
 
+    /** Opens "Change status of the selection…" for the rows selected in the list. */
+    void changeStatusOfSelection();
+
     void refresh();
 }

@@ -51,6 +51,10 @@ final class RowContextMenu {
         newVersion.setOnAction(e -> actions.newVersion());
         MenuItem delete = new MenuItem("Delete…", new FontIcon(Material2AL.DELETE_OUTLINE));
         delete.setOnAction(e -> actions.delete());
+        MenuItem changeStatuses = new MenuItem("Change status of the selection\u2026",
+                new FontIcon(Material2AL.DONE_ALL));
+        changeStatuses.setId("changeStatusesMenuItem");
+        changeStatuses.setOnAction(e -> actions.changeStatusOfSelection());
         MenuItem copyName = new MenuItem("Copy name", new FontIcon(Material2AL.CONTENT_COPY));
         copyName.setOnAction(e -> copySelected(false));
         MenuItem copyQualified = new MenuItem("Copy workspace/name");
@@ -67,10 +71,11 @@ final class RowContextMenu {
         MenuItem refresh = new MenuItem("Refresh", new FontIcon(Material2MZ.REFRESH));
         refresh.setOnAction(e -> actions.refresh());
         var noSelection = table.getSelectionModel().selectedItemProperty().isNull();
-        for (MenuItem item : new MenuItem[]{newVersion, delete, copyName, copyQualified, onlyWorkspace}) {
+        for (MenuItem item : new MenuItem[]{newVersion, delete, changeStatuses, copyName, copyQualified,
+                onlyWorkspace}) {
             item.disableProperty().bind(noSelection);
         }
-        return new ContextMenu(newVersion, delete, new SeparatorMenuItem(), copyName, copyQualified, onlyWorkspace,
+        return new ContextMenu(newVersion, delete, changeStatuses, new SeparatorMenuItem(), copyName, copyQualified, onlyWorkspace,
                 new SeparatorMenuItem(), newDeployment, refresh);
     }
 

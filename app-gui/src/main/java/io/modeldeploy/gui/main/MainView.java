@@ -18,9 +18,12 @@ import io.modeldeploy.gui.dialogs.NewVersionDialog;
 import io.modeldeploy.gui.dialogs.NewVersionViewModel;
 import io.modeldeploy.gui.dialogs.ResetDemoConfirmation;
 import io.modeldeploy.gui.dialogs.ShortcutsDialog;
+import io.modeldeploy.gui.dialogs.StatusBatchDialog;
+import io.modeldeploy.gui.dialogs.StatusBatchViewModel;
 import io.modeldeploy.gui.list.DeploymentListView;
 import io.modeldeploy.gui.list.ListColumns;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
+import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.list.ListActions;
 import io.modeldeploy.gui.list.WorkspaceOption;
 import io.modeldeploy.gui.session.DeploymentKey;
@@ -87,6 +90,8 @@ public final class MainView extends BorderPane implements ListActions {
     @FXML
     private MenuItem editStatusItem;
     @FXML
+    private MenuItem changeStatusesItem;
+    @FXML
     private Menu demoMenu;
     @FXML
     private MenuItem connectToServerItem;
@@ -140,6 +145,9 @@ public final class MainView extends BorderPane implements ListActions {
         newVersionItem.disableProperty().bind(viewModel.hasSelectionProperty().not().or(viewModel.readOnlyProperty()));
         deleteItem.disableProperty().bind(viewModel.hasSelectionProperty().not().or(viewModel.readOnlyProperty()));
         listView.lookup("#newDeploymentButton").disableProperty().bind(viewModel.readOnlyProperty());
+        var noRowsSelected = viewModel.list().selectionCountProperty().isEqualTo(0);
+        changeStatusesItem.disableProperty().bind(noRowsSelected.or(viewModel.readOnlyProperty()));
+        listView.lookup("#changeStatusesButton").disableProperty().bind(noRowsSelected.or(viewModel.readOnlyProperty()));
         viewModel.staleProperty().addListener((obs, was, stale) -> listView.pseudoClassStateChanged(STALE, stale));
         editStatusItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
         // After Apply the admin goes on in the list; otherwise the focus would fall into the timeline
@@ -298,6 +306,26 @@ public final class MainView extends BorderPane implements ListActions {
                     result -> result.ifPresent(d -> listView.select(d.workspace(), d.name())),
                     error -> showError("Could not delete " + current.qualifiedName(), error));
         }, () -> viewModel.report("Select a deployment first"));
+    }
+
+    /**
+     * View ▸ Change status of the selection… (Ctrl+Shift+S, the list's button and row menu): one
+     * batch for every selected deployment; the status bar then says what changed.
+     */
+    @Override
+    @FXML
+    public void changeStatusOfSelection() {
+        if (readOnly()) {
+            return;
+        }
+        List<ModelDeployment> targets = viewModel.list().selectedRows().stream().map(DeploymentRow::deployment)
+                .toList();
+        if (targets.isEmpty()) {
+            viewModel.report("Select deployments first");
+            return;
+        }
+        StatusBatchViewModel dialogModel = new StatusBatchViewModel(models.session(), targets);
+        new StatusBatchDialog(window(), context.themes(), dialogModel).showAndWait().ifPresent(viewModel::report);
     }
 
     /** True when the keyboard focus is in the list (table, chips, buttons) but not in a text field. */

@@ -57,6 +57,7 @@ public final class MainViewModel implements ConsoleSession.Observer {
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
     private final BooleanBinding hasSelection = selected.isNotNull();
     private final StringBinding countText;
+    private final StringBinding selectionText;
     private final StringBinding liveText;
     private final BooleanBinding readOnly;
     private final StringBinding readOnlyText;
@@ -85,6 +86,10 @@ public final class MainViewModel implements ConsoleSession.Observer {
             return shown == total ? numbers.format(total) + " " + noun
                     : "Showing " + numbers.format(shown) + " of " + numbers.format(total) + " " + noun;
         }, list.totalCountProperty(), list.shownCountProperty());
+        selectionText = Bindings.createStringBinding(() -> {
+            int selected = list.selectionCountProperty().get();
+            return selected > 1 ? numbers.format(selected) + " selected" : "";
+        }, list.selectionCountProperty());
         liveText = Bindings.createStringBinding(
                 () -> liveText(session.liveStateProperty().get(), session.lastEventAtProperty().get()),
                 session.liveStateProperty(), session.lastEventAtProperty());
@@ -330,6 +335,11 @@ public final class MainViewModel implements ConsoleSession.Observer {
     /** The moment the data shown was last known current; null unless stale (or nothing was loaded). */
     public ReadOnlyObjectProperty<Instant> dataAsOfProperty() {
         return dataAsOf.getReadOnlyProperty();
+    }
+
+    /** "3 selected" while more than one deployment is selected; empty otherwise. */
+    public StringBinding selectionTextProperty() {
+        return selectionText;
     }
 
     /** "1,204 deployments" or "Showing 12 of 1,204 deployments". */

@@ -18,7 +18,8 @@ import java.time.ZoneId;
  * The main window's status bar ({@code StatusBarView.fxml}, included by {@code MainView.fxml}):
  * the live connection with a dot and an explaining tooltip, the server, "read-only: viewer token"
  * when this console may not write, the last thing that
- * happened, a load indicator, the counts and when the list was last read.
+ * happened, a load indicator, how many rows are selected ("3 selected"), the counts and when the
+ * list was last read.
  */
 public final class StatusBarView {
 
@@ -39,6 +40,8 @@ public final class StatusBarView {
     private Label activityLabel;
     @FXML
     private ProgressBar loadingBar;
+    @FXML
+    private Label selectionLabel;
     @FXML
     private Label countLabel;
     @FXML
@@ -69,6 +72,10 @@ public final class StatusBarView {
         loadingBar.visibleProperty().bind(list.loadingProperty());
         loadingBar.managedProperty().bind(loadingBar.visibleProperty());
         loadingBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        selectionLabel.setId("selectionLabel");
+        selectionLabel.textProperty().bind(viewModel.selectionTextProperty());
+        selectionLabel.visibleProperty().bind(viewModel.selectionTextProperty().isNotEmpty());
+        selectionLabel.managedProperty().bind(selectionLabel.visibleProperty());
         countLabel.textProperty().bind(viewModel.countTextProperty());
         refreshedLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             if (list.loadingProperty().get()) {

@@ -14,6 +14,9 @@ import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusBatchRequest;
+import io.modeldeploy.model.StatusBatchResult;
+import io.modeldeploy.model.StatusBatchTarget;
 import io.modeldeploy.model.StatusUpdateRequest;
 import io.modeldeploy.model.StreamHeartbeat;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -436,6 +439,29 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
                         readVersions(key.deployment(), () -> { }, ignored -> { });
                     }
                 }, onDone, onFailure);
+    }
+
+    /**
+     * Changes the status of many versions in one batch, all or none. The answers go into the store
+     * like a single update's. When the server names the target that failed, that target is read
+     * again (a 412 or 409: its version; a 404: its versions), so that a new preview shows it as it is.
+     */
+    public BackgroundTask changeStatuses(StatusBatchRequest request, Consumer<StatusBatchResult> onDone,
+                                         Consumer<ApiException> onFailure) {
+        return change(() -> api.changeStatuses(request),
+                result -> store.mergeAll(result.results() == null ? List.of() : result.results(), Origin.OWN_WRITE),
+                error -> error.batchTarget().ifPresent(index -> {
+                    if (index >= request.targets().size()) {
+                        return;
+                    }
+                    StatusBatchTarget target = request.targets().get(index);
+                    DeploymentKey key = new DeploymentKey(target.workspace(), target.name());
+                    if (error.isNotFound() || target.version() == null) {
+                        readVersions(key, () -> { }, ignored -> { });
+                    } else if (error.isPreconditionFailed() || error.isConflict()) {
+                        readVersion(key.version(target.version()), () -> { }, ignored -> { });
+                    }
+                }), onDone, onFailure);
     }
 
     /**

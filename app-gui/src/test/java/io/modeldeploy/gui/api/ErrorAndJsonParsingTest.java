@@ -46,6 +46,18 @@ class ErrorAndJsonParsingTest {
     }
 
     @Test
+    void aRefusedStatusBatchNamesItsFailingTarget() {
+        ApiException e = endpoint.errorFrom(409, "{\"detail\":\"Deployment is marked for deletion (DELETING).\","
+                + "\"target\":3}");
+        assertEquals(409, e.status());
+        assertEquals("Deployment is marked for deletion (DELETING).", e.detail());
+        assertEquals(3, e.batchTarget().orElseThrow());
+        assertTrue(endpoint.errorFrom(412, "{\"detail\":\"changed\",\"target\":0}").isPreconditionFailed());
+        assertTrue(endpoint.errorFrom(409, "{\"detail\":\"said so\"}").batchTarget().isEmpty(),
+                "a single update's error names no target");
+    }
+
+    @Test
     void validationErrorWithoutLocationIsJustTheMessage() {
         ApiException e = endpoint.errorFrom(422, "{\"detail\":[{\"type\":\"x\",\"loc\":[],\"msg\":\"Bad\"}]}");
         assertEquals("Bad", ErrorTexts.message(e));

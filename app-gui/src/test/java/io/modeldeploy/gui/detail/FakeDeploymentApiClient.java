@@ -10,6 +10,9 @@ import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.Pagination;
+import io.modeldeploy.model.StatusBatchRequest;
+import io.modeldeploy.model.StatusBatchResult;
+import io.modeldeploy.model.StatusBatchTarget;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 
@@ -69,6 +72,7 @@ class FakeDeploymentApiClient extends ForwardingDeploymentApiClient {
     final List<StatusUpdateRequest> updates = new ArrayList<>();
     /** The If-Match sent with each update (null when none). */
     final List<String> ifMatches = new ArrayList<>();
+    final List<StatusBatchRequest> batches = new ArrayList<>();
     private ApiException nextFailure;
     Instant clock = Instant.parse("2026-07-01T10:00:00Z");
 
@@ -203,6 +207,47 @@ class FakeDeploymentApiClient extends ForwardingDeploymentApiClient {
             record(stored, request.status(), message, ChangeSource.GUI);
         }
         return stored.toResource();
+    }
+
+    /** All targets or none, like the server: the first failing target's error carries its index. */
+    @Override
+    public StatusBatchResult changeStatuses(StatusBatchRequest request) throws ApiException {
+        calls.add("changeStatuses " + request.targets().size());
+        batches.add(request);
+        maybeFail();
+        List<Stored> targets = new ArrayList<>();
+        for (int i = 0; i < request.targets().size(); i++) {
+            StatusBatchTarget target = request.targets().get(i);
+            Stored stored = target.version() == null ? latest(target.workspace(), target.name())
+                    : stored(target.workspace(), target.name(), target.version());
+            if (stored == null) {
+                throw ApiException.batchRefusal(404, "Deployment '" + target.workspace() + "/" + target.name()
+                        + "' not found", i);
+            }
+            if (target.ifMatch() != null && !target.ifMatch().equals(stored.toResource().etag())) {
+                throw ApiException.batchRefusal(412, "The version changed since the state given in if_match", i);
+            }
+            if (!stored.status.allowsTransitionTo(request.status())) {
+                throw ApiException.batchRefusal(409, "Deployment is marked for deletion (DELETING). "
+                        + "Only transition to DELETED is allowed.", i);
+            }
+            targets.add(stored);
+        }
+        String message = request.statusMessage() == null ? "" : request.statusMessage();
+        tick(Duration.ofSeconds(30));
+        List<ModelDeployment> results = new ArrayList<>();
+        for (Stored stored : targets) {
+            if (request.status() != stored.status || !message.equals(stored.message)) {
+                record(stored, request.status(), message, ChangeSource.GUI);
+            }
+            results.add(stored.toResource());
+        }
+        return new StatusBatchResult(results);
+    }
+
+    private Stored latest(String workspace, String name) {
+        return store.values().stream().filter(s -> s.workspace.equals(workspace) && s.name.equals(name))
+                .max(Comparator.comparingInt(s -> s.version)).orElse(null);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusBatchRequest;
+import io.modeldeploy.model.StatusBatchResult;
 
 import java.net.URI;
 
@@ -15,6 +17,8 @@ class RecordingClient extends ForwardingDeploymentApiClient {
     String name;
     CreateDeploymentRequest createRequest;
     NewVersionRequest versionRequest;
+    final java.util.List<StatusBatchRequest> batchRequests = new java.util.ArrayList<>();
+    StatusBatchResult batchAnswer;
     ModelDeployment answer;
     ApiException failure;
     int calls;
@@ -45,5 +49,15 @@ class RecordingClient extends ForwardingDeploymentApiClient {
             throw failure;
         }
         return answer;
+    }
+
+    @Override
+    public StatusBatchResult changeStatuses(StatusBatchRequest request) throws ApiException {
+        calls++;
+        batchRequests.add(request);
+        if (failure != null) {
+            throw failure;
+        }
+        return batchAnswer;
     }
 }

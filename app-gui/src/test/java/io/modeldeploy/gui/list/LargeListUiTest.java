@@ -55,6 +55,10 @@ class LargeListUiTest {
         }
 
         @Override
+        public void changeStatusOfSelection() {
+        }
+
+        @Override
         public void refresh() {
         }
     };

@@ -60,6 +60,10 @@ class ListSelectionUiTest {
         }
 
         @Override
+        public void changeStatusOfSelection() {
+        }
+
+        @Override
         public void refresh() {
         }
     };
@@ -137,6 +141,7 @@ class ListSelectionUiTest {
         String gemma = "team-b/model-5";
         robot.clickOn(tableRowOf(robot, gemma));
         assertEquals(List.of(gemma), highlightedKeys(robot));
+        robot.moveTo(FxLookup.one(robot, "#searchField", Node.class)); // off the list: live changes re-sort it
 
         for (String other : List.of("model-0", "model-2", "model-7", "model-9", "model-11")) {
             String workspace = Integer.parseInt(other.substring(6)) % 2 == 0 ? "team-a" : "team-b";
@@ -263,7 +268,9 @@ class ListSelectionUiTest {
         Label olderProblem = FxLookup.within(robot, cell, ".older-problem");
         assertEquals("v1 Error", FxLookup.onFxThread(olderProblem::getText), "the badge beside the status");
 
-        streamChange(robot, "team-a", "model-0", DeploymentStatus.PENDING); // moves to the top: the rows shift
+        // Rows keep their place under the pointer until the admin asks for the re-sort: then they shift.
+        streamChange(robot, "team-a", "model-0", DeploymentStatus.PENDING);
+        robot.interact(vm::resort); // model-0 moves to the top: the rows shift
         TableCell<?, ?> underPointer = statusCellAt(robot, index);
         DeploymentRow shown = FxLookup.onFxThread(() -> (DeploymentRow) underPointer.getTableRow().getItem());
         assertTrue(!"team-b/model-9".equals(shown.key()), "another deployment is under the pointer now");

@@ -444,6 +444,7 @@ class MainWindowUiTest {
         List<DeploymentRow> shown = list().visibleRows();
         DeploymentRow last = shown.get(shown.size() - 1);
         clickRow(robot, last.workspace(), last.name());
+        robot.moveTo(one(robot, "#searchField", Node.class)); // rows keep their place while the pointer is on them
 
         ModelDeployment updated = new HttpDeploymentApiClient(server.baseUrl()).updateStatus(last.workspace(), last.name(),
                 last.version(), new StatusUpdateRequest(DeploymentStatus.LOST, "node lost " + UUID.randomUUID()));

@@ -10,6 +10,8 @@ import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusBatchRequest;
+import io.modeldeploy.model.StatusBatchResult;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 
@@ -106,6 +108,11 @@ public class ForwardingDeploymentApiClient implements DeploymentApiClient {
     public ModelDeployment updateStatus(String workspace, String name, int version, StatusUpdateRequest request,
                                         String ifMatch) throws ApiException {
         return delegate.updateStatus(workspace, name, version, request, ifMatch);
+    }
+
+    @Override
+    public StatusBatchResult changeStatuses(StatusBatchRequest request) throws ApiException {
+        return delegate.changeStatuses(request);
     }
 
     @Override

@@ -13,6 +13,8 @@ public final class ApiPaths {
     public static final String DEMO = "/apis/modeldeploy/v1/demo";
     /** Who the server takes this client for (the console's extension API). */
     public static final String WHOAMI = "/apis/modeldeploy/v1/whoami";
+    /** What needs attention and the server's stuck limits (the console's extension API). */
+    public static final String ATTENTION = "/apis/modeldeploy/v1/attention";
     /** The health check; needs no token. */
     public static final String HEALTH = "/health";
 

@@ -43,7 +43,8 @@ public final class DeploymentListView extends VBox {
 
     /** A row changed by someone else, while it flashes. */
     public static final PseudoClass CHANGED = RowHighlighter.CHANGED;
-    private static final Duration RELATIVE_TIME_TICK = Duration.seconds(30);
+    /** How often relative times, "In state for" and whether a version is stuck are judged again. */
+    private static final Duration CLOCK_TICK = Duration.seconds(15);
 
     private final DeploymentListViewModel viewModel;
     private final ListActions actions;
@@ -81,6 +82,8 @@ public final class DeploymentListView extends VBox {
     @FXML
     private TableColumn<DeploymentRow, DeploymentRow> statusColumn;
     @FXML
+    private TableColumn<DeploymentRow, DeploymentRow> inStateColumn;
+    @FXML
     private TableColumn<DeploymentRow, String> messageColumn;
     @FXML
     private TableColumn<DeploymentRow, Instant> updatedColumn;
@@ -116,7 +119,7 @@ public final class DeploymentListView extends VBox {
         filters.bindWorkspaceSelector(workspaceCombo);
         filters.bindSearch(searchField, this::focusTable);
         toolbar.widthProperty().addListener((obs, was, width) -> placeSearchField(width.doubleValue()));
-        filters.addChips(chipPane);
+        filters.addChips(chipPane, actions::triage);
         setUpTable();
         ListPlaceholder.install(table, viewModel, actions);
         bindOutsideFilterNote();
@@ -158,6 +161,7 @@ public final class DeploymentListView extends VBox {
         byId.put("name", nameColumn);
         byId.put("version", versionColumn);
         byId.put("status", statusColumn);
+        byId.put("inState", inStateColumn);
         byId.put("message", messageColumn);
         byId.put("updated", updatedColumn);
         byId.put("provider", providerColumn);
@@ -176,6 +180,7 @@ public final class DeploymentListView extends VBox {
         versionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version()));
         // The whole row: the cell shows older versions' problems and when, not only the status.
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        inStateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
         providerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().modelProviderId()));
@@ -183,7 +188,8 @@ public final class DeploymentListView extends VBox {
         workspaceColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("workspace-cell", ""));
         nameColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("name-cell", ""));
         versionColumn.setCellFactory(c -> new DeploymentTableCells.VersionCell());
-        statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell());
+        statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell(viewModel::now));
+        inStateColumn.setCellFactory(c -> new DeploymentTableCells.InStateCell(viewModel::now));
         messageColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("message-cell", ""));
         updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell(viewModel.staleAsOfProperty()));
         viewModel.staleAsOfProperty().addListener(o -> refreshRelativeTimes());
@@ -200,6 +206,9 @@ public final class DeploymentListView extends VBox {
         // the newest first.
         updatedColumn.setComparator(Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
         updatedColumn.setSortType(TableColumn.SortType.ASCENDING);
+        // By duration: ascending puts the shortest first (the latest start of a status).
+        inStateColumn.setComparator(Comparator.comparing(DeploymentRow::statusSince,
+                Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
         columns = new ListColumns(table, columnsById(), workspaceColumn, viewModel.workspaceProperty());
 
         // Follow the selected deployment across list changes: note the change before the table
@@ -210,6 +219,7 @@ public final class DeploymentListView extends VBox {
         rowComparators.put(nameColumn, byColumn(nameColumn, DeploymentRow::name));
         rowComparators.put(versionColumn, byColumn(versionColumn, DeploymentRow::version));
         rowComparators.put(statusColumn, byColumn(statusColumn, row -> row));
+        rowComparators.put(inStateColumn, byColumn(inStateColumn, row -> row));
         rowComparators.put(messageColumn, byColumn(messageColumn, DeploymentRow::message));
         rowComparators.put(updatedColumn, byColumn(updatedColumn, DeploymentRow::updatedAt));
         rowComparators.put(providerColumn, byColumn(providerColumn, DeploymentRow::modelProviderId));
@@ -236,8 +246,9 @@ public final class DeploymentListView extends VBox {
         });
         new RowHighlighter(viewModel).install(table);
         new RowContextMenu(table, viewModel, actions).install();
+        viewModel.keysToSelectProperty().addListener((obs, old, keys) -> selectRows(keys));
 
-        Timeline tick = new Timeline(new KeyFrame(RELATIVE_TIME_TICK, e -> refreshRelativeTimes()));
+        Timeline tick = new Timeline(new KeyFrame(CLOCK_TICK, e -> refreshRelativeTimes()));
         tick.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((obs, old, now) -> {
             if (now == null) {
@@ -290,7 +301,22 @@ public final class DeploymentListView extends VBox {
         }
     }
 
-    /** Re-renders the visible rows so that "3 min ago" stays true, and marks versions that have become stuck. */
+    /**
+     * Minimal stand-in until multi-select lands: selects the rows {@link DeploymentListViewModel#selectKeys}
+     * asked for (those the filters show) and scrolls to the first.
+     */
+    private void selectRows(java.util.Set<String> keys) {
+        int[] indices = keys.stream().mapToInt(viewModel::viewIndexOf).filter(i -> i >= 0).sorted().toArray();
+        if (indices.length == 0) {
+            return;
+        }
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().clearSelection();
+        table.getSelectionModel().selectIndices(indices[0], java.util.Arrays.copyOfRange(indices, 1, indices.length));
+        table.scrollTo(Math.max(0, indices[0] - 3));
+    }
+
+    /** Re-renders the visible rows so that "3 min ago" and "In state for" stay true, and marks versions that have become stuck. */
     public void refreshRelativeTimes() {
         viewModel.refreshStuck();
         table.refresh();

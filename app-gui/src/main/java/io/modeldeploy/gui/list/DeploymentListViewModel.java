@@ -2,6 +2,7 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.errors.ErrorTexts;
+import io.modeldeploy.gui.session.AttentionRule;
 import io.modeldeploy.gui.session.ConsoleSession.FleetState;
 import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.session.DeploymentKey;
@@ -38,14 +39,18 @@ import javafx.collections.transformation.SortedList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -84,6 +89,7 @@ public final class DeploymentListViewModel {
     private final ObservableSet<DeploymentStatus> statusFilter = FXCollections.observableSet();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final BooleanProperty allVersions = new SimpleBooleanProperty(this, "allVersions", false);
+    private final BooleanProperty attentionOnly = new SimpleBooleanProperty(this, "attentionOnly", false);
     private final ReadOnlyObjectWrapper<DeploymentFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter",
             DeploymentFilter.NONE);
 
@@ -109,6 +115,9 @@ public final class DeploymentListViewModel {
     /** The selected row, kept visible although it does not match the filters; null if none. */
     private String keptKey;
     private final ReadOnlyStringWrapper keptOutsideFilter = new ReadOnlyStringWrapper(this, "keptOutsideFilter");
+    /** Minimal stand-in for multi-select (helper C's): the rows {@link #selectKeys} asked the view to select. */
+    private final ReadOnlyObjectWrapper<Set<String>> keysToSelect = new ReadOnlyObjectWrapper<>(this,
+            "keysToSelect", Set.of());
 
     public DeploymentListViewModel(ConsoleSession session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -132,6 +141,9 @@ public final class DeploymentListViewModel {
         statusFilter.addListener((SetChangeListener<DeploymentStatus>) change -> updateFilter());
         searchText.addListener((obs, old, now) -> updateFilter());
         allVersions.addListener((obs, old, now) -> updateFilter());
+        attentionOnly.addListener((obs, old, now) -> updateFilter());
+        // New stuck limits judge every row again.
+        session.attentionRuleProperty().addListener((obs, old, now) -> rebuild(List.of()));
         filtered.addListener((ListChangeListener<DeploymentRow>) c -> shownCount.set(filtered.size()));
         store.addListener(this::storeChanged);
         if (store.deploymentCount() > 0) {
@@ -213,19 +225,20 @@ public final class DeploymentListViewModel {
     // ------------------------------------------------------------------ rows and their counts
 
     private DeploymentRow rowOf(ModelDeployment latest) {
-        return new DeploymentRow(latest, store.versions(DeploymentKey.of(latest)), session.clock().instant());
+        return new DeploymentRow(latest, store.versions(DeploymentKey.of(latest)),
+                session.attentionRuleProperty().get(), session.clock().instant());
     }
 
     /**
      * Judges again the rows with a version that has become stuck since the row was made (nothing
-     * else tells when time alone makes a version stuck); the table calls this as time passes.
+     * else tells when time alone makes a version stuck); the list view calls this on its clock tick.
      */
     public void refreshStuck() {
         Instant now = session.clock().instant();
         boolean changed = false;
         for (int i = 0; i < rows.size(); i++) {
             DeploymentRow row = rows.get(i);
-            if (row.stuckCheckDue() != null && !now.isBefore(row.stuckCheckDue())) {
+            if (row.stuckCheckDue() != null && now.isAfter(row.stuckCheckDue())) {
                 replaceRow(i, rowOf(row.deployment()));
                 changed = true;
             }
@@ -331,6 +344,21 @@ public final class DeploymentListViewModel {
         }
     }
 
+    /**
+     * Selects the rows of these deployments (those the filters show), e.g. a triage group, ready for
+     * one change of them all. Minimal stand-in until multi-select lands: the view selects them.
+     */
+    public void selectKeys(Collection<DeploymentKey> keys) {
+        Set<String> rowKeys = new LinkedHashSet<>();
+        keys.forEach(key -> rowKeys.add(DeploymentRow.keyOf(key.workspace(), key.name())));
+        keysToSelect.set(Collections.unmodifiableSet(rowKeys));
+    }
+
+    /** The row keys {@link #selectKeys} asked for last (the view selects them). */
+    public ReadOnlyObjectProperty<Set<String>> keysToSelectProperty() {
+        return keysToSelect.getReadOnlyProperty();
+    }
+
     private void keep(String key) {
         keptKey = key;
         keptOutsideFilter.set(key);
@@ -374,6 +402,7 @@ public final class DeploymentListViewModel {
     public void clearFilters() {
         searchText.set("");
         statusFilter.clear();
+        attentionOnly.set(false);
         workspace.set(workspaces.first());
     }
 
@@ -395,7 +424,7 @@ public final class DeploymentListViewModel {
     private void updateFilter() {
         WorkspaceOption option = workspace.get();
         DeploymentFilter next = DeploymentFilter.of(option == null ? null : option.workspace(), statusFilter,
-                searchText.get(), allVersions.get());
+                searchText.get(), allVersions.get(), attentionOnly.get());
         if (next.sameAs(requestedFilter)) {
             return;
         }
@@ -506,6 +535,24 @@ public final class DeploymentListViewModel {
      */
     public BooleanProperty allVersionsProperty() {
         return allVersions;
+    }
+
+    /**
+     * The "Needs attention" chip: only the rows that need attention (Error, Lost, stuck; the latest
+     * version, or with {@link #allVersionsProperty()} any version), together with the other filters.
+     */
+    public BooleanProperty attentionOnlyProperty() {
+        return attentionOnly;
+    }
+
+    /** Now by the session's clock: what "In state for" and the attention reasons are measured to. */
+    public Instant now() {
+        return session.clock().instant();
+    }
+
+    /** The session's attention rule (the server's stuck limits), for the texts that name them. */
+    public ReadOnlyObjectProperty<AttentionRule> attentionRuleProperty() {
+        return session.attentionRuleProperty();
     }
 
     public ReadOnlyObjectProperty<DeploymentFilter> filterProperty() {

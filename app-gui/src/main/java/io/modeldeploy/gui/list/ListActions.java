@@ -10,4 +10,7 @@ public interface ListActions {
     void delete();
 
     void refresh();
+
+    /** Opens the triage of what needs attention. */
+    void triage();
 }

@@ -4,6 +4,7 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.AttentionList;
 import io.modeldeploy.model.AuthContext;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.DeploymentStatus;
@@ -203,6 +204,12 @@ class FakeDeploymentApiClient extends ForwardingDeploymentApiClient {
             record(stored, request.status(), message, ChangeSource.GUI);
         }
         return stored.toResource();
+    }
+
+    /** Like a NeMo Platform: no attention extension (404); the console then has no stuck limits. */
+    @Override
+    public AttentionList attention(String workspace) throws ApiException {
+        throw new ApiException(404, "Not Found", List.of());
     }
 
     @Override

@@ -57,6 +57,10 @@ class LargeListUiTest {
         @Override
         public void refresh() {
         }
+
+        @Override
+        public void triage() {
+        }
     };
 
     @Start

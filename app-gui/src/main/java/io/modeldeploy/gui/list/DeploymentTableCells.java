@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
@@ -61,6 +62,8 @@ final class DeploymentTableCells {
             attentionMarker.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             attentionMarker.setMinWidth(Region.USE_PREF_SIZE);
             attentionMarker.setTooltip(attentionTooltip);
+            // Over the sign its own tooltip shows: the cell's would take over if the move reached the cell.
+            attentionMarker.addEventHandler(MouseEvent.MOUSE_MOVED, MouseEvent::consume);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             box.setAlignment(Pos.CENTER_LEFT);
             badge.setMinWidth(Region.USE_PREF_SIZE);

@@ -128,7 +128,7 @@ class SmallWindowLayoutUiTest {
             }
             return null;
         });
-        assertEquals(7, onFxThread(() -> table.getVisibleLeafColumns().size()));
+        assertEquals(8, onFxThread(() -> table.getVisibleLeafColumns().size()));
         ScrollBar horizontal = onFxThread(() -> table.lookupAll(".scroll-bar").stream()
                 .filter(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL)
                 .map(ScrollBar.class::cast).findFirst().orElseThrow());

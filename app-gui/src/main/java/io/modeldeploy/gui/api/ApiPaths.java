@@ -15,6 +15,8 @@ public final class ApiPaths {
     public static final String WHOAMI = "/apis/modeldeploy/v1/whoami";
     /** Status changes of many versions in one transaction (the console's extension API). */
     public static final String STATUS_BATCHES = "/apis/modeldeploy/v1/status-batches";
+    /** What needs attention and the server's stuck limits (the console's extension API). */
+    public static final String ATTENTION = "/apis/modeldeploy/v1/attention";
     /** The health check; needs no token. */
     public static final String HEALTH = "/health";
 

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.api;
 
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.AttentionList;
 import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
@@ -125,6 +126,12 @@ public interface DeploymentApiClient {
     /** One page of the full status history of a version, oldest first. */
     ListPage<StatusHistoryEntry> statusHistory(String workspace, String name, int version, int page, int pageSize)
             throws ApiException;
+
+    /**
+     * The latest versions of {@code workspace} ({@code "-"} = all) that need attention, and the
+     * server's stuck limits. A server without this extension (a NeMo Platform) answers 404.
+     */
+    AttentionList attention(String workspace) throws ApiException;
 
     // ---------------------------------------------------------------- the caller
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.AttentionList;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.DemoState;
@@ -251,6 +252,11 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         String path = ApiPaths.deployment(workspace, name) + "/status-history?version=" + version
                 + "&page=" + page + "&page_size=" + pageSize;
         return send(get(path), HISTORY_PAGE);
+    }
+
+    @Override
+    public AttentionList attention(String workspace) throws ApiException {
+        return send(get(ApiPaths.ATTENTION + "?workspace=" + ApiPaths.segment(workspace)), AttentionList.class);
     }
 
     // ---------------------------------------------------------------- the caller

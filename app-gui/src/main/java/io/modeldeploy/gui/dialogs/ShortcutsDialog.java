@@ -32,6 +32,7 @@ public final class ShortcutsDialog extends Dialog<Void> {
             new String[]{"Ctrl+L", "Go to the list"},
             new String[]{"Ctrl+Shift+W", "Choose the workspace"},
             new String[]{"Ctrl+Shift+X", "Clear all filters"},
+            new String[]{"Ctrl+Shift+T", "Triage what needs attention"},
             new String[]{"↑ ↓ Page Up/Down Home End", "Move through the list"},
             new String[]{"Ctrl+click, Shift+click, Shift+↑ ↓", "Select several deployments"},
             new String[]{"Ctrl+A (in the list)", "Select every deployment the filters show"},

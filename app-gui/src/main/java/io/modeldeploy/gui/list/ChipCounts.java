@@ -26,8 +26,7 @@ final class ChipCounts {
             byStatus[row.status().ordinal()] += delta;
         }
         any += delta;
-        Severity severity = filter.allVersions() ? row.worstSeverity() : row.severity();
-        if (severity.needsAttention()) {
+        if (row.needsAttention(filter.allVersions())) {
             needingAttention += delta;
         }
     }

@@ -48,7 +48,8 @@ public final class DeploymentListView extends VBox {
 
     /** A row changed by someone else, while it flashes. */
     public static final PseudoClass CHANGED = RowHighlighter.CHANGED;
-    private static final Duration RELATIVE_TIME_TICK = Duration.seconds(30);
+    /** How often relative times, "In state for" and whether a version is stuck are judged again. */
+    private static final Duration CLOCK_TICK = Duration.seconds(15);
 
     private final DeploymentListViewModel viewModel;
     private final ListActions actions;
@@ -89,6 +90,8 @@ public final class DeploymentListView extends VBox {
     private TableColumn<DeploymentRow, Integer> versionColumn;
     @FXML
     private TableColumn<DeploymentRow, DeploymentRow> statusColumn;
+    @FXML
+    private TableColumn<DeploymentRow, DeploymentRow> inStateColumn;
     @FXML
     private TableColumn<DeploymentRow, String> messageColumn;
     @FXML
@@ -132,7 +135,7 @@ public final class DeploymentListView extends VBox {
         filters.bindWorkspaceSelector(workspaceCombo);
         filters.bindSearch(searchField, this::focusTable);
         toolbar.widthProperty().addListener((obs, was, width) -> placeSearchField(width.doubleValue()));
-        filters.addChips(chipPane);
+        filters.addChips(chipPane, actions::triage);
         setUpTable();
         ListPlaceholder.install(table, viewModel, actions);
         bindOutsideFilterNote();
@@ -195,6 +198,7 @@ public final class DeploymentListView extends VBox {
         byId.put("name", nameColumn);
         byId.put("version", versionColumn);
         byId.put("status", statusColumn);
+        byId.put("inState", inStateColumn);
         byId.put("message", messageColumn);
         byId.put("updated", updatedColumn);
         byId.put("provider", providerColumn);
@@ -213,6 +217,7 @@ public final class DeploymentListView extends VBox {
         versionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version()));
         // The whole row: the cell shows older versions' problems and when, not only the status.
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        inStateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         messageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().updatedAt()));
         providerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().modelProviderId()));
@@ -220,7 +225,8 @@ public final class DeploymentListView extends VBox {
         workspaceColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("workspace-cell", ""));
         nameColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("name-cell", ""));
         versionColumn.setCellFactory(c -> new DeploymentTableCells.VersionCell());
-        statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell());
+        statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell(viewModel::now));
+        inStateColumn.setCellFactory(c -> new DeploymentTableCells.InStateCell(viewModel::now));
         messageColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("message-cell", ""));
         updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell(viewModel.staleAsOfProperty()));
         viewModel.staleAsOfProperty().addListener(o -> refreshRelativeTimes());
@@ -237,7 +243,11 @@ public final class DeploymentListView extends VBox {
         // the newest first.
         updatedColumn.setComparator(Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
         updatedColumn.setSortType(TableColumn.SortType.ASCENDING);
+        // By duration: ascending puts the shortest first (the latest start of a status).
+        inStateColumn.setComparator(Comparator.comparing(DeploymentRow::statusSince,
+                Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
         columns = new ListColumns(table, columnsById(), viewModel.workspaceProperty(), viewModel.rows());
+
 
         // Follow the selected deployment across list changes: note the change before the table
         // reacts to it, restore the selection by key afterwards.
@@ -247,6 +257,7 @@ public final class DeploymentListView extends VBox {
         rowComparators.put(nameColumn, byColumn(nameColumn, DeploymentRow::name));
         rowComparators.put(versionColumn, byColumn(versionColumn, DeploymentRow::version));
         rowComparators.put(statusColumn, byColumn(statusColumn, row -> row));
+        rowComparators.put(inStateColumn, byColumn(inStateColumn, row -> row));
         rowComparators.put(messageColumn, byColumn(messageColumn, DeploymentRow::message));
         rowComparators.put(updatedColumn, byColumn(updatedColumn, DeploymentRow::updatedAt));
         rowComparators.put(providerColumn, byColumn(providerColumn, DeploymentRow::modelProviderId));
@@ -287,7 +298,7 @@ public final class DeploymentListView extends VBox {
         new RowHighlighter(viewModel).install(table);
         new RowContextMenu(table, viewModel, actions).install();
 
-        Timeline tick = new Timeline(new KeyFrame(RELATIVE_TIME_TICK, e -> refreshRelativeTimes()));
+        Timeline tick = new Timeline(new KeyFrame(CLOCK_TICK, e -> refreshRelativeTimes()));
         tick.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((obs, old, now) -> {
             if (now == null) {
@@ -407,7 +418,7 @@ public final class DeploymentListView extends VBox {
         focusTable();
     }
 
-    /** Re-renders the visible rows so that "3 min ago" stays true, and marks versions that have become stuck. */
+    /** Re-renders the visible rows so that "3 min ago" and "In state for" stay true, and marks versions that have become stuck. */
     public void refreshRelativeTimes() {
         viewModel.refreshStuck();
         table.refresh();

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.errors.ErrorTexts;
+import io.modeldeploy.gui.session.AttentionRule;
 import io.modeldeploy.gui.session.ConsoleSession.FleetState;
 import io.modeldeploy.gui.session.ConsoleSession;
 import io.modeldeploy.gui.session.DeploymentKey;
@@ -95,6 +96,7 @@ public final class DeploymentListViewModel {
     private final ObservableSet<DeploymentStatus> statusFilter = FXCollections.observableSet();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final BooleanProperty allVersions = new SimpleBooleanProperty(this, "allVersions", false);
+    private final BooleanProperty attentionOnly = new SimpleBooleanProperty(this, "attentionOnly", false);
     private final ReadOnlyObjectWrapper<DeploymentFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter",
             DeploymentFilter.NONE);
 
@@ -154,6 +156,9 @@ public final class DeploymentListViewModel {
         statusFilter.addListener((SetChangeListener<DeploymentStatus>) change -> updateFilter());
         searchText.addListener((obs, old, now) -> updateFilter());
         allVersions.addListener((obs, old, now) -> updateFilter());
+        attentionOnly.addListener((obs, old, now) -> updateFilter());
+        // New stuck limits judge every row again.
+        session.attentionRuleProperty().addListener((obs, old, now) -> rebuild(List.of()));
         filtered.addListener((ListChangeListener<DeploymentRow>) c -> shownCount.set(filtered.size()));
         sorted.setComparator(order.comparator());
         pointerOverList.addListener((obs, was, over) -> updateHold());
@@ -242,19 +247,20 @@ public final class DeploymentListViewModel {
     // ------------------------------------------------------------------ rows and their counts
 
     private DeploymentRow rowOf(ModelDeployment latest) {
-        return new DeploymentRow(latest, store.versions(DeploymentKey.of(latest)), session.clock().instant());
+        return new DeploymentRow(latest, store.versions(DeploymentKey.of(latest)),
+                session.attentionRuleProperty().get(), session.clock().instant());
     }
 
     /**
      * Judges again the rows with a version that has become stuck since the row was made (nothing
-     * else tells when time alone makes a version stuck); the table calls this as time passes.
+     * else tells when time alone makes a version stuck); the list view calls this on its clock tick.
      */
     public void refreshStuck() {
         Instant now = session.clock().instant();
         boolean changed = false;
         for (int i = 0; i < rows.size(); i++) {
             DeploymentRow row = rows.get(i);
-            if (row.stuckCheckDue() != null && !now.isBefore(row.stuckCheckDue())) {
+            if (row.stuckCheckDue() != null && now.isAfter(row.stuckCheckDue())) {
                 replaceRow(i, rowOf(row.deployment()));
                 changed = true;
             }
@@ -404,6 +410,7 @@ public final class DeploymentListViewModel {
     public void clearFilters() {
         searchText.set("");
         statusFilter.clear();
+        attentionOnly.set(false);
         workspace.set(workspaces.first());
     }
 
@@ -425,7 +432,7 @@ public final class DeploymentListViewModel {
     private void updateFilter() {
         WorkspaceOption option = workspace.get();
         DeploymentFilter next = DeploymentFilter.of(option == null ? null : option.workspace(), statusFilter,
-                searchText.get(), allVersions.get());
+                searchText.get(), allVersions.get(), attentionOnly.get());
         if (next.sameAs(requestedFilter)) {
             return;
         }
@@ -644,6 +651,24 @@ public final class DeploymentListViewModel {
      */
     public BooleanProperty allVersionsProperty() {
         return allVersions;
+    }
+
+    /**
+     * The "Needs attention" chip: only the rows that need attention (Error, Lost, stuck; the latest
+     * version, or with {@link #allVersionsProperty()} any version), together with the other filters.
+     */
+    public BooleanProperty attentionOnlyProperty() {
+        return attentionOnly;
+    }
+
+    /** Now by the session's clock: what "In state for" and the attention reasons are measured to. */
+    public Instant now() {
+        return session.clock().instant();
+    }
+
+    /** The session's attention rule (the server's stuck limits), for the texts that name them. */
+    public ReadOnlyObjectProperty<AttentionRule> attentionRuleProperty() {
+        return session.attentionRuleProperty();
     }
 
     public ReadOnlyObjectProperty<DeploymentFilter> filterProperty() {

@@ -1,5 +1,7 @@
 package io.modeldeploy.gui.list;
 
+import io.modeldeploy.gui.session.AttentionRule;
+import io.modeldeploy.gui.session.AttentionRule.Attention;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 
@@ -22,6 +24,8 @@ public final class DeploymentRow {
     private final String key;
     private final String searchText;
     private final Severity severity;
+    private final Attention attention;
+    private final Instant statusSince;
     private final Set<DeploymentStatus> everyStatus;
     private final ModelDeployment olderProblem;
     private final Severity olderProblemSeverity;
@@ -29,30 +33,32 @@ public final class DeploymentRow {
 
     /**
      * The row of a deployment: {@code latest} and every version held ({@code versions}, which may
-     * include {@code latest}), judged at {@code now} (whether a version is stuck).
+     * include {@code latest}), judged by {@code rule} at {@code now} (whether a version is stuck).
      */
-    public DeploymentRow(ModelDeployment latest, List<ModelDeployment> versions, Instant now) {
+    public DeploymentRow(ModelDeployment latest, List<ModelDeployment> versions, AttentionRule rule, Instant now) {
         this.deployment = Objects.requireNonNull(latest, "latest");
         this.key = keyOf(latest.workspace(), latest.name());
         String message = latest.statusMessage() == null ? "" : latest.statusMessage();
         this.searchText = (latest.name() + "\n" + message).toLowerCase(Locale.ROOT);
-        this.severity = Severity.of(latest.status(), latest.updatedAt(), now);
+        this.attention = rule.judge(latest, now);
+        this.statusSince = AttentionRule.statusSince(latest);
+        this.severity = Severity.of(latest.status(), attention);
         EnumSet<DeploymentStatus> statuses = EnumSet.of(status(latest));
         ModelDeployment worst = null;
         Severity worstSeverity = null;
-        Instant due = nextDue(null, Severity.stuckFrom(latest.status(), latest.updatedAt()), now);
+        Instant due = nextDue(null, rule.stuckAt(latest), now);
         for (ModelDeployment version : versions) {
             if (version.entityVersion() == latest.entityVersion()) {
                 continue;
             }
             statuses.add(status(version));
-            Severity other = Severity.of(version.status(), version.updatedAt(), now);
+            Severity other = Severity.of(version.status(), rule.judge(version, now));
             if (other.needsAttention() && other.isWorseThan(severity)
                     && (worstSeverity == null || other.isWorseThan(worstSeverity))) {
                 worst = version;
                 worstSeverity = other;
             }
-            due = nextDue(due, Severity.stuckFrom(version.status(), version.updatedAt()), now);
+            due = nextDue(due, rule.stuckAt(version), now);
         }
         this.everyStatus = Collections.unmodifiableSet(statuses);
         this.olderProblem = worst;
@@ -60,12 +66,15 @@ public final class DeploymentRow {
         this.stuckCheckDue = due;
     }
 
-    /** The earlier of {@code due} and {@code stuckFrom}, counting only a {@code stuckFrom} after {@code now}. */
-    private static Instant nextDue(Instant due, Instant stuckFrom, Instant now) {
-        if (stuckFrom == null || !stuckFrom.isAfter(now)) {
+    /**
+     * The earlier of {@code due} and {@code stuckAt}, counting only a {@code stuckAt} not before
+     * {@code now} (a version is stuck only after it).
+     */
+    private static Instant nextDue(Instant due, Instant stuckAt, Instant now) {
+        if (stuckAt == null || stuckAt.isBefore(now)) {
             return due;
         }
-        return due == null || stuckFrom.isBefore(due) ? stuckFrom : due;
+        return due == null || stuckAt.isBefore(due) ? stuckAt : due;
     }
 
     private static DeploymentStatus status(ModelDeployment version) {
@@ -111,6 +120,21 @@ public final class DeploymentRow {
         return severity;
     }
 
+    /** Why the latest version needs attention (Error, Lost, stuck); null when it does not. */
+    public Attention attention() {
+        return attention;
+    }
+
+    /** Whether the row needs attention: its latest version, or with {@code allVersions} any version. */
+    public boolean needsAttention(boolean allVersions) {
+        return (allVersions ? worstSeverity() : severity).needsAttention();
+    }
+
+    /** When the latest version's status began (see {@link AttentionRule#statusSince}): the "In state for" column. */
+    public Instant statusSince() {
+        return statusSince;
+    }
+
     /** The worst of every version held: the latest's, or an older version's problem. */
     public Severity worstSeverity() {
         return olderProblemSeverity != null ? olderProblemSeverity : severity;
@@ -133,7 +157,7 @@ public final class DeploymentRow {
         return olderProblemSeverity;
     }
 
-    /** When a version of this row becomes stuck unless it changes first; null when none will. */
+    /** After which instant a version of this row becomes stuck unless it changes first; null when none will. */
     Instant stuckCheckDue() {
         return stuckCheckDue;
     }

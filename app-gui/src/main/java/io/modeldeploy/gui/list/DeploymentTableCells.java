@@ -1,5 +1,6 @@
 package io.modeldeploy.gui.list;
 
+import io.modeldeploy.gui.session.AttentionRule.Attention;
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
@@ -10,11 +11,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.util.Duration;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Cells of the deployment table. Each cell builds its nodes once and only updates them, so
@@ -22,7 +25,7 @@ import java.time.Instant;
  */
 final class DeploymentTableCells {
 
-    private static final Duration TOOLTIP_DELAY = Duration.millis(400);
+    private static final javafx.util.Duration TOOLTIP_DELAY = javafx.util.Duration.millis(400);
 
     private DeploymentTableCells() {
     }
@@ -36,18 +39,31 @@ final class DeploymentTableCells {
     }
 
     /**
-     * The status as a coloured pill with icon and text ("Pending (stuck)" when nothing moved it on
-     * for long), and beside it the worst problem of an older version ("v1 Error"). The cell's value
-     * is the whole row, so that a reused cell always describes the row it shows; so does its tooltip.
+     * The status as a coloured pill with icon and text ("Pending (stuck)" when it has been in it
+     * longer than the server's limit), before it a warning sign when the row needs attention (the
+     * reason on hover: "Pending for 47 min, limit 30 min"), and beside it the worst problem of an
+     * older version ("v1 Error"). The cell's value is the whole row, so that a reused cell always
+     * describes the row it shows; so do its tooltips.
      */
     static final class StatusCell extends TableCell<DeploymentRow, DeploymentRow> {
+        private final Label attentionMarker = new Label();
+        private final Tooltip attentionTooltip = tooltip();
         private final Label badge = new Label();
         private final Label olderProblem = new Label();
-        private final HBox box = new HBox(4, badge, olderProblem);
+        private final HBox box = new HBox(4, attentionMarker, badge, olderProblem);
         private final Tooltip tooltip = tooltip();
+        private final Supplier<Instant> now;
 
-        StatusCell() {
+        StatusCell(Supplier<Instant> now) {
+            this.now = now;
             getStyleClass().add("status-cell");
+            attentionMarker.getStyleClass().add("attention-marker");
+            attentionMarker.setGraphic(StatusStyle.attentionIcon());
+            attentionMarker.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            attentionMarker.setMinWidth(Region.USE_PREF_SIZE);
+            attentionMarker.setTooltip(attentionTooltip);
+            // Over the sign its own tooltip shows: the cell's would take over if the move reached the cell.
+            attentionMarker.addEventHandler(MouseEvent.MOUSE_MOVED, MouseEvent::consume);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             box.setAlignment(Pos.CENTER_LEFT);
             badge.setMinWidth(Region.USE_PREF_SIZE);
@@ -64,6 +80,15 @@ final class DeploymentTableCells {
                 setAccessibleText(null);
                 return;
             }
+            Attention attention = row.attention();
+            String reason = attention == null ? null : AttentionText.reason(attention, now.get());
+            attentionMarker.setVisible(attention != null);
+            attentionMarker.setManaged(attention != null);
+            if (attention != null) {
+                StatusStyle.applyAttentionClass(attentionMarker.getGraphic(), attention.reason());
+                attentionTooltip.setText(reason);
+                attentionMarker.setAccessibleText("Needs attention: " + reason);
+            }
             StatusStyle.applyBadge(badge, row.status());
             boolean stuck = row.severity() == Severity.STUCK;
             if (stuck) {
@@ -76,10 +101,11 @@ final class DeploymentTableCells {
                 StatusStyle.applyStatusClass(olderProblem, older.status());
                 olderProblem.setText(olderProblemText(row));
             }
-            tooltip.setText(describe(row, stuck));
+            tooltip.setText(describe(row, reason));
             setGraphic(box);
             setTooltip(tooltip);
-            setAccessibleText(badge.getText() + (older != null ? "; " + olderProblemText(row) : ""));
+            setAccessibleText((reason != null ? "Needs attention: " + reason + "; " : "") + badge.getText()
+                    + (older != null ? "; " + olderProblemText(row) : ""));
         }
 
         /** "v1 Error", "v1 Pending (stuck)". */
@@ -89,17 +115,16 @@ final class DeploymentTableCells {
                     + (row.olderProblemSeverity() == Severity.STUCK ? " (stuck)" : "");
         }
 
-        /** What the row's state means, since when, and which older version has a problem. */
-        static String describe(DeploymentRow row, boolean stuck) {
+        /** What the row's state means, since when, why it needs attention, and which older version has a problem. */
+        static String describe(DeploymentRow row, String attentionReason) {
             StringBuilder text = new StringBuilder(row.key()).append(" v").append(row.version()).append(": ")
                     .append(StatusStyle.displayName(row.status()));
-            if (row.updatedAt() != null) {
-                text.append(" since ").append(TimeFormat.exactWithRelative(row.updatedAt()));
+            if (row.statusSince() != null) {
+                text.append(" since ").append(TimeFormat.exactWithRelative(row.statusSince()));
             }
             text.append("\n").append(StatusStyle.description(row.status()));
-            if (stuck) {
-                text.append("\nStuck: unchanged for more than ")
-                        .append(TimeFormat.duration(Severity.STUCK_AFTER)).append('.');
+            if (attentionReason != null) {
+                text.append("\nNeeds attention: ").append(attentionReason).append('.');
             }
             ModelDeployment older = row.olderProblem();
             if (older != null) {
@@ -160,6 +185,30 @@ final class DeploymentTableCells {
         protected void updateItem(Integer version, boolean empty) {
             super.updateItem(version, empty);
             setText(empty || version == null ? null : "v" + version);
+        }
+    }
+
+    /** How long the latest version has been in its status ("47 min"), with since when as tooltip. */
+    static final class InStateCell extends TableCell<DeploymentRow, DeploymentRow> {
+        private final Tooltip tooltip = tooltip();
+        private final Supplier<Instant> now;
+
+        InStateCell(Supplier<Instant> now) {
+            this.now = now;
+            getStyleClass().add("in-state-cell");
+        }
+
+        @Override
+        protected void updateItem(DeploymentRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null || row.statusSince() == null) {
+                setText(empty ? null : TimeFormat.NONE);
+                setTooltip(null);
+                return;
+            }
+            setText(TimeFormat.elapsed(Duration.between(row.statusSince(), now.get())));
+            tooltip.setText(StatusStyle.displayName(row.status()) + " since " + TimeFormat.exact(row.statusSince()));
+            setTooltip(tooltip);
         }
     }
 

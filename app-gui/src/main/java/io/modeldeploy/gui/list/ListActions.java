@@ -13,4 +13,7 @@ public interface ListActions {
     void changeStatusOfSelection();
 
     void refresh();
+
+    /** Opens the triage of what needs attention. */
+    void triage();
 }

@@ -2,7 +2,6 @@ package io.modeldeploy.gui.list;
 
 import atlantafx.base.controls.CustomTextField;
 import io.modeldeploy.gui.style.StatusStyle;
-import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -126,11 +125,12 @@ final class ListFilterBar {
         });
     }
 
-    void addChips(FlowPane chipPane) {
+    void addChips(FlowPane chipPane, Runnable triage) {
         allChip = chip("chip-all", null, "All", viewModel.countAnyStatusProperty(),
                 "Show every status");
         allChip.setOnAction(e -> {
             viewModel.statusFilter().clear();
+            viewModel.attentionOnlyProperty().set(false);
             allChip.setSelected(true);
         });
         chipPane.getChildren().add(allChip);
@@ -144,23 +144,37 @@ final class ListFilterBar {
         }
         viewModel.statusFilter().addListener((SetChangeListener<DeploymentStatus>) change -> syncChips());
         syncChips();
-        chipPane.getChildren().addAll(versionsToggle(), attentionCount());
+        chipPane.getChildren().addAll(attentionChip(), triageButton(triage), versionsToggle());
     }
 
-    /** "3 need attention": Error, Lost or stuck, by the latest version or every version as the toggle says. */
-    private Label attentionCount() {
-        ReadOnlyIntegerProperty count = viewModel.needingAttentionProperty();
-        Label label = new Label();
-        label.setId("needingAttention");
-        label.getStyleClass().add("attention-count");
-        label.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
-        label.textProperty().bind(Bindings.createStringBinding(() -> numbers.format(count.get())
-                + (count.get() == 1 ? " needs attention" : " need attention"), count));
-        label.setTooltip(new Tooltip("Deployments in Error or Lost, or stuck: Created, Pending or Deleting unchanged "
-                + "for " + TimeFormat.duration(Severity.STUCK_AFTER) + ". Sort by Status to see them first."));
-        label.pseudoClassStateChanged(EMPTY, count.get() == 0);
-        count.addListener((obs, old, now) -> label.pseudoClassStateChanged(EMPTY, now.intValue() == 0));
-        return label;
+    /**
+     * "⚠ Needs attention 3": Error, Lost or stuck, by the latest version or every version as the
+     * toggle says; selected, it shows only them. Beside it the way to triage them.
+     */
+    private ToggleButton attentionChip() {
+        ToggleButton chip = chip("chip-attention", StatusStyle.attentionIcon(), "Needs attention",
+                viewModel.needingAttentionProperty(), "");
+        chip.getStyleClass().add("attention-chip");
+        chip.getTooltip().textProperty().bind(Bindings.createStringBinding(
+                () -> AttentionText.chipTooltip(viewModel.attentionRuleProperty().get()),
+                viewModel.attentionRuleProperty()));
+        chip.setSelected(viewModel.attentionOnlyProperty().get());
+        chip.setOnAction(e -> viewModel.attentionOnlyProperty().set(chip.isSelected()));
+        viewModel.attentionOnlyProperty().addListener((obs, old, now) -> {
+            chip.setSelected(now);
+            syncChips();
+        });
+        return chip;
+    }
+
+    private Button triageButton(Runnable triage) {
+        Button button = new Button("Triage…");
+        button.setId("triageButton");
+        button.getStyleClass().addAll("flat", "small", "triage-button");
+        button.setMnemonicParsing(false);
+        button.setTooltip(new Tooltip("Group what needs attention by reason and message (Ctrl+Shift+T)"));
+        button.setOnAction(e -> triage.run());
+        return button;
     }
 
     /** "Latest only | All versions": whether the chips count, and filter by, the latest version or any version. */
@@ -218,6 +232,6 @@ final class ListFilterBar {
 
     private void syncChips() {
         statusChips.forEach((status, chip) -> chip.setSelected(viewModel.statusFilter().contains(status)));
-        allChip.setSelected(viewModel.statusFilter().isEmpty());
+        allChip.setSelected(viewModel.statusFilter().isEmpty() && !viewModel.attentionOnlyProperty().get());
     }
 }

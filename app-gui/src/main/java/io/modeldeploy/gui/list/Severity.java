@@ -1,14 +1,13 @@
 package io.modeldeploy.gui.list;
 
+import io.modeldeploy.gui.session.AttentionRule.Attention;
+import io.modeldeploy.model.AttentionReason;
 import io.modeldeploy.model.DeploymentStatus;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * How much a deployment version asks for attention, most first: the order the Status column sorts
- * in. A version is {@link #STUCK} when it has stayed Created, Pending or Deleting for longer than
- * {@link #STUCK_AFTER}: nothing has moved it on.
+ * in. A version is {@link #STUCK} when the {@linkplain io.modeldeploy.gui.session.AttentionRule
+ * attention rule} says so: longer in its status than the server's limit for it.
  */
 public enum Severity {
     ERROR,
@@ -21,11 +20,9 @@ public enum Severity {
     READY,
     DELETED;
 
-    /** Like Kubernetes' default progress deadline: a rollout not done in 10 minutes has stalled. */
-    public static final Duration STUCK_AFTER = Duration.ofMinutes(10);
-
-    public static Severity of(DeploymentStatus status, Instant updatedAt, Instant now) {
-        if (isStuck(status, updatedAt, now)) {
+    /** The severity of a version in {@code status}, given what the attention rule said of it (null: nothing). */
+    public static Severity of(DeploymentStatus status, Attention attention) {
+        if (attention != null && attention.reason() == AttentionReason.STUCK) {
             return STUCK;
         }
         return switch (status == null ? DeploymentStatus.UNKNOWN : status) {
@@ -38,18 +35,6 @@ public enum Severity {
             case READY -> READY;
             case DELETED -> DELETED;
         };
-    }
-
-    /** Created, Pending or Deleting, unchanged for longer than {@link #STUCK_AFTER}. */
-    public static boolean isStuck(DeploymentStatus status, Instant updatedAt, Instant now) {
-        return stuckFrom(status, updatedAt) != null && !now.isBefore(stuckFrom(status, updatedAt));
-    }
-
-    /** When a version in {@code status} since {@code updatedAt} counts as stuck; null for a status that never does. */
-    static Instant stuckFrom(DeploymentStatus status, Instant updatedAt) {
-        boolean inProgress = status == DeploymentStatus.CREATED || status == DeploymentStatus.PENDING
-                || status == DeploymentStatus.DELETING;
-        return inProgress && updatedAt != null ? updatedAt.plus(STUCK_AFTER) : null;
     }
 
     /** Error, Lost and stuck: what an administrator has to look at. */

@@ -28,6 +28,8 @@ import io.modeldeploy.gui.list.ListActions;
 import io.modeldeploy.gui.list.WorkspaceOption;
 import io.modeldeploy.gui.session.DeploymentKey;
 import io.modeldeploy.gui.style.Theme;
+import io.modeldeploy.gui.triage.TriageView;
+import io.modeldeploy.gui.triage.TriageViewModel;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.application.Platform;
@@ -78,6 +80,8 @@ public final class MainView extends BorderPane implements ListActions {
     private ModelDeployment shownInDetail;
     /** Help ▸ Connect external clients windows that are open: they describe this view's server. */
     private final List<ExternalClientsView> clientsViews = new ArrayList<>();
+    /** View ▸ Triage: made on first use, then kept (it follows the list), shown again when closed. */
+    private TriageView triageView;
 
     @FXML
     private MenuBar menuBar;
@@ -218,6 +222,9 @@ public final class MainView extends BorderPane implements ListActions {
     public void stop() {
         models.session().close();
         List.copyOf(clientsViews).forEach(ExternalClientsView::close);
+        if (triageView != null) {
+            triageView.close();
+        }
     }
 
     // ------------------------------------------------------------------ window state
@@ -392,6 +399,25 @@ public final class MainView extends BorderPane implements ListActions {
             }
         }
         return false;
+    }
+
+    /** View ▸ Triage (Ctrl+Shift+T), or "Triage…" beside the "Needs attention" chip: the window stays open beside the list. */
+    @Override
+    @FXML
+    public void triage() {
+        if (triageView == null) {
+            triageView = new TriageView(window(), context.themes(), new TriageViewModel(models.list()));
+        }
+        if (triageView.isShowing()) {
+            triageView.getDialogPane().getScene().getWindow().requestFocus();
+        } else {
+            triageView.show();
+        }
+    }
+
+    /** The triage window once opened; null before. */
+    public TriageView triageView() {
+        return triageView;
     }
 
     @FXML

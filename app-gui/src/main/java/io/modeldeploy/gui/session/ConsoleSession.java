@@ -97,6 +97,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private final TaskSlot fleetRead;
     private final TaskSlot startupGrace;
     private final TaskSlot callerRead;
+    private final TaskSlot attentionLimitsRead;
     private final Set<BackgroundTask> running = new HashSet<>();
     private final Set<DeploymentKey> latestReads = new HashSet<>();
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
@@ -112,6 +113,8 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private final ReadOnlyObjectWrapper<Instant> fleetLoadedAt = new ReadOnlyObjectWrapper<>(this, "fleetLoadedAt");
     private final ReadOnlyObjectWrapper<CallerIdentity> caller = new ReadOnlyObjectWrapper<>(this, "caller");
     private final ReadOnlyBooleanWrapper canWrite = new ReadOnlyBooleanWrapper(this, "canWrite", true);
+    private final ReadOnlyObjectWrapper<AttentionRule> attentionRule = new ReadOnlyObjectWrapper<>(this,
+            "attentionRule", AttentionRule.NO_LIMITS);
 
     private DeploymentEventStream stream;
     private LoadMark openFleetLoad;
@@ -122,6 +125,8 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private boolean fleetReadWithoutStream;
     /** The server was asked who this console is (or is being asked). */
     private boolean callerRequested;
+    /** The server was asked for its stuck limits (or is being asked). */
+    private boolean attentionLimitsRequested;
     private boolean closed;
 
     public ConsoleSession(DeploymentApiClient api, ConnectionInfo connection, TaskRunner tasks) {
@@ -136,6 +141,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         this.fleetRead = new TaskSlot(tasks);
         this.startupGrace = new TaskSlot(tasks);
         this.callerRead = new TaskSlot(tasks);
+        this.attentionLimitsRead = new TaskSlot(tasks);
     }
 
     public DeploymentApiClient api() {
@@ -188,6 +194,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         startupGrace.cancel();
         fleetRead.cancel();
         callerRead.cancel();
+        attentionLimitsRead.cancel();
         if (stream != null) {
             stream.close();
         }
@@ -230,6 +237,9 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     public void onHeartbeat(StreamHeartbeat heartbeat) {
         if (!callerRequested) {
             readCaller();
+        }
+        if (!attentionLimitsRequested) {
+            readAttentionLimits();
         }
         if (lastAppliedEventId < 0) {
             lastAppliedEventId = heartbeat.lastEventId();
@@ -301,6 +311,19 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
             caller.set(identity);
             canWrite.set(identity.canWrite());
         }, error -> callerRequested = !error.isConnectionFailure());
+    }
+
+    /**
+     * Asks the server once for its stuck limits (done on the stream's first heartbeat): they make
+     * the {@link #attentionRuleProperty() attention rule}. A server without the attention extension
+     * (a NeMo Platform: 404) or that refuses it has none; without an answer it is asked again on the
+     * next heartbeat.
+     */
+    public void readAttentionLimits() {
+        attentionLimitsRequested = true;
+        attentionLimitsRead.run(() -> api.attention(ApiLimits.ALL_WORKSPACES),
+                answer -> attentionRule.set(AttentionRule.ofSeconds(answer.stuckAfterSeconds())),
+                error -> attentionLimitsRequested = !error.isConnectionFailure());
     }
 
     /**
@@ -569,6 +592,14 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
      */
     public ReadOnlyBooleanProperty canWriteProperty() {
         return canWrite.getReadOnlyProperty();
+    }
+
+    /**
+     * What needs attention, with the server's stuck limits once it gave them ({@link AttentionRule#NO_LIMITS}
+     * before, and for a server without them: then Error and Lost still need attention).
+     */
+    public ReadOnlyObjectProperty<AttentionRule> attentionRuleProperty() {
+        return attentionRule.getReadOnlyProperty();
     }
 
     /** When the fleet was last read completely. */

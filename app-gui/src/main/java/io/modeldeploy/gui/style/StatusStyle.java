@@ -1,5 +1,6 @@
 package io.modeldeploy.gui.style;
 
+import io.modeldeploy.model.AttentionReason;
 import io.modeldeploy.model.DeploymentStatus;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -8,6 +9,7 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -29,6 +31,14 @@ public final class StatusStyle {
     public static final String DOT_CLASS = "status-dot";
     /** Style class of a coloured status icon made by {@link #iconNode}. */
     public static final String ICON_CLASS = "status-icon";
+
+    /** Style class of the warning icon of a deployment that needs attention, made by {@link #attentionIcon}. */
+    public static final String ATTENTION_CLASS = "attention-icon";
+    /** The warning sign of what needs attention (the rows' icon, the "Needs attention" chip, triage). */
+    public static final Ikon ATTENTION_ICON = Material2MZ.WARNING;
+
+    private static final List<String> ALL_ATTENTION_CLASSES = java.util.Arrays.stream(AttentionReason.values())
+            .map(StatusStyle::attentionClass).toList();
 
     private static final Map<DeploymentStatus, Ikon> ICONS = new EnumMap<>(Map.of(
             DeploymentStatus.UNKNOWN, Material2AL.HELP_OUTLINE,
@@ -123,6 +133,28 @@ public final class StatusStyle {
         icon.getStyleClass().add(ICON_CLASS);
         applyStatusClass(icon, status);
         return icon;
+    }
+
+    /** The style class carrying the colour of a reason for attention, e.g. {@code attention-stuck}. */
+    public static String attentionClass(AttentionReason reason) {
+        return "attention-" + reason.wireName();
+    }
+
+    /** The warning icon of what needs attention, coloured by CSS ({@code attention-*} classes). */
+    public static FontIcon attentionIcon() {
+        FontIcon icon = new FontIcon(ATTENTION_ICON);
+        icon.getStyleClass().add(ATTENTION_CLASS);
+        return icon;
+    }
+
+    /** Colours {@code node} for {@code reason}, replacing the class of another reason. */
+    public static void applyAttentionClass(Node node, AttentionReason reason) {
+        List<String> classes = node.getStyleClass();
+        String wanted = attentionClass(reason);
+        if (!classes.contains(wanted)) {
+            classes.removeAll(ALL_ATTENTION_CLASSES);
+            classes.add(wanted);
+        }
     }
 
     /** Replaces whatever {@code status-*} class {@code node} has with the one of {@code status}. */

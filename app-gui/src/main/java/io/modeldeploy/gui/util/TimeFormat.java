@@ -24,6 +24,7 @@ public final class TimeFormat {
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_AND_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final long RELATIVE_DAYS_LIMIT = 30;
 
@@ -111,6 +112,19 @@ public final class TimeFormat {
         return MINUTES.format(time.atZone(shown(local)));
     }
 
+    /**
+     * "10:05" for a time of today, else "2026-12-03 10:05", in the zone times are shown in (the
+     * local one of the clock unless UTC is chosen).
+     */
+    public static String minutesOrDate(Instant time) {
+        if (time == null) {
+            return NONE;
+        }
+        ZoneId zone = shown(clock.getZone());
+        boolean today = time.atZone(zone).toLocalDate().equals(clock.instant().atZone(zone).toLocalDate());
+        return (today ? MINUTES : DATE_AND_MINUTES).format(time.atZone(zone));
+    }
+
     /** The exact date and time in the chosen zone, named: {@code 2026-07-01 14:03:27 CEST} or {@code ... UTC}. */
     public static String exact(Instant time) {
         return exact(time, shown(clock.getZone()));
@@ -151,6 +165,18 @@ public final class TimeFormat {
             return join(hours, "h", minutes, "min");
         }
         return join(minutes, "min", seconds, "s");
+    }
+
+    /**
+     * How long something has lasted, to the minute: "under 1 min", "47 min", "2 h 5 min", "3 d 4 h"
+     * (the console refreshes such texts every few seconds, not every second).
+     */
+    public static String elapsed(Duration duration) {
+        if (duration == null) {
+            return NONE;
+        }
+        Duration size = duration.abs();
+        return size.getSeconds() < 60 ? "under 1 min" : duration(size.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
     }
 
     private static String join(long big, String bigUnit, long small, String smallUnit) {

@@ -429,7 +429,7 @@ public final class ConsoleBenchmark {
         for (int i = 1; i <= text.length(); i++) {
             String typed = text.substring(0, i);
             String[] expected = DeploymentFilter.of(null, EnumSet.noneOf(DeploymentStatus.class),
-                    typed, false).words();
+                    typed, false, false).words();
             long started = System.nanoTime();
             CompletableFuture<Long> done = new CompletableFuture<>();
             long[] appliedAfter = new long[1];

@@ -4,6 +4,7 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.AttentionList;
 import io.modeldeploy.model.AuthContext;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.DeploymentStatus;
@@ -248,6 +249,12 @@ class FakeDeploymentApiClient extends ForwardingDeploymentApiClient {
     private Stored latest(String workspace, String name) {
         return store.values().stream().filter(s -> s.workspace.equals(workspace) && s.name.equals(name))
                 .max(Comparator.comparingInt(s -> s.version)).orElse(null);
+    }
+
+    /** Like a NeMo Platform: no attention extension (404); the console then has no stuck limits. */
+    @Override
+    public AttentionList attention(String workspace) throws ApiException {
+        throw new ApiException(404, "Not Found", List.of());
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
+import io.modeldeploy.model.AttentionList;
+import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.Pagination;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Answers the list in pages of {@link #pageSize} and getDeployment from memory (or fails), and
@@ -28,6 +31,8 @@ class FakeClient extends ForwardingDeploymentApiClient {
     /** Whether the last complete list asked for every version (this fake answers {@link #deployments} either way). */
     boolean listedAllVersions;
     final List<Integer> historyLimits = new ArrayList<>();
+    /** The server's stuck limits in seconds; null: a server without the attention extension (404). */
+    Map<DeploymentStatus, Long> stuckAfterSeconds;
 
     FakeClient() {
         super(URI.create("http://127.0.0.1:9"));
@@ -66,6 +71,15 @@ class FakeClient extends ForwardingDeploymentApiClient {
             rest.addAll(listDeployments(workspace, page, first.pagination().pageSize(), 0).data());
         }
         return rest;
+    }
+
+    /** The stuck limits only (the console computes what needs attention itself), or 404 without them. */
+    @Override
+    public AttentionList attention(String workspace) throws ApiException {
+        if (stuckAfterSeconds == null) {
+            throw new ApiException(404, "Not Found", List.of());
+        }
+        return new AttentionList(List.of(), stuckAfterSeconds);
     }
 
     /** The latest version of a deployment among {@link #deployments}, or 404. */

@@ -61,6 +61,10 @@ class LargeListUiTest {
         @Override
         public void refresh() {
         }
+
+        @Override
+        public void triage() {
+        }
     };
 
     @Start

@@ -30,9 +30,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ListSelectionUiTest {
 
     static final Instant START = Instant.parse("2026-07-01T10:00:00Z");
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(10);
 
     static final ListActions NO_ACTIONS = new ListActions() {
         @Override
@@ -66,6 +69,10 @@ class ListSelectionUiTest {
         @Override
         public void refresh() {
         }
+
+        @Override
+        public void triage() {
+        }
     };
 
     private ConsoleSession session;
@@ -85,7 +92,9 @@ class ListSelectionUiTest {
                     "message of model-" + i, START.plusSeconds(i * 60L)));
         }
         client.deployments = deployments;
+        client.stuckAfterSeconds = Map.of(DeploymentStatus.PENDING, STUCK_AFTER.toSeconds());
         session = TestSessions.of(client, TaskRunner.direct());
+        session.readAttentionLimits();
         vm = new DeploymentListViewModel(session);
         view = new DeploymentListView(vm, NO_ACTIONS);
         ThemeManager themes = new ThemeManager(Theme.LIGHT);
@@ -231,7 +240,7 @@ class ListSelectionUiTest {
                 Deployments.of("team-c", "deleted", 1, DeploymentStatus.DELETED, "", recent),
                 Deployments.of("team-c", "unknown", 1, DeploymentStatus.UNKNOWN, "", recent),
                 Deployments.of("team-c", "pending", 1, DeploymentStatus.PENDING, "", recent),
-                Deployments.of("team-c", "stuck", 1, DeploymentStatus.PENDING, "", recent.minus(Severity.STUCK_AFTER)
+                Deployments.of("team-c", "stuck", 1, DeploymentStatus.PENDING, "", recent.minus(STUCK_AFTER)
                         .minusSeconds(60))), DeploymentStore.Origin.LOAD));
 
         clickHeader(robot, "Name");

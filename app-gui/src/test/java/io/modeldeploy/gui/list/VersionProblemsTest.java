@@ -11,11 +11,13 @@ import io.modeldeploy.model.ModelDeployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.modeldeploy.model.DeploymentStatus.CREATED;
@@ -37,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VersionProblemsTest {
 
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(10);
+
     private final DeploymentListLiveTest.ManualClock clock = new DeploymentListLiveTest.ManualClock();
     private FakeClient client;
     private ConsoleSession session;
@@ -52,7 +56,10 @@ class VersionProblemsTest {
                 version("nlp", "e5-mistral-7b", 2, READY, "", now.minusSeconds(60)),
                 version("nlp", "llama", 1, READY, "", now.minusSeconds(60)),
                 version("nlp", "phi", 1, ERROR, "oom", now.minusSeconds(60))));
+        client.stuckAfterSeconds = Map.of(CREATED, STUCK_AFTER.toSeconds(), PENDING, STUCK_AFTER.toSeconds(),
+                DELETING, STUCK_AFTER.toSeconds());
         session = TestSessions.of(client, TaskRunner.direct(), clock);
+        session.readAttentionLimits();
         vm = new DeploymentListViewModel(session);
         vm.visibleRows().setComparator(Comparator.comparing(DeploymentRow::key));
         vm.refresh();
@@ -129,7 +136,7 @@ class VersionProblemsTest {
 
         session.store().merge(version("nlp", "slow", 1, DELETING, "", now.minusSeconds(60)), Origin.LOAD);
         assertEquals(2, vm.needingAttentionProperty().get());
-        clock.now = now.plus(Severity.STUCK_AFTER);
+        clock.now = now.plus(STUCK_AFTER);
         vm.refreshStuck();
         assertEquals(3, vm.needingAttentionProperty().get(), "stuck in Deleting");
         vm.searchTextProperty().set("phi");
@@ -142,14 +149,14 @@ class VersionProblemsTest {
                 Origin.LOAD);
         assertEquals(Severity.PENDING, vm.find("w", "slow").orElseThrow().severity());
 
-        clock.now = now.plus(Severity.STUCK_AFTER);
+        clock.now = now.plus(STUCK_AFTER);
         vm.refreshStuck();
         assertEquals(Severity.STUCK, vm.find("w", "slow").orElseThrow().severity());
     }
 
     @Test
     void theStatusColumnSortsBySeverityStuckAfterLostAndBeforePending() {
-        Instant longAgo = now.minus(Severity.STUCK_AFTER).minusSeconds(1);
+        Instant longAgo = now.minus(STUCK_AFTER).minusSeconds(1);
         List<ModelDeployment> fleet = List.of(
                 version("s", "deleted", 1, DELETED, "", now),
                 version("s", "ready", 1, READY, "", now),

@@ -136,7 +136,7 @@ class SmallWindowLayoutUiTest {
             }
             return null;
         });
-        assertEquals(6, onFxThread(() -> table.getVisibleLeafColumns().size()), "all but Model provider");
+        assertEquals(7, onFxThread(() -> table.getVisibleLeafColumns().size()), "all but Model provider");
         ScrollBar horizontal = onFxThread(() -> horizontalScrollBar(table));
         assertTrue(onFxThread(horizontal::isVisible), "a horizontal scroll bar");
     }

@@ -4,6 +4,7 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream;
 import io.modeldeploy.gui.api.HttpDeploymentApiClient;
+import io.modeldeploy.model.AttentionList;
 import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
@@ -129,6 +130,11 @@ public class ForwardingDeploymentApiClient implements DeploymentApiClient {
     public ListPage<StatusHistoryEntry> statusHistory(String workspace, String name, int version, int page,
                                                       int pageSize) throws ApiException {
         return delegate.statusHistory(workspace, name, version, page, pageSize);
+    }
+
+    @Override
+    public AttentionList attention(String workspace) throws ApiException {
+        return delegate.attention(workspace);
     }
 
     @Override

@@ -180,6 +180,7 @@ public final class DeploymentListViewModel {
             rebuild(changes);
             return;
         }
+        boolean firstRows = rows.isEmpty();
         Map<DeploymentKey, Boolean> touched = new LinkedHashMap<>();
         for (Change change : changes) {
             touched.merge(change.deployment(), change.origin() == DeploymentStore.Origin.EVENT, Boolean::logicalOr);
@@ -193,7 +194,21 @@ public final class DeploymentListViewModel {
                 changedWhileHeld(DeploymentRow.keyOf(key.workspace(), key.name()));
             }
         });
+        if (firstRows) {
+            sortLoadedRows();
+        }
         dataChanged();
+    }
+
+    /**
+     * The first rows, or a whole fleet read again, are sorted at once even while the order is held
+     * (the window often opens under the pointer): holding keeps rows in place, it does not keep a
+     * list unsorted.
+     */
+    private void sortLoadedRows() {
+        if (order.isFrozen()) {
+            applyOrder();
+        }
     }
 
     /** Puts the latest version the store holds of {@code key} in its row, with what its other versions add. */
@@ -235,11 +250,16 @@ public final class DeploymentListViewModel {
         workspaces.recount(rows);
         rowsVersion++;
         recount();
+        boolean read = true;
         for (Change change : changes) {
             if (change.origin() == DeploymentStore.Origin.EVENT && change.after() != null) {
                 highlights.mark(DeploymentRow.keyOf(change.after().workspace(), change.after().name()));
             }
+            read &= change.origin() == DeploymentStore.Origin.LOAD;
             changedWhileHeld(DeploymentRow.keyOf(change.deployment().workspace(), change.deployment().name()));
+        }
+        if (read) {
+            sortLoadedRows();
         }
         dataChanged();
     }

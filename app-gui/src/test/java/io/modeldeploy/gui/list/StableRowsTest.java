@@ -80,6 +80,25 @@ class StableRowsTest {
     }
 
     @Test
+    void theFirstLoadComesSortedEvenWithThePointerOverTheList() {
+        FakeClient client = new FakeClient();
+        for (int i = 0; i < 6; i++) {
+            client.deployments.add(Deployments.of("team", "model-" + i, 1, DeploymentStatus.READY, "",
+                    Deployments.T0.plusSeconds(60L * i)));
+        }
+        session = TestSessions.of(client, TaskRunner.direct());
+        vm = new DeploymentListViewModel(session);
+        vm.setSortOrder(NEWEST_FIRST);
+        vm.pointerOverListProperty().set(true); // the window opened under the pointer
+
+        vm.refresh();
+
+        assertEquals(List.of("model-5", "model-4", "model-3", "model-2", "model-1", "model-0"), shown());
+        assertEquals(0, vm.changedWhileHeldProperty().get(), "nothing to re-sort");
+        assertTrue(vm.orderHeldProperty().get(), "live changes are still held");
+    }
+
+    @Test
     void rowsKeepTheirPlaceWhileSeveralAreSelected() {
         vm.setSelection(List.of("team/model-2"));
         assertFalse(vm.orderHeldProperty().get(), "one selected row: the list sorts as usual");

@@ -146,8 +146,10 @@ public final class TriageView extends Dialog<Void> {
             pattern.setWrapText(true);
             meta.getStyleClass().add("triage-group-meta");
             box.setAlignment(Pos.TOP_LEFT);
+            meta.setWrapText(true);
             text.setMinWidth(0);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setPrefWidth(0); // as wide as the list, not as the longest message: long ones wrap
         }
 
         @Override

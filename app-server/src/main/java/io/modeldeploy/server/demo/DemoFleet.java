@@ -110,7 +110,7 @@ final class DemoFleet {
         fleet.add(d(research, "llava-next-34b", "multimodal",
                 v("llava-vllm", 1, hours(20), List.of(
                         step(minutes(1), PENDING, "Pulling image"),
-                        step(minutes(12), ERROR, "Pod llava-next-34b-4d1a OOMKilled (memory limit 96Gi)"),
+                        step(minutes(12), ERROR, "Pod llava-next-34b-6d8f7c9b5-x2k4q OOMKilled (memory limit 96Gi)"),
                         step(hours(10), UNKNOWN, "Unable to determine deployment status (attempt 1/5).")), false)));
 
         String nlp = "team-nlp";

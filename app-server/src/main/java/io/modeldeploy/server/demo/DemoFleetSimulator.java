@@ -50,6 +50,7 @@ public class DemoFleetSimulator implements ApplicationEventListener<ServerStartu
     private static final int CHANGES_PER_TICK = 2;
     private static final Duration NORMAL_PACE = Duration.ofSeconds(3);
     private static final String[] HARDWARE = {"1x L40S", "2x A100", "1x H100", "1x A10G", "4x H100"};
+    private static final String KUBERNETES_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
     private final DemoSettings settings;
     private final TokenRegistry tokens;
@@ -162,6 +163,22 @@ public class DemoFleetSimulator implements ApplicationEventListener<ServerStartu
                 || status == DeploymentStatus.DELETING;
     }
 
+    /**
+     * A pod name as Kubernetes makes them for a deployment's replica set: the name, the pod
+     * template's hash and a random suffix, in Kubernetes' alphabet (no vowels, no 0, 1 or 3).
+     */
+    private String podName(String deployment) {
+        return deployment + "-" + randomKubernetesChars(9) + "-" + randomKubernetesChars(5);
+    }
+
+    private String randomKubernetesChars(int length) {
+        StringBuilder chars = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            chars.append(KUBERNETES_ALPHABET.charAt(random.nextInt(KUBERNETES_ALPHABET.length())));
+        }
+        return chars.toString();
+    }
+
     private boolean step(ModelDeployment d) throws IOException, InterruptedException {
         String hardware = HARDWARE[random.nextInt(HARDWARE.length)];
         String message = d.statusMessage();
@@ -173,8 +190,8 @@ public class DemoFleetSimulator implements ApplicationEventListener<ServerStartu
                     : chance(0.85)
                     ? update(d, DeploymentStatus.READY, "Health check passed; serving on " + hardware,
                     d.workspace() + "/" + d.name())
-                    : update(d, DeploymentStatus.ERROR, "Pod " + d.name() + "-" + Integer.toHexString(random.nextInt(0xffff))
-                    + " OOMKilled while loading weights", null);
+                    : update(d, DeploymentStatus.ERROR, "Pod " + podName(d.name()) + " OOMKilled while loading weights",
+                    null);
             case READY -> {
                 double roll = random.nextDouble();
                 if (roll < 0.08) {

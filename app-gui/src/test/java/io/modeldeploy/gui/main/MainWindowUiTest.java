@@ -55,6 +55,7 @@ import java.util.stream.Collectors;
 import static io.modeldeploy.gui.testing.FxLookup.click;
 import static io.modeldeploy.gui.testing.FxLookup.find;
 import static io.modeldeploy.gui.testing.FxLookup.one;
+import static io.modeldeploy.gui.testing.FxLookup.onFxThread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -471,11 +472,15 @@ class MainWindowUiTest {
     void theDetailPanesShareIsSavedOnceTheDividerRestsWithoutClosingTheWindow(FxRobot robot) {
         waitForLoad();
         robot.interact(() -> view.attach(stage));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> view.splitPane().setDividerPositions(0.45));
         waitUntil("the divider's position is saved", () -> {
             double[] saved = new GuiPreferences(prefsNode).dividerPositions(WindowPlacement.SPLIT_NAME);
-            return saved.length == 1 && Math.abs(saved[0] - 0.45) < 0.02;
+            double shown = onFxThread(() -> view.splitPane().getDividerPositions()[0]);
+            return saved.length == 1 && Math.abs(saved[0] - shown) < 0.01;
         });
+        double saved = new GuiPreferences(prefsNode).dividerPositions(WindowPlacement.SPLIT_NAME)[0];
+        assertTrue(saved < MainView.DEFAULT_DIVIDER - 0.05, "the moved divider was saved, not the default: " + saved);
     }
 
     @Test

@@ -201,8 +201,8 @@ public class DeploymentService {
     public List<StatusChangeOutcome> updateStatusesAtomically(List<StatusChange> changes) {
         Map<StatusChange, LockTarget> targets = lockTargets(changes);
         List<DeploymentEventLog.Change> recorded = new ArrayList<>();
-        List<StatusChangeOutcome> outcomes = applyInOrder(changes, targets,
-                Collections.nCopies(changes.size(), null), batchTime(targets.values()), recorded);
+        List<StatusChangeOutcome> outcomes = applyInOrder(changes, targets, lockedHistories(changes, targets),
+                batchTime(targets.values()), recorded);
         Map<String, Integer> firstTargetOfVersion = new HashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             LockTarget target = targets.get(changes.get(i));
@@ -230,6 +230,35 @@ public class DeploymentService {
         }
         return new RequestValidationException(PydanticErrors.duplicateTarget(List.of("body", "targets", index), input,
                 earlier));
+    }
+
+    /**
+     * The history window of each locked version (null where none is locked): cached when current,
+     * the others read in one query, not one per target.
+     */
+    private List<HistorySnapshot> lockedHistories(List<StatusChange> changes, Map<StatusChange, LockTarget> targets) {
+        Map<String, HistorySnapshot> windows = new HashMap<>();
+        List<DeploymentVersionRow> toRead = new ArrayList<>();
+        for (LockTarget target : targets.values()) {
+            DeploymentVersionRow row = target.row();
+            if (row == null) {
+                continue;
+            }
+            HistorySnapshot cached = historyCache.get(row.id());
+            if (cached != null && cached.isCurrentFor(row)) {
+                windows.put(row.id(), cached);
+            } else {
+                toRead.add(row);
+            }
+        }
+        Map<String, List<StatusEventRow>> read = queries.newestEvents(
+                toRead.stream().map(DeploymentVersionRow::id).toList(), ApiLimits.HISTORY_WINDOW);
+        for (DeploymentVersionRow row : toRead) {
+            windows.put(row.id(), new HistorySnapshot(row.id(), row.updatedAt(), read.getOrDefault(row.id(), List.of())));
+        }
+        return changes.stream()
+                .map(change -> targets.get(change).row() == null ? null : windows.get(targets.get(change).row().id()))
+                .toList();
     }
 
     /**

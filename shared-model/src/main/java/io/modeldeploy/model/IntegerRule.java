@@ -14,6 +14,9 @@ public final class IntegerRule {
     /** {@code config_version}: 0 and a missing value both mean the default, version 1. */
     public static final IntegerRule CONFIG_VERSION = new IntegerRule("config_version", 0, Integer.MAX_VALUE);
 
+    /** A version number in a request body (a status batch's target): versions count from 1. */
+    public static final IntegerRule VERSION = new IntegerRule("version", 1, Integer.MAX_VALUE);
+
     /** What is wrong with a number. */
     public enum Problem {
         /** Less than {@link #min()} (pydantic: {@code greater_than_equal}). */

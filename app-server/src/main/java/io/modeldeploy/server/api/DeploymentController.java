@@ -215,7 +215,7 @@ public class DeploymentController {
     }
 
     /** The token's name (set by the access filter), or anonymous; the source from the console's header. */
-    private static Caller caller(HttpRequest<?> request) {
+    static Caller caller(HttpRequest<?> request) {
         String actor = request.getAttribute(AccessControlFilter.PRINCIPAL, String.class).orElse(Caller.ANONYMOUS);
         return new Caller(actor, ChangeSource.fromHeader(request.getHeaders().get(ApiHeaders.SOURCE)));
     }

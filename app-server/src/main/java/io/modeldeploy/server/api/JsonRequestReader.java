@@ -7,12 +7,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.FieldRule;
 import io.modeldeploy.model.IntegerRule;
 import io.modeldeploy.model.NewVersionRequest;
+import io.modeldeploy.model.StatusBatchRequest;
+import io.modeldeploy.model.StatusBatchTarget;
 import io.modeldeploy.model.StatusUpdateRequest;
 import io.modeldeploy.model.ValidationError;
 import io.modeldeploy.server.error.PydanticErrors;
@@ -70,6 +73,20 @@ public class JsonRequestReader {
         String message = fields.string(FieldRule.STATUS_MESSAGE, false);
         String provider = fields.string(FieldRule.MODEL_PROVIDER_ID, true);
         return fields.validated(new StatusUpdateRequest(status, message, provider));
+    }
+
+    /**
+     * Body of {@code POST /apis/modeldeploy/v1/status-batches}. Each target is checked here (the
+     * names by their rules, the version as a whole number from 1), its problems located at
+     * {@code ["body", "targets", i, field]}; a list of the wrong size is refused as a whole.
+     */
+    public StatusBatchRequest statusBatch(byte[] body) {
+        Fields fields = new Fields(object(body));
+        DeploymentStatus status = fields.status();
+        String message = fields.string(FieldRule.STATUS_MESSAGE, false);
+        String provider = fields.string(FieldRule.MODEL_PROVIDER_ID, true);
+        List<StatusBatchTarget> targets = fields.batchTargets();
+        return fields.validated(new StatusBatchRequest(status, message, provider, targets));
     }
 
     public CreateDeploymentRequest create(byte[] body) {
@@ -215,12 +232,28 @@ public class JsonRequestReader {
      * record is recorded as a problem (and the record gets null there, which its constraints accept).
      */
     private final class Fields {
-        private final ParsedBody body;
-        private final ValidationErrors errors = new ValidationErrors();
+        private final JsonNode object;
+        private final Map<String, String> numbers;
+        private final List<Object> at;
+        private final ValidationErrors errors;
         private final List<String> order = new ArrayList<>();
 
         Fields(ParsedBody body) {
-            this.body = body;
+            this(body.json(), body.numbers(), List.of("body"), new ValidationErrors());
+        }
+
+        /** The fields of an object at {@code at}, whose problems are reported with those of the body. */
+        private Fields(JsonNode object, Map<String, String> numbers, List<Object> at, ValidationErrors errors) {
+            this.object = object;
+            this.numbers = numbers;
+            this.at = at;
+            this.errors = errors;
+        }
+
+        private List<Object> loc(Object... path) {
+            List<Object> loc = new ArrayList<>(at);
+            loc.addAll(Arrays.asList(path));
+            return List.copyOf(loc);
         }
 
         /** The record, if its constraints hold and nothing else was wrong; otherwise a 422 listing it all. */
@@ -234,14 +267,14 @@ public class JsonRequestReader {
 
         private JsonNode value(String field) {
             order.add(field);
-            return body.json().get(field);
+            return object.get(field);
         }
 
         DeploymentStatus status() {
-            List<Object> loc = List.of("body", "status");
+            List<Object> loc = loc("status");
             JsonNode value = value("status");
             if (value == null) {
-                errors.missing(loc, plain(body.json()));
+                errors.missing(loc, plain(object));
                 return null;
             }
             if (value.isString()) {
@@ -261,11 +294,11 @@ public class JsonRequestReader {
          * requires the field; JSON null is refused unless {@code nullable} (then it means absent).
          */
         String string(FieldRule rule, boolean nullable) {
-            List<Object> loc = List.of("body", rule.field());
+            List<Object> loc = loc(rule.field());
             JsonNode value = value(rule.field());
             if (value == null) {
                 rule.check(null).ifPresent(missing -> errors.add(PydanticErrors.of(rule, missing, loc,
-                        plain(body.json()))));
+                        plain(object))));
                 return null;
             }
             if (value.isNull() && nullable) {
@@ -287,12 +320,12 @@ public class JsonRequestReader {
             if (value == null || value.isNull()) {
                 return null;
             }
-            List<Object> loc = List.of("body", rule.field());
+            List<Object> loc = loc(rule.field());
             if (!value.isNumber()) {
                 errors.add("int_type", loc, "Input should be a valid integer", plain(value), null);
                 return null;
             }
-            String text = body.numbers().getOrDefault(rule.field(), value.getNumberValue().toString());
+            String text = numbers.getOrDefault(rule.field(), value.getNumberValue().toString());
             BigDecimal number;
             try {
                 number = new BigDecimal(text);
@@ -312,6 +345,78 @@ public class JsonRequestReader {
                 return null;
             }
             return number.intValueExact();
+        }
+
+        /**
+         * A string checked here against its rule (for objects inside the body, which no record
+         * constraint reaches); null when absent or refused.
+         */
+        String checkedString(FieldRule rule, boolean nullable) {
+            String value = string(rule, nullable);
+            if (value != null) {
+                Optional<FieldRule.Violation> violation = rule.check(value);
+                if (violation.isPresent()) {
+                    errors.add(PydanticErrors.of(rule, violation.get(), loc(rule.field()), value));
+                    return null;
+                }
+            }
+            return value;
+        }
+
+        /** An optional string without a rule; JSON null means absent. */
+        String optionalString(String field) {
+            JsonNode value = value(field);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isString()) {
+                errors.stringType(loc(field), plain(value));
+                return null;
+            }
+            return value.getStringValue();
+        }
+
+        /** {@code targets} of a status batch: 1 to {@link ApiLimits#MAX_BATCH_TARGETS} target objects. */
+        List<StatusBatchTarget> batchTargets() {
+            List<Object> loc = loc("targets");
+            JsonNode value = value("targets");
+            if (value == null) {
+                errors.missing(loc, plain(object));
+                return null;
+            }
+            if (!value.isArray()) {
+                errors.add(PydanticErrors.listType(loc, plain(value)));
+                return null;
+            }
+            int size = value.size();
+            if (size < 1) {
+                errors.add(PydanticErrors.listTooShort(loc, plain(value), 1, size));
+                return null;
+            }
+            if (size > ApiLimits.MAX_BATCH_TARGETS) {
+                errors.add(PydanticErrors.listTooLong(loc, plain(value), ApiLimits.MAX_BATCH_TARGETS, size));
+                return null;
+            }
+            List<StatusBatchTarget> targets = new ArrayList<>(size);
+            int index = 0;
+            for (JsonNode item : value.values()) {
+                targets.add(batchTarget(item, index++));
+            }
+            return targets;
+        }
+
+        private StatusBatchTarget batchTarget(JsonNode item, int index) {
+            if (!item.isObject()) {
+                errors.add(PydanticErrors.modelType(loc("targets", index), plain(item),
+                        StatusBatchTarget.class.getSimpleName()));
+                return null;
+            }
+            Fields target = new Fields(item, Map.of(), loc("targets", index), errors);
+            String workspace = target.checkedString(FieldRule.WORKSPACE, false);
+            String name = target.checkedString(FieldRule.NAME, false);
+            Integer version = target.integer(IntegerRule.VERSION);
+            String ifMatch = target.optionalString("if_match");
+            return new StatusBatchTarget(workspace, name, version, ifMatch);
         }
     }
 

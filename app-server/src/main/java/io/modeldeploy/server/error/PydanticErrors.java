@@ -4,6 +4,7 @@ import io.modeldeploy.model.FieldRule;
 import io.modeldeploy.model.IntegerRule;
 import io.modeldeploy.model.ValidationError;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,44 @@ public final class PydanticErrors {
     public static ValidationError lessOrEqual(List<Object> loc, Object input, long max) {
         return new ValidationError("less_than_equal", loc, "Input should be less than or equal to " + max, input,
                 Map.of("le", max));
+    }
+
+    public static ValidationError listType(List<Object> loc, Object input) {
+        return new ValidationError("list_type", loc, "Input should be a valid list", input, null);
+    }
+
+    /** A list with fewer than {@code min} items ({@code actual} of them). */
+    public static ValidationError listTooShort(List<Object> loc, Object input, int min, int actual) {
+        return new ValidationError("too_short", loc, "List should have at least " + min + " item"
+                + (min == 1 ? "" : "s") + " after validation, not " + actual, input,
+                listLengthContext("min_length", min, actual));
+    }
+
+    /** A list with more than {@code max} items ({@code actual} of them). */
+    public static ValidationError listTooLong(List<Object> loc, Object input, int max, int actual) {
+        return new ValidationError("too_long", loc, "List should have at most " + max + " items after validation, not "
+                + actual, input, listLengthContext("max_length", max, actual));
+    }
+
+    /** {@code {"field_type", limit, "actual_length"}} in this order, in every JVM. */
+    private static Map<String, Object> listLengthContext(String limitName, int limit, int actual) {
+        Map<String, Object> ctx = new LinkedHashMap<>();
+        ctx.put("field_type", "List");
+        ctx.put(limitName, limit);
+        ctx.put("actual_length", actual);
+        return ctx;
+    }
+
+    /** A list item that should be an object of the given model (a status batch target). */
+    public static ValidationError modelType(List<Object> loc, Object input, String className) {
+        return new ValidationError("model_type", loc, "Input should be a valid dictionary or instance of " + className,
+                input, Map.of("class_name", className));
+    }
+
+    /** A status batch target that names the same deployment version as an earlier one. */
+    public static ValidationError duplicateTarget(List<Object> loc, Object input, int earlierTarget) {
+        return new ValidationError("value_error", loc, "Value error, the same deployment version as target "
+                + earlierTarget + "; a batch changes each version once", input, Map.of());
     }
 
     /** A string field's violation of its rule, as pydantic words it. */

@@ -15,6 +15,8 @@ import io.modeldeploy.model.Pagination;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 import io.modeldeploy.server.error.HttpErrorException;
+import io.modeldeploy.server.error.PydanticErrors;
+import io.modeldeploy.server.error.RequestValidationException;
 import io.modeldeploy.server.persistence.DeploymentQueries;
 import io.modeldeploy.server.persistence.DeploymentQuery;
 import io.modeldeploy.server.persistence.DeploymentVersionRepository;
@@ -29,10 +31,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -178,10 +182,110 @@ public class DeploymentService {
      */
     @Transactional
     public List<StatusChangeOutcome> updateStatuses(List<StatusChange> changes, List<HistorySnapshot> readBefore) {
+        List<DeploymentEventLog.Change> recorded = new ArrayList<>();
+        List<StatusChangeOutcome> outcomes = applyInOrder(changes, lockTargets(changes), readBefore, null, recorded);
+        eventLog.recordAll(recorded);
+        return outcomes;
+    }
+
+    /**
+     * Applies a status batch all or none, in one transaction: its versions are locked as
+     * {@link #updateStatuses} locks them (so batches and single updates never wait for each other
+     * in a cycle), and each change is applied exactly as a single update. The first target that is
+     * refused, or that names a version an earlier target names too, rolls everything back.
+     *
+     * @throws StatusBatchRefusedException the first refused target (404, 409, 412); nothing was written
+     * @throws RequestValidationException  the first target that repeats an earlier one (422)
+     */
+    @Transactional
+    public List<StatusChangeOutcome> updateStatusesAtomically(List<StatusChange> changes) {
         Map<StatusChange, LockTarget> targets = lockTargets(changes);
+        List<DeploymentEventLog.Change> recorded = new ArrayList<>();
+        List<StatusChangeOutcome> outcomes = applyInOrder(changes, targets, lockedHistories(changes, targets),
+                batchTime(targets.values()), recorded);
+        Map<String, Integer> firstTargetOfVersion = new HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            LockTarget target = targets.get(changes.get(i));
+            if (target.row() != null) {
+                Integer earlier = firstTargetOfVersion.putIfAbsent(target.row().id(), i);
+                if (earlier != null) {
+                    throw duplicateTarget(i, changes.get(i), earlier);
+                }
+            }
+            RuntimeException refusal = outcomes.get(i).refusal();
+            if (refusal != null) {
+                throw new StatusBatchRefusedException(i, refusal);
+            }
+        }
+        eventLog.recordAll(recorded);
+        return outcomes;
+    }
+
+    private static RequestValidationException duplicateTarget(int index, StatusChange change, int earlier) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("workspace", change.workspace());
+        input.put("name", change.name());
+        if (change.version() != null) {
+            input.put("version", change.version());
+        }
+        return new RequestValidationException(PydanticErrors.duplicateTarget(List.of("body", "targets", index), input,
+                earlier));
+    }
+
+    /**
+     * The history window of each locked version (null where none is locked): cached when current,
+     * the others read in one query, not one per target.
+     */
+    private List<HistorySnapshot> lockedHistories(List<StatusChange> changes, Map<StatusChange, LockTarget> targets) {
+        Map<String, HistorySnapshot> windows = new HashMap<>();
+        List<DeploymentVersionRow> toRead = new ArrayList<>();
+        for (LockTarget target : targets.values()) {
+            DeploymentVersionRow row = target.row();
+            if (row == null) {
+                continue;
+            }
+            HistorySnapshot cached = historyCache.get(row.id());
+            if (cached != null && cached.isCurrentFor(row)) {
+                windows.put(row.id(), cached);
+            } else {
+                toRead.add(row);
+            }
+        }
+        Map<String, List<StatusEventRow>> read = queries.newestEvents(
+                toRead.stream().map(DeploymentVersionRow::id).toList(), ApiLimits.HISTORY_WINDOW);
+        for (DeploymentVersionRow row : toRead) {
+            windows.put(row.id(), new HistorySnapshot(row.id(), row.updatedAt(), read.getOrDefault(row.id(), List.of())));
+        }
+        return changes.stream()
+                .map(change -> targets.get(change).row() == null ? null : windows.get(targets.get(change).row().id()))
+                .toList();
+    }
+
+    /**
+     * One time for every change of a batch: now, but after the previous update of each of its
+     * versions (see {@link #nextUpdateTime}).
+     */
+    private Instant batchTime(Collection<LockTarget> targets) {
+        Instant at = now();
+        for (LockTarget target : targets) {
+            if (target.row() != null) {
+                Instant next = nextUpdateTime(target.row());
+                at = next.isAfter(at) ? next : at;
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Each change applied as if alone, in the given order, to its locked version; a refused change
+     * refuses only itself. The changes happen at {@code sharedTime}, or each at its own time when
+     * that is null. The events go to {@code recorded}.
+     */
+    private List<StatusChangeOutcome> applyInOrder(List<StatusChange> changes, Map<StatusChange, LockTarget> targets,
+                                                   List<HistorySnapshot> readBefore, Instant sharedTime,
+                                                   List<DeploymentEventLog.Change> recorded) {
         Map<String, DeploymentVersionRow> current = new HashMap<>();
         Map<String, HistorySnapshot> histories = new HashMap<>();
-        List<DeploymentEventLog.Change> recorded = new ArrayList<>();
         List<StatusChangeOutcome> outcomes = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
             StatusChange change = changes.get(i);
@@ -194,7 +298,8 @@ public class DeploymentService {
             try {
                 // The history before the change: read afterwards, it would already hold the new entry.
                 HistorySnapshot before = currentHistory(row, histories.get(row.id()), readBefore.get(i));
-                Applied applied = applyStatusChange(row, change, recorded);
+                Applied applied = applyStatusChange(row, change, sharedTime == null ? nextUpdateTime(row) : sharedTime,
+                        recorded);
                 DeploymentVersionRow after = applied.row();
                 HistorySnapshot history = before.plus(after.updatedAt(), applied.added(), ApiLimits.HISTORY_WINDOW);
                 current.put(after.id(), after);
@@ -204,7 +309,6 @@ public class DeploymentService {
                 outcomes.add(StatusChangeOutcome.refused(refusal));
             }
         }
-        eventLog.recordAll(recorded);
         return outcomes;
     }
 
@@ -276,7 +380,7 @@ public class DeploymentService {
         }
     }
 
-    private Applied applyStatusChange(DeploymentVersionRow row, StatusChange change,
+    private Applied applyStatusChange(DeploymentVersionRow row, StatusChange change, Instant at,
                                       List<DeploymentEventLog.Change> recorded) {
         StatusUpdateRequest request = change.request();
         if (!change.ifMatch().matches(toResource(row, List.of()).etag())) {
@@ -292,7 +396,7 @@ public class DeploymentService {
         if (!statusChanged && !providerChanged) {
             return new Applied(row, List.of());
         }
-        return applyChange(row, request.status(), message, modelProviderId, statusChanged,
+        return applyChange(row, at, request.status(), message, modelProviderId, statusChanged,
                 DeploymentEventType.STATUS_CHANGED, change.caller(), recorded);
     }
 
@@ -349,18 +453,18 @@ public class DeploymentService {
         if (row.status() == DeploymentStatus.DELETING && row.statusMessage().equals(DELETION_REQUESTED_MESSAGE)) {
             return row;
         }
-        return applyChange(row, DeploymentStatus.DELETING, DELETION_REQUESTED_MESSAGE, row.modelProviderId(), true,
-                DeploymentEventType.DELETED, caller, recorded).row();
+        return applyChange(row, nextUpdateTime(row), DeploymentStatus.DELETING, DELETION_REQUESTED_MESSAGE,
+                row.modelProviderId(), true, DeploymentEventType.DELETED, caller, recorded).row();
     }
 
     /**
-     * Writes one change of a locked version; its event goes to {@code recorded}, which the caller
-     * records once every lock of its transaction is taken.
+     * Writes one change of a locked version at {@code at} (after its previous update, see
+     * {@link #nextUpdateTime}); its event goes to {@code recorded}, which the caller records once
+     * every lock of its transaction is taken.
      */
-    private Applied applyChange(DeploymentVersionRow row, DeploymentStatus status, String message,
+    private Applied applyChange(DeploymentVersionRow row, Instant at, DeploymentStatus status, String message,
                                 String modelProviderId, boolean appendHistory, DeploymentEventType eventType,
                                 Caller caller, List<DeploymentEventLog.Change> recorded) {
-        Instant at = nextUpdateTime(row);
         DeploymentVersionRow changed = row.withStatus(status, message, modelProviderId, at);
         versions.updateStatus(row.id(), status, message, modelProviderId, at, changed.statusSince());
         List<StatusEventRow> added = appendHistory

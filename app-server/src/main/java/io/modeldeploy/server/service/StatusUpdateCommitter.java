@@ -68,6 +68,20 @@ public class StatusUpdateCommitter {
         }
     }
 
+    /**
+     * Applies a status batch all or none (see {@link DeploymentService#updateStatusesAtomically}) and
+     * answers once it is durable. Not queued: a batch is one transaction of its own, in the caller's
+     * thread, since a refused target must roll back only the batch and not the changes grouped with it.
+     */
+    public List<ModelDeployment> applyAtomically(List<StatusChange> changes) {
+        if (closed) {
+            throw shuttingDown();
+        }
+        List<StatusChangeOutcome> outcomes = deployments.updateStatusesAtomically(changes);
+        outcomes.forEach(outcome -> historyCache.put(outcome.history()));
+        return outcomes.stream().map(StatusChangeOutcome::deployment).toList();
+    }
+
     private void commitLoop() {
         List<Pending> group = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {

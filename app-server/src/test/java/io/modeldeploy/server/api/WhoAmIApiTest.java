@@ -29,7 +29,7 @@ class WhoAmIApiTest {
     static final String EDITOR_SECRET = "whoami-editor-5b1e9d27c4";
     static final String VIEWER_SECRET = "whoami-viewer-83fa06d2e7";
     static final String TOKENS = "ci-bot:editor:" + EDITOR_SECRET + ",dashboard:viewer:" + VIEWER_SECRET;
-    private static final String OPENAPI_DOCUMENT = "/swagger/modeldeploy-console-api-0.1.0.yml";
+    static final String OPENAPI_DOCUMENT = "/swagger/modeldeploy-console-api-0.1.0.yml";
 
     @Inject
     @Client("/")
@@ -94,7 +94,7 @@ class WhoAmIApiTest {
     }
 
     /** The lines from {@code header} up to the next line indented as little as {@code indent}. */
-    private static String block(String document, String header, String indent) {
+    static String block(String document, String header, String indent) {
         int start = document.indexOf("\n" + header + "\n");
         assertTrue(start >= 0, header.trim() + " missing in the OpenAPI document");
         Matcher next = Pattern.compile("\n" + indent + "\\S").matcher(document);

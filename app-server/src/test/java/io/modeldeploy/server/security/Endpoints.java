@@ -63,6 +63,8 @@ final class Endpoints {
                         "{\"status\":\"READY\",\"status_message\":\"patched\"}", true),
                 new Call("POST", deployments(workspace, name, "status"),
                         "{\"status\":\"ERROR\",\"status_message\":\"posted\"}", true),
+                new Call("POST", "/apis/modeldeploy/v1/status-batches", "{\"status\":\"LOST\",\"targets\":"
+                        + "[{\"workspace\":\"" + workspace + "\",\"name\":\"" + name + "\"}]}", true),
                 new Call("DELETE", deployments(workspace, name, "versions", "1"), null, true),
                 new Call("DELETE", deployments(workspace, name), null, true));
     }

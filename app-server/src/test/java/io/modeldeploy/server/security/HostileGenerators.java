@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static io.modeldeploy.server.security.TestHttp.encode;
 
@@ -244,6 +245,39 @@ final class HostileGenerators {
                 field("status", statuses, hostile),
                 field("status_message", hostileString().map(s -> quote(s, false)), hostile),
                 field("model_provider_id", Arbitraries.of("\"hostile/provider\"", "null", "\"a/b\""), hostile)), hostile);
+    }
+
+    /** A status batch body whose targets name deployments of {@link #WS} called {@code t-batch-0..2} (or junk). */
+    static Arbitrary<byte[]> statusBatchBody(Arbitrary<String> numbers) {
+        Arbitrary<String> hostile = Arbitraries.oneOf(hostileValue(), numbers);
+        Arbitrary<String> statuses = Arbitraries.of("CREATED", "PENDING", "READY", "ERROR", "LOST", "DELETING",
+                "DELETED").map(s -> quote(s, false));
+        Arbitrary<String> target = Combinators.combine(
+                        field("workspace", Arbitraries.of("\"" + WS + "\"", "\"-\"", "\"other-ws\""), hostile),
+                        field("name", Arbitraries.of("\"t-batch-0\"", "\"t-batch-1\"", "\"t-batch-2\"", "\"nope\""), hostile),
+                        field("version", Arbitraries.of("1", "2", "3", "null", "0", "-1"), Arbitraries.oneOf(numbers, hostile)),
+                        field("if_match", Arbitraries.of("\"*\"", "null", "\"x\""), hostile))
+                .as((workspace, name, version, ifMatch) -> "{" + String.join(",", Stream.of(workspace, name, version,
+                        ifMatch).filter(member -> !member.isEmpty()).toList()) + "}");
+        Arbitrary<String> targets = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.oneOf(target, hostile).list().ofMinSize(0).ofMaxSize(4)
+                        .map(items -> "[" + String.join(",", items) + "]")),
+                Tuple.of(1, Arbitraries.of("[]", "null", "{}", "\"targets\"")));
+        Arbitrary<byte[]> hostileBody = body(List.of(
+                field("status", statuses, hostile),
+                field("status_message", hostileString().map(s -> quote(s, false)), hostile),
+                field("model_provider_id", Arbitraries.of("\"hostile/provider\"", "null"), hostile),
+                field("targets", targets, hostile)), hostile);
+        // valid bodies too, so that the refusals that need the database (404, 409, 412, duplicates) happen
+        Arbitrary<String> validTarget = Combinators.combine(Arbitraries.of("t-batch-0", "t-batch-1", "nope"),
+                        Arbitraries.of("", ",\"version\":1", ",\"version\":2", ",\"version\":9"),
+                        Arbitraries.of("", ",\"if_match\":\"*\"", ",\"if_match\":\"x\""))
+                .as((name, version, ifMatch) -> "{\"workspace\":\"" + WS + "\",\"name\":\"" + name + "\"" + version
+                        + ifMatch + "}");
+        Arbitrary<byte[]> validBody = Combinators.combine(statuses, validTarget.list().ofMinSize(1).ofMaxSize(3))
+                .as((status, items) -> utf8("{\"status\":" + status + ",\"status_message\":\"batch\",\"targets\":["
+                        + String.join(",", items) + "]}"));
+        return Arbitraries.frequencyOf(Tuple.of(2, hostileBody), Tuple.of(1, validBody));
     }
 
     static Arbitrary<String> contentType() {

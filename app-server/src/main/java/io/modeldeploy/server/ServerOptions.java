@@ -84,15 +84,17 @@ public record ServerOptions(String bind, int port, Path dataDir, boolean require
     /**
      * The H2 file database in the data directory. Each acknowledged commit is made durable by
      * {@code DurableCommits}. RETENTION_TIME=1000 lets H2 reuse the space of replaced data after a
-     * second instead of 45: under steady updates the default let the file grow by ~20 MB/s. The
-     * application closes the pool itself, so H2 must not close on JVM exit.
+     * second instead of 45: under steady updates the default let the file grow by ~20 MB/s.
+     * LOCK_TIMEOUT=10000: an update waits up to 10 s (H2's default is 2 s) for a row a status batch
+     * of up to 1000 versions holds. The application closes the pool itself, so H2 must not close on
+     * JVM exit.
      */
     public String jdbcUrl() {
         if (databaseUrl != null) {
             return databaseUrl;
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("modeldeploy")
-                + ";RETENTION_TIME=1000;DB_CLOSE_ON_EXIT=FALSE";
+                + ";RETENTION_TIME=1000;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The Micronaut properties these options stand for. */

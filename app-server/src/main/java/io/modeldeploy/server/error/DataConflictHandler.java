@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * A write that lost a race on a unique key (two creates of one name at the same moment), or that
  * the database gave up on to resolve a conflict with a concurrent transaction (PostgreSQL's
- * deadlock and serialization failures), is a 409 the caller may simply retry (hence
+ * deadlock and serialization failures, a row lock waited for too long), is a 409 the caller may
+ * simply retry (hence
  * {@code x-should-retry: true}). A lost database connection is a 503 (see
  * {@link DatabaseUnavailableHandler}). Any other database failure is ours, a 500 without internals.
  */
@@ -28,7 +29,9 @@ public class DataConflictHandler implements ExceptionHandler<DataAccessException
     private static final Set<String> RETRYABLE_STATES = Set.of(
             "23505", // unique violation
             "40001", // serialization failure
-            "40P01"); // deadlock detected
+            "40P01", // deadlock detected
+            "55P03", // PostgreSQL: lock not available
+            "HYT00"); // H2: lock wait timed out
 
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, DataAccessException exception) {

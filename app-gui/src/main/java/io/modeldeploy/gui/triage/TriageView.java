@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -148,6 +149,7 @@ public final class TriageView extends Dialog<Void> {
             box.setAlignment(Pos.TOP_LEFT);
             meta.setWrapText(true);
             text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS); // the text gets the cell's width, so long lines wrap
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             setPrefWidth(0); // as wide as the list, not as the longest message: long ones wrap
         }

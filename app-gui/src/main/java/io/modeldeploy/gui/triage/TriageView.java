@@ -19,7 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -28,6 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -132,6 +133,9 @@ public final class TriageView extends Dialog<Void> {
     }
 
     /** "⚠ Stuck ×6 · Pending for # min…", its message shape, "team-a, team-b · first seen 10:05 (47 min ago)". */
+    /** The warning sign, the gaps and the scroll bar beside a group's wrapped text. */
+    private static final double WRAP_ROOM = 64;
+
     private final class GroupCell extends ListCell<TriageGroup> {
         private final FontIcon icon = StatusStyle.attentionIcon();
         private final Label title = new Label();
@@ -148,10 +152,13 @@ public final class TriageView extends Dialog<Void> {
             meta.getStyleClass().add("triage-group-meta");
             box.setAlignment(Pos.TOP_LEFT);
             meta.setWrapText(true);
-            text.setMinWidth(0);
-            HBox.setHgrow(text, Priority.ALWAYS); // the text gets the cell's width, so long lines wrap
+            // As wide as the list (less the sign and the scroll bar), not as the longest message: long ones wrap.
+            for (Label wrapped : List.of(pattern, meta)) {
+                wrapped.maxWidthProperty().bind(groupList.widthProperty().subtract(WRAP_ROOM));
+                wrapped.setMinHeight(Region.USE_PREF_SIZE);
+            }
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            setPrefWidth(0); // as wide as the list, not as the longest message: long ones wrap
+            setPrefWidth(0);
         }
 
         @Override

@@ -1,7 +1,9 @@
 package io.modeldeploy.gui.testing;
 
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -50,8 +52,37 @@ public final class FxLookup {
         return onFxThread(() -> java.util.List.copyOf(robot.lookup(predicate).<T>queryAll()));
     }
 
+    /** Clicks the node {@code query} finds, scrolled into view first if it is in a scroll pane (as a user would). */
     public static void click(FxRobot robot, String query) {
-        robot.clickOn(FxLookup.<Node>one(robot, query));
+        Node node = FxLookup.<Node>one(robot, query);
+        robot.interact(() -> scrollIntoView(node));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(node);
+    }
+
+    /** Scrolls every scroll pane around {@code node} so that the node is inside its viewport. */
+    private static void scrollIntoView(Node node) {
+        for (Node at = node.getParent(); at != null; at = at.getParent()) {
+            if (!(at instanceof ScrollPane pane) || pane.getContent() == null) {
+                continue;
+            }
+            Bounds inContent = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double viewport = pane.getViewportBounds().getHeight();
+            double scrollable = pane.getContent().getBoundsInLocal().getHeight() - viewport;
+            if (scrollable <= 0) {
+                continue;
+            }
+            double range = pane.getVmax() - pane.getVmin();
+            double top = (pane.getVvalue() - pane.getVmin()) / range * scrollable;
+            if (inContent.getMinY() < top || inContent.getMaxY() > top + viewport) {
+                double wanted = Math.max(0, Math.min(scrollable, inContent.getMaxY() + 8 - viewport));
+                if (inContent.getMinY() < wanted) {
+                    wanted = Math.max(0, inContent.getMinY() - 8);
+                }
+                pane.setVvalue(pane.getVmin() + range * wanted / scrollable);
+                pane.layout();
+            }
+        }
     }
 
     public static <T> T onFxThread(Callable<T> call) {

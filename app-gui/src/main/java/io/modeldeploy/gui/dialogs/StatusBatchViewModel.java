@@ -57,6 +57,7 @@ public final class StatusBatchViewModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final StringProperty providerId = new SimpleStringProperty(this, "providerId", "");
     private final ObservableList<BatchTarget> preview = FXCollections.observableArrayList();
+    private final ObservableList<BatchTarget> previewView = FXCollections.unmodifiableObservableList(preview);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper inputProblem = new ReadOnlyStringWrapper(this, "inputProblem", "");
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply");
@@ -286,7 +287,7 @@ public final class StatusBatchViewModel {
 
     /** Every target: workspace/name vN, current → new status, and what the server would do. */
     public ObservableList<BatchTarget> preview() {
-        return FXCollections.unmodifiableObservableList(preview);
+        return previewView;
     }
 
     /** "4 will change, 1 unchanged". */

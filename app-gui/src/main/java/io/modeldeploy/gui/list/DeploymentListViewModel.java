@@ -87,6 +87,8 @@ public final class DeploymentListViewModel {
     private final TaskSlot filtering;
 
     private final ObservableList<DeploymentRow> rows = FXCollections.observableArrayList();
+    /** One read-only view for every reader: listeners on a view last as long as the view does. */
+    private final ObservableList<DeploymentRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<DeploymentRow> filtered = new FilteredList<>(rows);
     private final SortedList<DeploymentRow> sorted = new SortedList<>(filtered);
 
@@ -644,7 +646,7 @@ public final class DeploymentListViewModel {
 
     /** Every deployment's row, unfiltered. */
     public ObservableList<DeploymentRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The rows to show: filtered and sorted ({@link #setSortOrder} sets the order). */

@@ -42,6 +42,14 @@ public interface DeploymentApiClient {
      */
     DeploymentEventStream eventStream(Executor ui, DeploymentEventStream.Listener listener);
 
+    /**
+     * What this server offers beyond NeMo's ModelDeployment API, found by trying each endpoint once
+     * (the console asks when it connects). A test double that fakes the whole API offers everything.
+     */
+    default ServerCapabilities capabilities() throws ApiException {
+        return ServerCapabilities.ALL;
+    }
+
     // ---------------------------------------------------------------- deployments
 
     /** One page of the latest versions, in the server's default order. */

@@ -18,6 +18,7 @@ import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -107,6 +108,54 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         return server;
     }
 
+    /**
+     * Tries every endpoint the console uses beyond NeMo's API, all at once: one a server lacks is
+     * answered 404 (NeMo routes nothing else there), any other answer, even a refusal, means it is
+     * offered. The history endpoint is asked for {@code page_size=0}, which a server that has it
+     * refuses (422) before looking anything up, so that a 404 can only mean "no such endpoint".
+     * Entity tags are seen on a version read: the first deployment listed, if there is one (without
+     * one, none are assumed: the console then re-reads before it changes a status, which is safe).
+     */
+    @Override
+    public ServerCapabilities capabilities() throws ApiException {
+        String all = ApiLimits.ALL_WORKSPACES;
+        HttpRequest stream = server.request(ApiPaths.deploymentEvents(all), "text/event-stream", REQUEST_TIMEOUT)
+                .GET().build();
+        CompletableFuture<Boolean> eventStream = server.http()
+                .sendAsync(stream, HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(response -> {
+                    try (InputStream body = response.body()) {
+                        return response.statusCode() != 404;
+                    } catch (IOException e) {
+                        return response.statusCode() != 404;
+                    }
+                });
+        CompletableFuture<Boolean> statusHistory = offered(ApiPaths.deployment(all, all) + "/status-history?page_size=0");
+        CompletableFuture<Boolean> statusBatches = offered(ApiPaths.STATUS_BATCHES);
+        CompletableFuture<Boolean> demo = offered(ApiPaths.DEMO);
+        CompletableFuture<Boolean> attention = offered(ApiPaths.ATTENTION + "?workspace=" + ApiPaths.segment(all));
+        CompletableFuture<Boolean> whoami = offered(ApiPaths.WHOAMI);
+        boolean entityTags = sendsEntityTags();
+        return new ServerCapabilities(await(eventStream), await(statusHistory), entityTags, await(statusBatches),
+                await(demo), await(attention), await(whoami));
+    }
+
+    private CompletableFuture<Boolean> offered(String path) {
+        return server.http().sendAsync(get(path), HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> response.statusCode() != 404);
+    }
+
+    private boolean sendsEntityTags() throws ApiException {
+        List<ModelDeployment> first = dataOf(listDeployments(ApiLimits.ALL_WORKSPACES, 1, 1));
+        if (first.isEmpty()) {
+            return false;
+        }
+        ModelDeployment any = first.get(0);
+        HttpResponse<String> response = server.send(get(ApiPaths.deployment(any.workspace(), any.name())
+                + "/versions/" + any.entityVersion()));
+        return response.statusCode() / 100 == 2 && response.headers().firstValue("ETag").isPresent();
+    }
+
     // ---------------------------------------------------------------- deployments
 
     @Override
@@ -146,7 +195,7 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         }
         List<ModelDeployment> rest = new ArrayList<>();
         for (CompletableFuture<List<ModelDeployment>> result : results) {
-            rest.addAll(await(result));
+            rest.addAll(this.<List<ModelDeployment>>await(result));
         }
         return rest;
     }
@@ -164,7 +213,7 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
                 });
     }
 
-    private List<ModelDeployment> await(CompletableFuture<List<ModelDeployment>> result) throws ApiException {
+    private <T> T await(CompletableFuture<T> result) throws ApiException {
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -218,7 +267,9 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
     public ModelDeployment updateStatus(String workspace, String name, int version, StatusUpdateRequest request,
                                         String ifMatch) throws ApiException {
         String path = ApiPaths.deployment(workspace, name) + "/status?version=" + version;
-        HttpRequest.Builder builder = withBody("PATCH", path, request);
+        // POST, as NeMo has it (our server takes POST and PATCH alike); If-Match where the server
+        // honours it, ignored by one that does not (see ConsoleSession#updateStatus).
+        HttpRequest.Builder builder = withBody("POST", path, request);
         if (ifMatch != null && !ifMatch.isBlank()) {
             builder.header("If-Match", ifMatch);
         }

@@ -50,7 +50,15 @@ public final class DemoViewModel {
 
     /** Asks the server for the current demo state (when the menu opens, and at start). */
     public void load() {
-        async.run(client::getDemo, this::apply, error -> failed("Demo mode is unknown", error));
+        async.run(client::getDemo, this::apply, error -> {
+            if (error.isNotFound()) {
+                // A server without the demo API (a NeMo Platform): nothing to report, the menu is hidden.
+                available.set(false);
+                explanation.set("This server has no demo mode");
+            } else {
+                failed("Demo mode is unknown", error);
+            }
+        });
     }
 
     /** Starts or stops the demo controller. */

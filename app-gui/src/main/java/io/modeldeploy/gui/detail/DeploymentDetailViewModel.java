@@ -194,7 +194,12 @@ public final class DeploymentDetailViewModel {
     private void readShownVersion() {
         VersionKey key = shownKey;
         versionRead.cancel();
-        versionRead = session.readVersion(key, this::updateLoading, error -> {
+        versionRead = session.readVersion(key, () -> {
+            if (key.equals(shownKey) && !DeploymentCopies.hasHistory(deployment.get())) {
+                timeline.noHistoryRecorded(); // read with its history, and it has none (NeMo, right after create)
+            }
+            updateLoading();
+        }, error -> {
             if (key.equals(shownKey) && !DeploymentCopies.hasHistory(deployment.get())) {
                 loadError.set(ErrorTexts.describe(VERSION_FAILED, error));
             }

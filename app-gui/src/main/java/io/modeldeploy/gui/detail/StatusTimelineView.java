@@ -78,6 +78,8 @@ public class StatusTimelineView extends VBox {
     @FXML
     private Label loadErrorLabel;
     @FXML
+    private Label endNoteLabel;
+    @FXML
     private Hyperlink loadOlderLink;
 
     public StatusTimelineView(StatusTimelineViewModel viewModel) {
@@ -118,8 +120,11 @@ public class StatusTimelineView extends VBox {
         loadOlderLink.managedProperty().bind(loadOlderLink.visibleProperty());
         loadOlderLink.textProperty().bind(Bindings.when(viewModel.loadErrorProperty().isEmpty())
                 .then("Load older entries").otherwise("Try again"));
-        footer.visibleProperty().bind(viewModel.hasOlderProperty()
-                .or(viewModel.loadingOlderProperty()).or(viewModel.loadErrorProperty().isNotEmpty()));
+        endNoteLabel.textProperty().bind(viewModel.endNoteProperty());
+        endNoteLabel.visibleProperty().bind(viewModel.endNoteProperty().isNotEmpty());
+        endNoteLabel.managedProperty().bind(endNoteLabel.visibleProperty());
+        footer.visibleProperty().bind(viewModel.hasOlderProperty().or(viewModel.loadingOlderProperty())
+                .or(viewModel.loadErrorProperty().isNotEmpty()).or(viewModel.endNoteProperty().isNotEmpty()));
         footer.managedProperty().bind(footer.visibleProperty());
 
         // Older entries are fetched when the end of the list comes into view.

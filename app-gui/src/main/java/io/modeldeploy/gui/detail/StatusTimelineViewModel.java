@@ -51,6 +51,9 @@ public final class StatusTimelineViewModel {
 
     /** Entries per request to the full-history endpoint. */
     public static final int PAGE_SIZE = 200;
+    /** Said at the end of a full window of a server without the full-history endpoint. */
+    public static final String OLDER_UNAVAILABLE = "This server keeps only the newest " + ApiLimits.HISTORY_WINDOW
+            + " entries; older ones are not available.";
     /** Prefix of the inline message when older entries can't be loaded. */
     public static final String LOAD_FAILED = "Couldn't load older entries";
     private static final int MAX_STALE_RETRIES = 2;
@@ -81,6 +84,7 @@ public final class StatusTimelineViewModel {
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder");
     private final ReadOnlyBooleanWrapper awaitingHistory = new ReadOnlyBooleanWrapper(this, "awaitingHistory");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
+    private final ReadOnlyStringWrapper endNote = new ReadOnlyStringWrapper(this, "endNote", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper stripCaption = new ReadOnlyStringWrapper(this, "stripCaption", "");
 
@@ -186,13 +190,22 @@ public final class StatusTimelineViewModel {
         refreshDerived();
     }
 
+    /** The shown version was read with its history and it has none yet: nothing is awaited any more. */
+    public void noHistoryRecorded() {
+        if (awaitingHistory.get() && chronological.isEmpty()) {
+            awaitingHistory.set(false);
+            refreshDerived();
+        }
+    }
+
     /**
      * Loads the next page of older entries, if there are any and none is loading. Answers whether
      * a request was started.
      */
     public boolean loadOlder() {
         ModelDeployment shown = version.get();
-        if (shown == null || loadingOlder.get() || oldestPosition == 0 || chronological.isEmpty()) {
+        if (shown == null || loadingOlder.get() || oldestPosition == 0 || chronological.isEmpty()
+                || !offersFullHistory()) {
             return false;
         }
         OlderRequest request = new OlderRequest(shown.workspace(), shown.name(), shown.entityVersion(),
@@ -295,10 +308,17 @@ public final class StatusTimelineViewModel {
 
     // ------------------------------------------------------------------ derived state
 
+    /** Whether the server has the full-history endpoint (NeMo has only the window the resource embeds). */
+    private boolean offersFullHistory() {
+        return session.capabilitiesProperty().get().statusHistory();
+    }
+
     private void refreshDerived() {
         ModelDeployment shown = version.get();
         boolean complete = oldestPosition == 0;
-        hasOlder.set(shown != null && !complete && !awaitingHistory.get());
+        boolean olderUnavailable = shown != null && !complete && !awaitingHistory.get() && !offersFullHistory();
+        hasOlder.set(shown != null && !complete && !awaitingHistory.get() && !olderUnavailable);
+        endNote.set(olderUnavailable ? OLDER_UNAVAILABLE : "");
         if (shown == null) {
             shares.clear();
             legend.clear();
@@ -309,7 +329,8 @@ public final class StatusTimelineViewModel {
         shares.setAll(TimelineModel.shares(chronological, complete, shown.createdAt(),
                 shown.status(), now.get()));
         legend.setAll(shares.stream().filter(StatusShare::shown).toList());
-        String all = summaryText(chronological.size(), complete, knownTotal);
+        String all = olderUnavailable ? String.format("Newest %,d entries", chronological.size())
+                : summaryText(chronological.size(), complete, knownTotal);
         summary.set(awaitingHistory.get() ? "Loading the history\u2026"
                 : filtering.get() ? String.format("%,d matching \u00b7 %s", matching.size(), all) : all);
         stripCaption.set(complete
@@ -424,6 +445,14 @@ public final class StatusTimelineViewModel {
 
     public ReadOnlyStringProperty loadErrorProperty() {
         return loadError.getReadOnlyProperty();
+    }
+
+    /**
+     * What the end of the timeline says about entries it can't show: that a server without the
+     * full-history endpoint keeps only the newest {@value ApiLimits#HISTORY_WINDOW}; empty otherwise.
+     */
+    public ReadOnlyStringProperty endNoteProperty() {
+        return endNote.getReadOnlyProperty();
     }
 
     /** "12 entries", "Newest 300 of 2,345 entries", ... */

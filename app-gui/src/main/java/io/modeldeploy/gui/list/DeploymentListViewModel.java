@@ -12,6 +12,7 @@ import io.modeldeploy.gui.session.TaskSlot;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -185,7 +186,7 @@ public final class DeploymentListViewModel {
         boolean firstRows = rows.isEmpty();
         Map<DeploymentKey, Boolean> touched = new LinkedHashMap<>();
         for (Change change : changes) {
-            touched.merge(change.deployment(), change.origin() == DeploymentStore.Origin.EVENT, Boolean::logicalOr);
+            touched.merge(change.deployment(), madeElsewhere(change), Boolean::logicalOr);
         }
         touched.forEach((key, byEvent) -> {
             boolean rowChanged = showLatest(key);
@@ -238,6 +239,11 @@ public final class DeploymentListViewModel {
         return true;
     }
 
+    /** A change someone else made: streamed, or seen between two polls of a server without a stream. */
+    private static boolean madeElsewhere(DeploymentStore.Change change) {
+        return change.origin() == DeploymentStore.Origin.EVENT || change.origin() == DeploymentStore.Origin.POLL;
+    }
+
     /** Many changes at once (a whole load): all rows anew, in one step. */
     private void rebuild(List<Change> changes) {
         List<DeploymentRow> all = new ArrayList<>(store.deploymentCount());
@@ -254,7 +260,7 @@ public final class DeploymentListViewModel {
         recount();
         boolean read = true;
         for (Change change : changes) {
-            if (change.origin() == DeploymentStore.Origin.EVENT && change.after() != null) {
+            if (madeElsewhere(change) && change.after() != null) {
                 highlights.mark(DeploymentRow.keyOf(change.after().workspace(), change.after().name()));
             }
             read &= change.origin() == DeploymentStore.Origin.LOAD;
@@ -728,6 +734,15 @@ public final class DeploymentListViewModel {
 
     public ReadOnlyIntegerProperty totalCountProperty() {
         return totalCount.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the server can change the statuses of many deployments at once (its status-batches
+     * extension; a NeMo Platform can't): the actions for it are shown only then.
+     */
+    public BooleanBinding statusBatchesOfferedProperty() {
+        return Bindings.createBooleanBinding(() -> session.capabilitiesProperty().get().statusBatches(),
+                session.capabilitiesProperty());
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -55,6 +55,7 @@ final class RowContextMenu {
                 new FontIcon(Material2AL.DONE_ALL));
         changeStatuses.setId("changeStatusesMenuItem");
         changeStatuses.setOnAction(e -> actions.changeStatusOfSelection());
+        changeStatuses.visibleProperty().bind(viewModel.statusBatchesOfferedProperty());
         MenuItem copyName = new MenuItem("Copy name", new FontIcon(Material2AL.CONTENT_COPY));
         copyName.setOnAction(e -> copySelected(false));
         MenuItem copyQualified = new MenuItem("Copy workspace/name");

@@ -33,6 +33,7 @@ import io.modeldeploy.gui.triage.TriageViewModel;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -152,6 +153,13 @@ public final class MainView extends BorderPane implements ListActions {
         var noRowsSelected = viewModel.list().selectionCountProperty().isEqualTo(0);
         changeStatusesItem.disableProperty().bind(noRowsSelected.or(viewModel.readOnlyProperty()));
         listView.lookup("#changeStatusesButton").disableProperty().bind(noRowsSelected.or(viewModel.readOnlyProperty()));
+        // What the server lacks (a NeMo Platform: no status batches, no demo mode) is not offered.
+        var batchesOffered = viewModel.list().statusBatchesOfferedProperty();
+        changeStatusesItem.visibleProperty().bind(batchesOffered);
+        listView.lookup("#changeStatusesButton").visibleProperty().bind(batchesOffered);
+        listView.lookup("#changeStatusesButton").managedProperty().bind(batchesOffered);
+        var capabilities = models.session().capabilitiesProperty();
+        demoMenu.visibleProperty().bind(Bindings.createBooleanBinding(() -> capabilities.get().demo(), capabilities));
         viewModel.staleProperty().addListener((obs, was, stale) -> listView.pseudoClassStateChanged(STALE, stale));
         editStatusItem.disableProperty().bind(viewModel.hasSelectionProperty().not());
         // After Apply the admin goes on in the list; otherwise the focus would fall into the timeline
@@ -322,7 +330,7 @@ public final class MainView extends BorderPane implements ListActions {
     @Override
     @FXML
     public void changeStatusOfSelection() {
-        if (readOnly()) {
+        if (readOnly() || !models.session().capabilitiesProperty().get().statusBatches()) {
             return;
         }
         List<ModelDeployment> targets = viewModel.list().selectedRows().stream().map(DeploymentRow::deployment)

@@ -33,6 +33,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class MainViewModel implements ConsoleSession.Observer {
         }, list.selectionCountProperty());
         liveText = Bindings.createStringBinding(
                 () -> liveText(session.liveStateProperty().get(), session.lastEventAtProperty().get()),
-                session.liveStateProperty(), session.lastEventAtProperty());
+                session.liveStateProperty(), session.lastEventAtProperty(), session.pollingProperty());
         readOnly = session.canWriteProperty().not();
         readOnlyText = Bindings.createStringBinding(
                 () -> readOnlyText(session.canWriteProperty().get(), session.callerProperty().get()),
@@ -113,12 +114,18 @@ public final class MainViewModel implements ConsoleSession.Observer {
     String liveText(State state, Instant lastEvent) {
         String base = switch (state) {
             case CONNECTING -> "Connecting\u2026";
-            case LIVE -> "Live";
+            case LIVE -> session.pollingProperty().get() ? pollingText(session.pollInterval()) : "Live";
             case RECONNECTING -> "Reconnecting\u2026";
             case OFFLINE -> "Offline \u00B7 retrying";
             case CLOSED -> "Not connected";
         };
         return lastEvent == null ? base : base + " \u00B7 last change " + TimeFormat.clockTime(lastEvent, zone);
+    }
+
+    /** "Polling every 5 s": a server without an event stream is read again at this interval. */
+    static String pollingText(Duration interval) {
+        long millis = interval.toMillis();
+        return "Polling every " + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms");
     }
 
     public ConsoleSession session() {

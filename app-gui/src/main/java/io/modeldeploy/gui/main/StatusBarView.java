@@ -60,8 +60,8 @@ public final class StatusBarView {
         liveTip.setMaxWidth(420);
         liveLabel.setTooltip(liveTip);
         var liveState = viewModel.session().liveStateProperty();
-        liveState.addListener((obs, old, now) -> showLiveState(now, server));
-        showLiveState(liveState.get(), server);
+        liveState.addListener((obs, old, now) -> showLiveState(now, server, viewModel));
+        showLiveState(liveState.get(), server, viewModel);
         readOnlyLabel.setId("readOnlyLabel");
         readOnlyLabel.textProperty().bind(viewModel.readOnlyTextProperty());
         readOnlyLabel.visibleProperty().bind(viewModel.readOnlyProperty());
@@ -86,7 +86,8 @@ public final class StatusBarView {
         }, list.loadingProperty(), list.lastLoadedProperty()));
     }
 
-    private void showLiveState(State state, String server) {
+    private void showLiveState(State state, String server, MainViewModel viewModel) {
+        boolean polling = viewModel.session().pollingProperty().get();
         liveDot.pseudoClassStateChanged(CONNECTING, state == State.CONNECTING);
         liveDot.pseudoClassStateChanged(LIVE, state == State.LIVE);
         liveDot.pseudoClassStateChanged(RECONNECTING, state == State.RECONNECTING);
@@ -95,7 +96,10 @@ public final class StatusBarView {
         liveLabel.pseudoClassStateChanged(OFFLINE, offline);
         liveTip.setText(switch (state) {
             case CONNECTING -> "Connecting to the change stream of " + server + "…";
-            case LIVE -> "Changes made anywhere (other consoles, scripts, controllers) show here as they happen.";
+            case LIVE -> polling
+                    ? "This server has no change stream: the console reads every deployment again every "
+                            + viewModel.session().pollInterval().toSeconds() + " s, and marks what changed."
+                    : "Changes made anywhere (other consoles, scripts, controllers) show here as they happen.";
             case RECONNECTING -> "The connection to " + server + " broke. Reconnecting; changes made meanwhile "
                     + "will be caught up.";
             case OFFLINE -> "The server at " + server + " can't be reached. The console keeps trying and catches "

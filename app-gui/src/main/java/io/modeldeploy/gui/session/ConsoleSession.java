@@ -6,6 +6,7 @@ import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream.ResyncReason;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.api.ServerCapabilities;
 import io.modeldeploy.gui.session.DeploymentStore.LoadMark;
 import io.modeldeploy.gui.session.DeploymentStore.Origin;
 import io.modeldeploy.model.ApiLimits;
@@ -43,7 +44,10 @@ import java.util.function.Consumer;
  * goes into the store, nowhere else. Moving to another server is closing this session and opening
  * another: nothing of a closed session keeps running.
  *
- * <p>Starting: the fleet is read once the stream is live (its first heartbeat), so no change can
+ * <p>Starting: what the server offers is found out first ({@link #capabilitiesProperty()}). A server
+ * without an event stream (a plain NeMo Platform) is polled: the fleet is read every
+ * {@link #POLL_INTERVAL}, and what changed between two reads reaches the store as
+ * {@link Origin#POLL}, like a streamed change. With a stream, the fleet is read once the stream is live (its first heartbeat), so no change can
  * fall between the read and the stream. If the stream is not live within the start-up grace, the
  * fleet is read anyway and read again once it is. A {@code resync} from the stream reads it again.
  *
@@ -53,6 +57,15 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
 
     /** How long the fleet waits for the event stream before it is read anyway. */
     public static final Duration STARTUP_GRACE = Duration.ofSeconds(1);
+
+    /** How often a server without an event stream is read again. */
+    public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+
+    /** Waits between two polls (and before asking an unreachable server again); tests wait for their own signal. */
+    @FunctionalInterface
+    public interface PollWait {
+        void await(Duration interval) throws InterruptedException;
+    }
 
     /** What the first read of the fleet has come to. */
     public enum FleetState {
@@ -98,6 +111,8 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private final TaskSlot startupGrace;
     private final TaskSlot callerRead;
     private final TaskSlot attentionLimitsRead;
+    private final TaskSlot capabilitiesRead;
+    private final TaskSlot pollWait;
     private final Set<BackgroundTask> running = new HashSet<>();
     private final Set<DeploymentKey> latestReads = new HashSet<>();
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
@@ -113,6 +128,9 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private final ReadOnlyObjectWrapper<Instant> fleetLoadedAt = new ReadOnlyObjectWrapper<>(this, "fleetLoadedAt");
     private final ReadOnlyObjectWrapper<CallerIdentity> caller = new ReadOnlyObjectWrapper<>(this, "caller");
     private final ReadOnlyBooleanWrapper canWrite = new ReadOnlyBooleanWrapper(this, "canWrite", true);
+    private final ReadOnlyObjectWrapper<ServerCapabilities> capabilities = new ReadOnlyObjectWrapper<>(this,
+            "capabilities", ServerCapabilities.ALL);
+    private final ReadOnlyBooleanWrapper polling = new ReadOnlyBooleanWrapper(this, "polling");
     private final ReadOnlyObjectWrapper<AttentionRule> attentionRule = new ReadOnlyObjectWrapper<>(this,
             "attentionRule", AttentionRule.NO_LIMITS);
 
@@ -128,6 +146,9 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     /** The server was asked for its stuck limits (or is being asked). */
     private boolean attentionLimitsRequested;
     private boolean closed;
+    private boolean started;
+    private Duration pollInterval = POLL_INTERVAL;
+    private PollWait pollWaiter = interval -> Thread.sleep(interval.toMillis());
 
     public ConsoleSession(DeploymentApiClient api, ConnectionInfo connection, TaskRunner tasks) {
         this(api, connection, tasks, Clock.systemUTC());
@@ -142,6 +163,19 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         this.startupGrace = new TaskSlot(tasks);
         this.callerRead = new TaskSlot(tasks);
         this.attentionLimitsRead = new TaskSlot(tasks);
+        this.capabilitiesRead = new TaskSlot(tasks);
+        this.pollWait = new TaskSlot(tasks);
+    }
+
+    /** Polls every {@code interval}, waiting with {@code wait}; before {@link #start()}. */
+    public void pollWith(Duration interval, PollWait wait) {
+        this.pollInterval = Objects.requireNonNull(interval, "interval");
+        this.pollWaiter = Objects.requireNonNull(wait, "wait");
+    }
+
+    /** How often the fleet is read again while {@link #pollingProperty() polling}. */
+    public Duration pollInterval() {
+        return pollInterval;
     }
 
     public DeploymentApiClient api() {
@@ -170,15 +204,46 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
 
     // ------------------------------------------------------------------ following the server
 
-    /** Opens the event stream (resuming after the last change applied) and reads the fleet once it is live. */
+    /**
+     * Finds out what the server offers, then opens the event stream (resuming after the last change
+     * applied) and reads the fleet once it is live; or, without a stream, polls the fleet.
+     */
     public void start() {
         start(STARTUP_GRACE);
     }
 
     public void start(Duration grace) {
-        if (closed || stream != null && !stream.isClosed()) {
+        if (closed || started) {
             return;
         }
+        started = true;
+        readCapabilities(grace);
+    }
+
+    /**
+     * Asks the server once what it offers. An unreachable server is offline until it answers (asked
+     * again after each poll interval); any other failure leaves the console assuming everything,
+     * as before it knew.
+     */
+    private void readCapabilities(Duration grace) {
+        capabilitiesRead.run(api::capabilities, offered -> {
+            capabilities.set(offered);
+            if (offered.eventStream()) {
+                follow(grace);
+            } else {
+                startPolling();
+            }
+        }, error -> {
+            if (error.isConnectionFailure()) {
+                onStateChanged(State.OFFLINE);
+                waitThen(capabilitiesRead, () -> readCapabilities(grace));
+            } else {
+                follow(grace);
+            }
+        });
+    }
+
+    private void follow(Duration grace) {
         stream = api.eventStream(tasks.ui(), this);
         stream.start(lastAppliedEventId);
         startupGrace.run(() -> {
@@ -195,6 +260,8 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         fleetRead.cancel();
         callerRead.cancel();
         attentionLimitsRead.cancel();
+        capabilitiesRead.cancel();
+        pollWait.cancel();
         if (stream != null) {
             stream.close();
         }
@@ -293,6 +360,44 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         }
     }
 
+    // ------------------------------------------------------------------ polling a server without a stream
+
+    private void startPolling() {
+        polling.set(true);
+        if (capabilities.get().whoami()) {
+            readCaller();
+        }
+        if (capabilities.get().attention()) {
+            readAttentionLimits();
+        }
+        reloadFleet();
+    }
+
+    /** After each read of the fleet while polling: live or offline, and the next read one interval on. */
+    private void polled(ApiException failure) {
+        if (failure == null) {
+            if (liveState.get() != State.LIVE) {
+                onStateChanged(State.LIVE);
+            }
+        } else if (failure.isConnectionFailure() && liveState.get() != State.OFFLINE) {
+            onStateChanged(State.OFFLINE);
+        }
+        waitThen(pollWait, this::reloadFleet);
+    }
+
+    /** Runs {@code next} one poll interval from now (a wait already in {@code slot} is replaced: polls never overlap). */
+    private void waitThen(TaskSlot slot, Runnable next) {
+        slot.run(() -> {
+            try {
+                pollWaiter.await(pollInterval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ApiException.connectionFailure("interrupted", e);
+            }
+            return null;
+        }, done -> next.run(), error -> { });
+    }
+
     /** The id of the newest change applied; -1 while unknown. */
     public long lastAppliedEventId() {
         return lastAppliedEventId;
@@ -338,11 +443,14 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         LoadMark mark = store.beginLoad();
         openFleetLoad = mark;
         fleetLoading.set(true);
+        pollWait.cancel(); // read now: the next poll is one interval after this read
+        // Polled after the first read: what changed was changed elsewhere, as a stream would have told.
+        Origin origin = polling.get() && fleetState.get() == FleetState.LOADED ? Origin.POLL : Origin.LOAD;
         fleetRead.run(() -> api.listFirstDeployments(ApiLimits.ALL_WORKSPACES, true),
                 first -> {
                     List<ModelDeployment> firstData = first.data() == null ? List.of() : first.data();
                     if (first.pagination() == null || !first.pagination().hasNext() || firstData.isEmpty()) {
-                        fleetRead(mark, firstData);
+                        fleetRead(mark, firstData, origin);
                         return;
                     }
                     if (fleetState.get() != FleetState.LOADED) {
@@ -354,20 +462,23 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
                                 List<ModelDeployment> all = new ArrayList<>(firstData.size() + rest.size());
                                 all.addAll(firstData);
                                 all.addAll(rest);
-                                fleetRead(mark, all);
+                                fleetRead(mark, all, origin);
                             },
                             error -> fleetReadFailed(mark, error));
                 },
                 error -> fleetReadFailed(mark, error));
     }
 
-    private void fleetRead(LoadMark mark, List<ModelDeployment> everyVersion) {
+    private void fleetRead(LoadMark mark, List<ModelDeployment> everyVersion, Origin origin) {
         openFleetLoad = null;
-        store.completeLoad(mark, everyVersion);
+        store.completeLoad(mark, everyVersion, origin);
         fleetLoading.set(false);
         fleetLoadError.set(null);
         fleetLoadedAt.set(clock.instant());
         fleetState.set(FleetState.LOADED);
+        if (polling.get()) {
+            polled(null);
+        }
     }
 
     private void fleetReadFailed(LoadMark mark, ApiException error) {
@@ -379,6 +490,9 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
             fleetState.set(FleetState.FAILED);
         }
         observers.forEach(o -> o.fleetLoadFailed(error));
+        if (polling.get()) {
+            polled(error);
+        }
     }
 
     /** Reads every version of a deployment into the store; versions it no longer has leave the store. */
@@ -444,12 +558,28 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
      * Changes the status of {@code target}'s version on condition that it is still in {@code target}'s
      * state ({@code If-Match}). A refusal (412) that names the current state puts that state in the
      * store; a conflict (409) reads the version again, a 404 its versions.
+     *
+     * <p>A server without entity tags (a NeMo Platform) would overwrite any state: the version is
+     * read again first, and if its {@code updated_at} or status moved since {@code target}, the
+     * change is refused exactly like a 412, with the state read.
      */
     public BackgroundTask updateStatus(ModelDeployment target, StatusUpdateRequest request,
                                        Consumer<ModelDeployment> onDone, Consumer<ApiException> onFailure) {
         VersionKey key = VersionKey.of(target);
         String ifMatch = DeploymentCopies.etagOf(target);
-        return change(() -> api.updateStatus(key.workspace(), key.name(), key.version(), request, ifMatch),
+        boolean readFirst = !capabilities.get().entityTags();
+        return change(() -> {
+                    if (readFirst) {
+                        ModelDeployment current = api.getVersion(key.workspace(), key.name(), key.version());
+                        if (movedSince(target, current)) {
+                            throw ApiException.preconditionFailed(current);
+                        }
+                        // Remaining race: a change made between this read and the update below is
+                        // overwritten; without If-Match the server can't refuse it. The window is one
+                        // round trip, instead of everything since the editor showed the version.
+                    }
+                    return api.updateStatus(key.workspace(), key.name(), key.version(), request, ifMatch);
+                },
                 this::ownWrite,
                 error -> {
                     Optional<ModelDeployment> current = error.currentDeployment()
@@ -501,6 +631,12 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
                         store.removeDeployment(key, Origin.OWN_WRITE);
                     }
                 }, onDone, onFailure);
+    }
+
+    /** Whether {@code current} is a later state than {@code target}: its update time or its status moved. */
+    private static boolean movedSince(ModelDeployment target, ModelDeployment current) {
+        return !Objects.equals(target.id(), current.id()) || !Objects.equals(target.updatedAt(), current.updatedAt())
+                || target.status() != current.status();
     }
 
     private void ownWrite(ModelDeployment answer) {
@@ -600,6 +736,16 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
      */
     public ReadOnlyObjectProperty<AttentionRule> attentionRuleProperty() {
         return attentionRule.getReadOnlyProperty();
+    }
+
+    /** What the server offers; {@link ServerCapabilities#ALL} until it has been asked (at start). */
+    public ReadOnlyObjectProperty<ServerCapabilities> capabilitiesProperty() {
+        return capabilities.getReadOnlyProperty();
+    }
+
+    /** True when the server has no event stream and the fleet is read every {@link #pollInterval()} instead. */
+    public ReadOnlyBooleanProperty pollingProperty() {
+        return polling.getReadOnlyProperty();
     }
 
     /** When the fleet was last read completely. */

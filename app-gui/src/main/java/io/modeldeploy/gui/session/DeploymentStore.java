@@ -41,7 +41,12 @@ public final class DeploymentStore {
         /** The event stream: a change made anywhere. */
         EVENT,
         /** The server's answer to a change this console made. */
-        OWN_WRITE
+        OWN_WRITE,
+        /**
+         * A read of the fleet polled from a server without an event stream: what it changed was
+         * changed elsewhere since the read before, as a stream would have told.
+         */
+        POLL
     }
 
     /** One version's copy before and after ({@code after} null: removed; {@code before} null: new). */
@@ -229,14 +234,19 @@ public final class DeploymentStore {
      * gone unless they changed after the mark.
      */
     public void completeLoad(LoadMark mark, Collection<ModelDeployment> everyVersion) {
+        completeLoad(mark, everyVersion, Origin.LOAD);
+    }
+
+    /** {@link #completeLoad(LoadMark, Collection)} telling its changes as coming from {@code origin}. */
+    public void completeLoad(LoadMark mark, Collection<ModelDeployment> everyVersion, Origin origin) {
         Map<DeploymentKey, Set<Integer>> loaded = new HashMap<>(everyVersion.size() * 2);
         for (ModelDeployment copy : everyVersion) {
             loaded.computeIfAbsent(DeploymentKey.of(copy), k -> new HashSet<>()).add(copy.entityVersion());
-            putUnlessRemovedSince(mark, copy);
+            putUnlessRemovedSince(mark, copy, origin);
         }
         for (DeploymentKey key : List.copyOf(deployments.keySet())) {
             Set<Integer> versions = loaded.getOrDefault(key, Set.of());
-            dropUntouched(mark, key, number -> !versions.contains(number));
+            dropUntouched(mark, key, number -> !versions.contains(number), origin);
         }
         endLoad(mark);
         publish();
@@ -247,9 +257,9 @@ public final class DeploymentStore {
         Set<Integer> loaded = new HashSet<>();
         for (ModelDeployment copy : allVersions) {
             loaded.add(copy.entityVersion());
-            putUnlessRemovedSince(mark, copy);
+            putUnlessRemovedSince(mark, copy, Origin.LOAD);
         }
-        dropUntouched(mark, key, number -> !loaded.contains(number));
+        dropUntouched(mark, key, number -> !loaded.contains(number), Origin.LOAD);
         endLoad(mark);
         publish();
     }
@@ -260,23 +270,23 @@ public final class DeploymentStore {
         boolean test(int number);
     }
 
-    private void putUnlessRemovedSince(LoadMark mark, ModelDeployment copy) {
+    private void putUnlessRemovedSince(LoadMark mark, ModelDeployment copy, Origin origin) {
         Removed removed = removedDuringLoads.get(VersionKey.of(copy));
         if (removed != null && removed.sequence() > mark.sequence()
                 && (removed.id() == null || Objects.equals(removed.id(), copy.id()))) {
             return; // read before it was removed
         }
-        put(copy, Origin.LOAD);
+        put(copy, origin);
     }
 
-    private void dropUntouched(LoadMark mark, DeploymentKey key, VersionTest gone) {
+    private void dropUntouched(LoadMark mark, DeploymentKey key, VersionTest gone, Origin origin) {
         NavigableMap<Integer, Held> versions = deployments.get(key);
         if (versions == null) {
             return;
         }
         for (Map.Entry<Integer, Held> entry : List.copyOf(versions.entrySet())) {
             if (entry.getValue().sequence() <= mark.sequence() && gone.test(entry.getKey())) {
-                removeVersion(key.version(entry.getKey()), null, Origin.LOAD);
+                removeVersion(key.version(entry.getKey()), null, origin);
             }
         }
     }

@@ -5,6 +5,7 @@ import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentEventStream.State;
 import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.api.ServerCapabilities;
+import io.modeldeploy.gui.testing.StepExecutor;
 import io.modeldeploy.gui.testing.nemo.NemoModelsDouble;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -13,11 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,13 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A session connected to a plain NeMo Platform (the models-service double, over HTTP): it finds out
  * once that the server has no event stream and polls instead, shows what changed between polls as
  * changed elsewhere, and refuses to overwrite a version that moved although NeMo has no If-Match.
- * Background calls run only when the test says ({@link Steps}), so each poll is one step; the wait
- * between polls returns at once.
+ * Background calls run only when the test says ({@link StepExecutor}), so each poll is one step; the
+ * wait between polls returns at once.
  */
 class NemoSessionTest {
 
     private final NemoModelsDouble nemo = NemoModelsDouble.start();
-    private final Steps steps = new Steps();
+    private final StepExecutor steps = new StepExecutor();
     private final ConsoleSession session = new ConsoleSession(new HttpDeploymentApiClient(nemo.baseUri()),
             ConnectionInfo.remote(nemo.baseUri()), new TaskRunner(steps, Runnable::run));
 
@@ -42,22 +40,6 @@ class NemoSessionTest {
     void stop() {
         session.close();
         nemo.close();
-    }
-
-    /** Runs background calls one round at a time: those queued so far, not the ones they queue. */
-    static final class Steps implements Executor {
-        private final Deque<Runnable> queued = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable command) {
-            queued.add(command);
-        }
-
-        void round() {
-            for (int n = queued.size(); n > 0; n--) {
-                queued.poll().run();
-            }
-        }
     }
 
     /** Starts the session and runs it until the fleet was read once and the next poll waits. */

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.modeldeploy.gui.api.ConnectionInfo;
+import io.modeldeploy.gui.testing.nemo.NemoModelsDouble;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,19 @@ class ServerConnectionTest {
             assertEquals(server.baseUrl(), connection.client().baseUrl());
             connection.close();
             assertTrue(connection.client().isHealthy(), "closing never stops an external server");
+        }
+    }
+
+    @Test
+    void aNemoPlatformWithoutAHealthEndpointIsConnectedToByItsModelsApi() throws Exception {
+        try (NemoModelsDouble nemo = NemoModelsDouble.start()) {
+            ServerConnection connection = ServerConnection.open(
+                    LaunchOptions.parse(List.of("--server", nemo.baseUri().toString())), s -> { },
+                    Duration.ofSeconds(5), Map.of());
+
+            assertEquals(nemo.baseUri(), connection.client().baseUrl());
+            assertTrue(nemo.requests().contains("GET /health"), "our server's health check was tried first");
+            connection.close();
         }
     }
 

@@ -163,6 +163,9 @@ public interface DeploymentApiClient {
     /** Replaces every deployment with the demo fleet; answers how many versions were written. */
     int resetDemo() throws ApiException;
 
-    /** True when {@code GET /health} answers 2xx within a few seconds. Never throws. */
+    /**
+     * True when {@code GET /health} answers 2xx within a few seconds, or, on a server without it (a
+     * NeMo Platform), the list of deployments answers. Never throws.
+     */
     boolean isHealthy();
 }

@@ -336,18 +336,26 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         return count == null ? 0 : count;
     }
 
+    /** A NeMo Platform has no {@code /health}: then its models API answering (even 401 or 403) will do. */
     @Override
     public boolean isHealthy() {
         try {
-            HttpRequest request = server.request(ApiPaths.HEALTH, JSON, HEALTH_TIMEOUT).GET().build();
-            HttpResponse<Void> response = server.http().send(request, HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2;
+            if (answer(ApiPaths.HEALTH) / 100 == 2) {
+                return true;
+            }
+            int models = answer(ApiPaths.deployments(ApiLimits.ALL_WORKSPACES) + "?page=1&page_size=1");
+            return models / 100 == 2 || models == 401 || models == 403;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    private int answer(String path) throws IOException, InterruptedException {
+        HttpRequest request = server.request(path, JSON, HEALTH_TIMEOUT).GET().build();
+        return server.http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -202,7 +202,7 @@ public final class ExternalClientsViewModel {
 
     private String httpie() {
         return exportToken() + "\n"
-                + "http PATCH " + shell(statusUrl()) + " \\\n"
+                + "http POST " + shell(statusUrl()) + " \\\n"
                 + "  \"Authorization:Bearer $MODELDEPLOY_TOKEN\" \\\n"
                 + "  status=" + shell(target.status().name()) + " status_message=" + shell(target.message());
     }
@@ -224,7 +224,7 @@ public final class ExternalClientsViewModel {
                 + "request = urllib.request.Request(\n"
                 + "    url,\n"
                 + "    data=json.dumps(body).encode(\"utf-8\"),\n"
-                + "    method=\"PATCH\",\n"
+                + "    method=\"POST\",\n"
                 + "    headers={\"Content-Type\": \"application/json\", \"Authorization\": \"Bearer \" + token},\n"
                 + ")\n"
                 + "with urllib.request.urlopen(request) as response:\n"

@@ -330,7 +330,11 @@ public final class MainView extends BorderPane implements ListActions {
     @Override
     @FXML
     public void changeStatusOfSelection() {
-        if (readOnly() || !models.session().capabilitiesProperty().get().statusBatches()) {
+        if (readOnly()) {
+            return;
+        }
+        if (!models.session().capabilitiesProperty().get().statusBatches()) {
+            viewModel.report("This server can't change many statuses at once: change them one by one in the editor");
             return;
         }
         List<ModelDeployment> targets = viewModel.list().selectedRows().stream().map(DeploymentRow::deployment)

@@ -87,7 +87,8 @@ class ExternalClientsViewModelTest {
             assertTrue(code.startsWith("export MODELDEPLOY_TOKEN=\"$(cat '" + TOKEN_FILE + "')\""), code);
             assertFalse(code.contains("the-secret-token"), "the secret is never in an example");
         }
-        assertTrue(examples.get("httpie").contains("http PATCH '" + url + "'"), examples.get("httpie"));
+        assertTrue(examples.get("httpie").contains("http POST '" + url + "'"), examples.get("httpie"));
+        assertTrue(examples.get("python").contains("method=\"POST\""), "POST, as a NeMo Platform takes it too");
         assertTrue(examples.get("httpie").contains("status='READY' status_message='Model server is ready'"));
         assertTrue(examples.get("python").contains("url = \"" + url + "\""), examples.get("python"));
         assertTrue(examples.get("python").contains("import urllib.request"));

@@ -98,7 +98,20 @@ class NemoSessionTest {
     }
 
     @Test
-    void aPollThatCannotReachNemoGoesOfflineAndTheNextOneBringsItBack() {
+    void aRefreshWhileWaitingForThePollReplacesItSoThatReadsNeverOverlap() {
+        nemo.createDeployment("default", "llama", "llama-nim");
+        connect();
+
+        session.reloadFleet(); // F5 while the next poll waits
+        steps.round(); // the cancelled wait, and the refresh's read
+        poll();
+
+        assertEquals(3, nemo.requests().stream().filter(r -> r.contains("all_versions=true")).count(),
+                "first read, refresh, one poll: " + nemo.requests());
+    }
+
+    @Test
+    void aPollThatCannotReachNemoGoesOfflineAndKeepsTheDataShown() {
         nemo.createDeployment("default", "llama", "llama-nim");
         connect();
         nemo.close();

@@ -382,7 +382,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         } else if (failure.isConnectionFailure() && liveState.get() != State.OFFLINE) {
             onStateChanged(State.OFFLINE);
         }
-        waitThen(pollWait, this::reloadFleet);
+        waitThen(pollWait, () -> readFleet(true));
     }
 
     /** Runs {@code next} one poll interval from now (a wait already in {@code slot} is replaced: polls never overlap). */
@@ -436,13 +436,20 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
      * the first read): the list shows the latest and marks problems of older versions.
      */
     public void reloadFleet() {
+        readFleet(false);
+    }
+
+    /** {@code quietly}: a poll, which does not show as loading (it would flash every few seconds). */
+    private void readFleet(boolean quietly) {
         fleetRequested = true;
         if (openFleetLoad != null) {
             store.endLoad(openFleetLoad); // the read it belonged to is cancelled below
         }
         LoadMark mark = store.beginLoad();
         openFleetLoad = mark;
-        fleetLoading.set(true);
+        if (!quietly) {
+            fleetLoading.set(true);
+        }
         pollWait.cancel(); // read now: the next poll is one interval after this read
         // Polled after the first read: what changed was changed elsewhere, as a stream would have told.
         Origin origin = polling.get() && fleetState.get() == FleetState.LOADED ? Origin.POLL : Origin.LOAD;

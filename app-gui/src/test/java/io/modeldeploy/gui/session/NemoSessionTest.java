@@ -88,7 +88,9 @@ class NemoSessionTest {
         List<ModelDeployment> polled = TestSessions.record(session, DeploymentStore.Origin.POLL);
 
         nemo.postStatus("default", "llama", "READY", "serving");
-        poll();
+        steps.round(); // the wait
+        assertFalse(session.fleetLoadingProperty().get(), "a poll does not show as loading every 5 s");
+        steps.round(); // the read
 
         ModelDeployment now = session.store().latest(new DeploymentKey("default", "llama")).orElseThrow();
         assertEquals(DeploymentStatus.READY, now.status());

@@ -124,13 +124,11 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         CompletableFuture<Boolean> eventStream = server.http()
                 .sendAsync(stream, HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(response -> {
-                    try (InputStream body = response.body()) {
-                        return response.statusCode() != 404;
-                    } catch (IOException e) {
-                        return response.statusCode() != 404;
-                    }
+                    closeQuietly(response.body()); // the answer's status is all the probe needs
+                    return response.statusCode() != 404;
                 });
-        CompletableFuture<Boolean> statusHistory = offered(ApiPaths.deployment(all, all) + "/status-history?page_size=0");
+        CompletableFuture<Boolean> statusHistory = offered(ApiPaths.deployment(all, all)
+                + "/status-history?page_size=0");
         CompletableFuture<Boolean> statusBatches = offered(ApiPaths.STATUS_BATCHES);
         CompletableFuture<Boolean> demo = offered(ApiPaths.DEMO);
         CompletableFuture<Boolean> attention = offered(ApiPaths.ATTENTION + "?workspace=" + ApiPaths.segment(all));
@@ -145,15 +143,31 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
                 .thenApply(response -> response.statusCode() != 404);
     }
 
+    /** Only a connection failure is thrown: a refused read shows no entity tag, which is the safe answer. */
     private boolean sendsEntityTags() throws ApiException {
-        List<ModelDeployment> first = dataOf(listDeployments(ApiLimits.ALL_WORKSPACES, 1, 1));
-        if (first.isEmpty()) {
+        try {
+            List<ModelDeployment> first = dataOf(listDeployments(ApiLimits.ALL_WORKSPACES, 1, 1));
+            if (first.isEmpty()) {
+                return false;
+            }
+            ModelDeployment any = first.get(0);
+            HttpResponse<String> response = server.send(get(ApiPaths.deployment(any.workspace(), any.name())
+                    + "/versions/" + any.entityVersion()));
+            return response.statusCode() / 100 == 2 && response.headers().firstValue("ETag").isPresent();
+        } catch (ApiException e) {
+            if (e.isConnectionFailure()) {
+                throw e;
+            }
             return false;
         }
-        ModelDeployment any = first.get(0);
-        HttpResponse<String> response = server.send(get(ApiPaths.deployment(any.workspace(), any.name())
-                + "/versions/" + any.entityVersion()));
-        return response.statusCode() / 100 == 2 && response.headers().firstValue("ETag").isPresent();
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the connection is dropped either way
+        }
     }
 
     // ---------------------------------------------------------------- deployments
@@ -195,7 +209,7 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         }
         List<ModelDeployment> rest = new ArrayList<>();
         for (CompletableFuture<List<ModelDeployment>> result : results) {
-            rest.addAll(this.<List<ModelDeployment>>await(result));
+            rest.addAll(await(result));
         }
         return rest;
     }

@@ -46,10 +46,11 @@ import java.util.function.Consumer;
  *
  * <p>Starting: what the server offers is found out first ({@link #capabilitiesProperty()}). A server
  * without an event stream (a plain NeMo Platform) is polled: the fleet is read every
- * {@link #POLL_INTERVAL}, and what changed between two reads reaches the store as
- * {@link Origin#POLL}, like a streamed change. With a stream, the fleet is read once the stream is live (its first heartbeat), so no change can
- * fall between the read and the stream. If the stream is not live within the start-up grace, the
- * fleet is read anyway and read again once it is. A {@code resync} from the stream reads it again.
+ * {@link #POLL_INTERVAL}, one read at a time, and what changed between two reads reaches the store
+ * as {@link Origin#POLL}, like a streamed change. With a stream, the fleet is read once the stream
+ * is live (its first heartbeat), so no change can fall between the read and the stream. If the
+ * stream is not live within the start-up grace, the fleet is read anyway and read again once it
+ * is. A {@code resync} from the stream reads it again.
  *
  * <p>All methods but the constructor are for the UI thread.
  */

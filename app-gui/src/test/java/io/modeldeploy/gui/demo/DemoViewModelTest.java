@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.demo;
 
 import io.modeldeploy.gui.TestServer;
+import io.modeldeploy.gui.testing.nemo.NemoModelsDouble;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.gui.session.TaskRunner;
@@ -40,6 +41,20 @@ class DemoViewModelTest {
     private DemoViewModel demoModel() {
         return new DemoViewModel(new HttpDeploymentApiClient(demoServer.baseUrl(), demoServer.localToken()),
                 TaskRunner.direct(), true, reports::add);
+    }
+
+    @Test
+    void aServerWithoutTheDemoApiIsNotReportedAsAFailure() {
+        try (NemoModelsDouble nemo = NemoModelsDouble.start()) {
+            DemoViewModel model = new DemoViewModel(new HttpDeploymentApiClient(nemo.baseUri()), TaskRunner.direct(),
+                    false, reports::add);
+
+            model.load();
+
+            assertFalse(model.availableProperty().get());
+            assertEquals("This server has no demo mode", model.explanationProperty().get());
+            assertEquals(List.of(), reports, "nothing to report in the status bar");
+        }
     }
 
     @Test

@@ -316,8 +316,9 @@ public final class StatusTimelineViewModel {
     private void refreshDerived() {
         ModelDeployment shown = version.get();
         boolean complete = oldestPosition == 0;
-        boolean olderUnavailable = shown != null && !complete && !awaitingHistory.get() && !offersFullHistory();
-        hasOlder.set(shown != null && !complete && !awaitingHistory.get() && !olderUnavailable);
+        boolean olderMayExist = shown != null && !complete && !awaitingHistory.get();
+        boolean olderUnavailable = olderMayExist && !offersFullHistory();
+        hasOlder.set(olderMayExist && !olderUnavailable);
         endNote.set(olderUnavailable ? OLDER_UNAVAILABLE : "");
         if (shown == null) {
             shares.clear();

@@ -97,8 +97,8 @@ public final class StatusBarView {
         liveTip.setText(switch (state) {
             case CONNECTING -> "Connecting to the change stream of " + server + "…";
             case LIVE -> polling
-                    ? "This server has no change stream: the console reads every deployment again every "
-                            + viewModel.session().pollInterval().toSeconds() + " s, and marks what changed."
+                    ? "This server has no change stream: the console reads every deployment again at that "
+                            + "interval and marks what changed since the read before."
                     : "Changes made anywhere (other consoles, scripts, controllers) show here as they happen.";
             case RECONNECTING -> "The connection to " + server + " broke. Reconnecting; changes made meanwhile "
                     + "will be caught up.";

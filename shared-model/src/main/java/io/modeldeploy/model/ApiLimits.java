@@ -15,8 +15,11 @@ public final class ApiLimits {
     public static final String NAME_REGEX = "^[\\w\\-.]+$";
     /** Project URNs additionally allow '/'. */
     public static final String PROJECT_REGEX = "^[\\w\\-./]+$";
-    /** A model provider reference is {@code workspace/name}. */
-    public static final String MODEL_PROVIDER_ID_REGEX = "^[\\w\\-.]+/[\\w\\-.]+$";
+    /**
+     * The form NeMo's controller gives the model provider references it writes, {@code workspace/name}:
+     * a suggestion for people; the API takes any string up to {@link #MAX_MODEL_PROVIDER_ID_LENGTH}.
+     */
+    public static final String MODEL_PROVIDER_ID_FORM = "workspace/name";
 
     public static final int DEFAULT_PAGE_SIZE = 100;
     public static final int MAX_PAGE_SIZE = 1000;

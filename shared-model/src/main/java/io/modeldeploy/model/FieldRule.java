@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * {@link #required()}, at most {@link #maxLength()} characters, counted in code points as NeMo's
  * pydantic models count them (an emoji is one character although Java stores it in two chars),
  * matching {@link #regex()} when there is one, not empty unless {@link #allowsEmpty()}, and not
- * the {@link #reservedValue()}. A field with a pattern is never empty, since every pattern asks for
- * at least one character.
+ * the {@link #reservedValue()}, and for names not {@code .} or {@code ..} ({@link #isName()}). A field with
+ * a pattern is never empty, since every pattern asks for at least one character.
  *
  * <p>{@link #check} gives the first problem in the order the server reports them, with the
  * value's length; the limits are this rule's accessors. The server turns a problem into
@@ -22,17 +22,21 @@ public final class FieldRule {
 
     /** A workspace in a path that creates one; {@code -} stands for all workspaces. */
     public static final FieldRule WORKSPACE = new FieldRule("workspace", true, ApiLimits.MAX_NAME_LENGTH,
-            ApiLimits.NAME_REGEX, false, ApiLimits.ALL_WORKSPACES);
+            ApiLimits.NAME_REGEX, false, ApiLimits.ALL_WORKSPACES, true);
     public static final FieldRule NAME = new FieldRule("name", true, ApiLimits.MAX_NAME_LENGTH, ApiLimits.NAME_REGEX,
-            false, null);
+            false, null, true);
     public static final FieldRule CONFIG = new FieldRule("config", true, ApiLimits.MAX_CONFIG_LENGTH, null, false,
-            null);
+            null, false);
     public static final FieldRule PROJECT = new FieldRule("project", false, ApiLimits.MAX_PROJECT_LENGTH,
-            ApiLimits.PROJECT_REGEX, false, null);
+            ApiLimits.PROJECT_REGEX, false, null, false);
     public static final FieldRule STATUS_MESSAGE = new FieldRule("status_message", false,
-            ApiLimits.MAX_STATUS_MESSAGE_LENGTH, null, true, null);
+            ApiLimits.MAX_STATUS_MESSAGE_LENGTH, null, true, null, false);
+    /**
+     * Any string up to 255 characters, as in NeMo (whose controller writes {@code workspace/name},
+     * {@link ApiLimits#MODEL_PROVIDER_ID_FORM}, but whose API takes any reference).
+     */
     public static final FieldRule MODEL_PROVIDER_ID = new FieldRule("model_provider_id", false,
-            ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH, ApiLimits.MODEL_PROVIDER_ID_REGEX, false, null);
+            ApiLimits.MAX_MODEL_PROVIDER_ID_LENGTH, null, true, null, false);
 
     /** What is wrong with a value, in the order the rule checks. */
     public enum Problem {
@@ -45,7 +49,12 @@ public final class FieldRule {
         /** Empty although the field needs at least one character (and has no pattern saying so). */
         EMPTY,
         /** The {@link #reservedValue()}, which means something else ({@code -}: all workspaces). */
-        RESERVED
+        RESERVED,
+        /**
+         * A name that is {@code .} or {@code ..}: every HTTP client removes such a path segment, so
+         * what it names could never be reached again.
+         */
+        DOT_SEGMENT
     }
 
     /** A refused value: the problem and the value's length in characters (0 when it is missing). */
@@ -59,9 +68,10 @@ public final class FieldRule {
     private final Pattern pattern;
     private final boolean allowsEmpty;
     private final String reservedValue;
+    private final boolean name;
 
     private FieldRule(String field, boolean required, int maxLength, String regex, boolean allowsEmpty,
-                      String reservedValue) {
+                      String reservedValue, boolean name) {
         this.field = Objects.requireNonNull(field, "field");
         this.required = required;
         this.maxLength = maxLength;
@@ -69,6 +79,7 @@ public final class FieldRule {
         this.pattern = regex == null ? null : Pattern.compile(regex);
         this.allowsEmpty = allowsEmpty;
         this.reservedValue = reservedValue;
+        this.name = name;
     }
 
     /** The field's wire name. */
@@ -103,6 +114,11 @@ public final class FieldRule {
         return reservedValue;
     }
 
+    /** Whether the value names something that appears as a path segment, so {@code .} and {@code ..} are refused. */
+    public boolean isName() {
+        return name;
+    }
+
     /** Length as the rules count it: characters (code points). */
     public static int length(String value) {
         return value == null ? 0 : value.codePointCount(0, value.length());
@@ -125,6 +141,9 @@ public final class FieldRule {
         }
         if (value.equals(reservedValue)) {
             return Optional.of(new Violation(Problem.RESERVED, length));
+        }
+        if (name && (value.equals(".") || value.equals(".."))) {
+            return Optional.of(new Violation(Problem.DOT_SEGMENT, length));
         }
         return Optional.empty();
     }

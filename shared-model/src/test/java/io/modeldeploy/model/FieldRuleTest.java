@@ -48,10 +48,27 @@ class FieldRuleTest {
         }
         assertTrue(FieldRule.PROJECT.accepts("org/team.p_1-x"));
         assertFalse(FieldRule.PROJECT.accepts("a b"));
-        assertTrue(FieldRule.MODEL_PROVIDER_ID.accepts("ws_1/provider.v2"));
-        for (String bad : new String[]{"ab", "a/b/c", "/b", "a/", "a b/c", EMOJI + "/x"}) {
-            assertFalse(FieldRule.MODEL_PROVIDER_ID.accepts(bad), bad);
+    }
+
+    @Test
+    void aModelProviderIdIsAnyStringUpTo255CharactersAsInNemo() {
+        for (String any : new String[]{"ws_1/provider.v2", "provider-123", "", "a/b/c", "/b", "a b/c", EMOJI + "/x",
+                "p".repeat(255)}) {
+            assertTrue(FieldRule.MODEL_PROVIDER_ID.accepts(any), any);
         }
+        assertEquals(Optional.of(FieldRule.Problem.TOO_LONG), problem(FieldRule.MODEL_PROVIDER_ID, "p".repeat(256)));
+    }
+
+    @Test
+    void dotAndDotDotAreNoNames() {
+        for (FieldRule rule : new FieldRule[]{FieldRule.NAME, FieldRule.WORKSPACE}) {
+            assertEquals(Optional.of(FieldRule.Problem.DOT_SEGMENT), problem(rule, "."), rule.toString());
+            assertEquals(Optional.of(FieldRule.Problem.DOT_SEGMENT), problem(rule, ".."), rule.toString());
+            assertTrue(rule.accepts("..."), rule.toString());
+            assertTrue(rule.accepts(".a"), rule.toString());
+        }
+        assertTrue(FieldRule.CONFIG.accepts(".."));
+        assertTrue(FieldRule.PROJECT.accepts(".."));
     }
 
     @Test

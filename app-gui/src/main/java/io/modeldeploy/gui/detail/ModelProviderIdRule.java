@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Client-side check of the {@code model_provider_id} field with the rule the server applies
- * ({@link FieldRule#MODEL_PROVIDER_ID}: at most 255 characters, {@code workspace/name}).
+ * ({@link FieldRule#MODEL_PROVIDER_ID}: any text of at most 255 characters, as in NeMo; the field's
+ * prompt suggests the {@code workspace/name} form NeMo's controller writes, without requiring it).
  * The status endpoint cannot clear a provider reference (an absent value means "leave it"), so an
  * empty field is only fine while the version has none.
  */
@@ -38,9 +39,7 @@ public final class ModelProviderIdRule {
             return Optional.of("A model provider can't be removed through a status update; "
                     + "press Esc to keep " + Objects.requireNonNull(current));
         }
-        return FieldRule.MODEL_PROVIDER_ID.check(value).map(violation -> violation.problem()
-                == FieldRule.Problem.TOO_LONG
-                ? "At most " + FieldRule.MODEL_PROVIDER_ID.maxLength() + " characters (" + violation.length() + " entered)"
-                : "Use the form workspace/name (letters, digits, '_', '-' and '.' on each side)");
+        return FieldRule.MODEL_PROVIDER_ID.check(value).map(violation ->
+                "At most " + FieldRule.MODEL_PROVIDER_ID.maxLength() + " characters (" + violation.length() + " entered)");
     }
 }

@@ -14,6 +14,7 @@ public final class FieldRules {
     public static final String NAME_CHARACTERS = "Use only letters, digits, '_', '-' and '.'.";
     public static final String PROJECT_CHARACTERS = "Use only letters, digits, '_', '-', '.' and '/'.";
     public static final String ALL_WORKSPACES = "'-' stands for all workspaces; choose a real workspace name.";
+    public static final String DOT_NAME = "'.' and '..' can't be names: web addresses drop them.";
     public static final String CONFIG_VERSION = "Enter a whole number of 1 or more, or leave it empty for version 1.";
 
     private FieldRules() {
@@ -81,6 +82,7 @@ public final class FieldRules {
             case PATTERN_MISMATCH -> characters;
             case MISSING, EMPTY -> REQUIRED;
             case RESERVED -> ALL_WORKSPACES;
+            case DOT_SEGMENT -> DOT_NAME;
         }).orElse(null);
     }
 }

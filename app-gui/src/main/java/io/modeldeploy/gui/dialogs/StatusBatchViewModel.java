@@ -157,9 +157,7 @@ public final class StatusBatchViewModel {
         }
         String provider = provider();
         if (provider != null && !FieldRule.MODEL_PROVIDER_ID.accepts(provider)) {
-            return FieldRule.length(provider) > FieldRule.MODEL_PROVIDER_ID.maxLength()
-                    ? "the model provider is longer than " + FieldRule.MODEL_PROVIDER_ID.maxLength() + " characters"
-                    : "the model provider must be workspace/name";
+            return "the model provider is longer than " + FieldRule.MODEL_PROVIDER_ID.maxLength() + " characters";
         }
         if (held.size() > ApiLimits.MAX_BATCH_TARGETS) {
             return "at most " + ApiLimits.MAX_BATCH_TARGETS + " deployments can be changed at once";
@@ -280,7 +278,7 @@ public final class StatusBatchViewModel {
         return message;
     }
 
-    /** A model provider reference (workspace/name) for every target; empty leaves each target's as it is. */
+    /** A model provider reference (any text; NeMo's controller writes workspace/name) for every target; empty leaves each target's as it is. */
     public StringProperty providerIdProperty() {
         return providerId;
     }

@@ -167,11 +167,15 @@ class StatusEditorViewModelTest {
     }
 
     @Test
-    void invalidModelProviderBlocksApplyWithAnInlineMessage() {
+    void aTooLongModelProviderBlocksApplyWithAnInlineMessageAnyOtherMayBeSent() {
         editor.statusProperty().set(DeploymentStatus.READY);
-        editor.modelProviderIdProperty().set("not a provider");
+        editor.modelProviderIdProperty().set("p".repeat(256));
         assertFalse(editor.canApply());
-        assertTrue(editor.checks().modelProviderIdProblemProperty().get().contains("workspace/name"));
+        assertEquals("At most 255 characters (256 entered)", editor.checks().modelProviderIdProblemProperty().get());
+
+        editor.modelProviderIdProperty().set("provider-123");
+        assertEquals("", editor.checks().modelProviderIdProblemProperty().get());
+        assertTrue(editor.canApply(), "NeMo takes any reference; workspace/name is only the field's prompt");
 
         editor.modelProviderIdProperty().set("default/llama");
         assertEquals("", editor.checks().modelProviderIdProblemProperty().get());

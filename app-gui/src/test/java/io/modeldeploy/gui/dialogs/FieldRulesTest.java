@@ -20,6 +20,17 @@ class FieldRulesTest {
         assertTrue(FieldRules.name("x".repeat(256)).startsWith("At most 255 characters"));
     }
 
+    /** The server refuses them: HTTP clients drop such path segments, so the deployment could never be reached. */
+    @Test
+    void dotAndDotDotAreNoNamesNorWorkspaces() {
+        for (String dots : new String[]{".", "..", " .. "}) {
+            assertEquals(FieldRules.DOT_NAME, FieldRules.name(dots));
+            assertEquals(FieldRules.DOT_NAME, FieldRules.workspace(dots));
+        }
+        assertNull(FieldRules.name("..."));
+        assertNull(FieldRules.workspace(".hidden"));
+    }
+
     /** The bug this fixes: 200 emoji are 400 Java chars but 200 characters, which the server takes. */
     @Test
     void lengthsAreCountedInCharactersAsTheServerCountsThem() {

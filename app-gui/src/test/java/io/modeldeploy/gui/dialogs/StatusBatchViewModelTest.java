@@ -102,8 +102,10 @@ class StatusBatchViewModelTest {
         assertFalse(vm.canApplyProperty().get());
 
         vm.messageProperty().set("ok");
-        vm.providerIdProperty().set("no-slash");
-        assertEquals("the model provider must be workspace/name", vm.preview().get(0).reason());
+        vm.providerIdProperty().set("provider-123");
+        assertEquals(Outcome.CHANGES, vm.preview().get(0).outcome(), "any reference, as NeMo takes it");
+        vm.providerIdProperty().set("p".repeat(256));
+        assertEquals("the model provider is longer than 255 characters", vm.preview().get(0).reason());
     }
 
     @Test

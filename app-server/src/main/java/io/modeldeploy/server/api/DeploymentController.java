@@ -95,7 +95,7 @@ public class DeploymentController {
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> create(@WorkspaceName String workspace, @Body @Nullable byte[] body,
                                                 HttpRequest<?> request) {
-        CreateDeploymentRequest create = requests.create(body);
+        CreateDeploymentRequest create = requests.create(body, JsonRequestReader.contentType(request));
         return tagged(HttpResponse.created(deployments.create(workspace, create, caller(request))));
     }
 
@@ -114,7 +114,8 @@ public class DeploymentController {
     public HttpResponse<ModelDeployment> createVersion(String workspace, String name, @Body @Nullable byte[] body,
                                                        HttpRequest<?> request) {
         return tagged(HttpResponse.created(
-                deployments.createVersion(workspace, name, requests.newVersion(body), caller(request))));
+                deployments.createVersion(workspace, name, requests.newVersion(body, JsonRequestReader.contentType(request)),
+                        caller(request))));
     }
 
     @Operation(summary = "Delete All ModelDeployment Versions",
@@ -136,7 +137,8 @@ public class DeploymentController {
     @Get("/{deployment}/versions/{name}")
     public HttpResponse<ModelDeployment> getVersion(String workspace, String deployment,
                                                     @Parameter(description = "The version number") String name) {
-        return tagged(HttpResponse.ok(deployments.getVersion(workspace, deployment, QueryValues.versionSegment(name))));
+        return tagged(HttpResponse.ok(deployments.getVersion(workspace, deployment,
+                QueryValues.versionSegment(name, workspace, deployment))));
     }
 
     @Operation(summary = "Delete Specific ModelDeployment Version",
@@ -145,7 +147,7 @@ public class DeploymentController {
     public HttpResponse<ModelDeployment> deleteVersion(String workspace, String deployment,
                                                        @Parameter(description = "The version number") String name,
                                                        HttpRequest<?> request) {
-        return deleted(deployments.deleteVersion(workspace, deployment, QueryValues.versionSegment(name),
+        return deleted(deployments.deleteVersion(workspace, deployment, QueryValues.versionSegment(name, workspace, deployment),
                 caller(request)));
     }
 
@@ -185,7 +187,7 @@ public class DeploymentController {
         int page = QueryValues.page(request.getParameters(), errors);
         int pageSize = QueryValues.pageSize(request.getParameters(), errors);
         errors.throwIfAny();
-        return deployments.history(workspace, name, QueryValues.version(version), page, pageSize);
+        return deployments.history(workspace, name, QueryValues.version(version, workspace, name), page, pageSize);
     }
 
     @Operation(summary = "Models served by a deployment (placeholder, as in NeMo)")
@@ -197,8 +199,8 @@ public class DeploymentController {
 
     private HttpResponse<ModelDeployment> updateStatus(String workspace, String name, String version, byte[] body,
                                                        HttpRequest<?> request, String ifMatch) {
-        Integer selectedVersion = QueryValues.version(version);
-        StatusUpdateRequest update = requests.statusUpdate(body);
+        StatusUpdateRequest update = requests.statusUpdate(body, JsonRequestReader.contentType(request));
+        Integer selectedVersion = QueryValues.version(version, workspace, name);
         return tagged(HttpResponse.ok(statusUpdates.apply(new StatusChange(workspace, name, selectedVersion, update,
                 EntityTagCondition.ifMatch(ifMatch), caller(request)))));
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.modeldeploy.model.ApiLimits;
@@ -32,6 +34,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +58,15 @@ public class JsonRequestReader {
     private static final Pattern JACKSON_LOCATION = Pattern.compile("\\s*at \\[Source:.*", Pattern.DOTALL);
     private static final Pattern LINE_COLUMN = Pattern.compile("line: (\\d+), column: (\\d+)");
 
+    /** A string pydantic's lax mode reads as an int: digits with single underscores between, zeros after a point. */
+    private static final Pattern WHOLE_NUMBER_STRING = Pattern.compile("([+-]?[0-9]+(?:_[0-9]+)*)(?:\\.0*)?");
+    /** A string Python's {@code float()} reads (the lax mode's float from a string). */
+    private static final Pattern FLOAT_STRING = Pattern.compile(
+            "[+-]?(?:(?:[0-9]+(?:_[0-9]+)*(?:\\.(?:[0-9]+(?:_[0-9]+)*)?)?|\\.[0-9]+(?:_[0-9]+)*)(?:[eE][+-]?[0-9]+(?:_[0-9]+)*)?"
+                    + "|(?i:inf|infinity|nan))");
+    private static final Set<String> TRUE_STRINGS = Set.of("1", "on", "t", "true", "y", "yes");
+    private static final Set<String> FALSE_STRINGS = Set.of("0", "off", "f", "false", "n", "no");
+
     private static final JsonFactory JSON_FACTORY = new JsonFactory();
     /** How deep a 422 echoes nested input as values; see {@link #plain(JsonNode, int)}. */
     static final int MAX_ECHO_DEPTH = 100;
@@ -67,8 +79,8 @@ public class JsonRequestReader {
         this.validator = validator;
     }
 
-    public StatusUpdateRequest statusUpdate(byte[] body) {
-        Fields fields = new Fields(object(body));
+    public StatusUpdateRequest statusUpdate(byte[] body, String contentType) {
+        Fields fields = new Fields(object(body, contentType));
         DeploymentStatus status = fields.status();
         String message = fields.string(FieldRule.STATUS_MESSAGE, false);
         String provider = fields.string(FieldRule.MODEL_PROVIDER_ID, true);
@@ -80,8 +92,8 @@ public class JsonRequestReader {
      * names by their rules, the version as a whole number from 1), its problems located at
      * {@code ["body", "targets", i, field]}; a list of the wrong size is refused as a whole.
      */
-    public StatusBatchRequest statusBatch(byte[] body) {
-        Fields fields = new Fields(object(body));
+    public StatusBatchRequest statusBatch(byte[] body, String contentType) {
+        Fields fields = new Fields(object(body, contentType));
         DeploymentStatus status = fields.status();
         String message = fields.string(FieldRule.STATUS_MESSAGE, false);
         String provider = fields.string(FieldRule.MODEL_PROVIDER_ID, true);
@@ -89,8 +101,8 @@ public class JsonRequestReader {
         return fields.validated(new StatusBatchRequest(status, message, provider, targets));
     }
 
-    public CreateDeploymentRequest create(byte[] body) {
-        Fields fields = new Fields(object(body));
+    public CreateDeploymentRequest create(byte[] body, String contentType) {
+        Fields fields = new Fields(object(body, contentType));
         String name = fields.string(FieldRule.NAME, false);
         String config = fields.string(FieldRule.CONFIG, false);
         Integer configVersion = fields.integer(IntegerRule.CONFIG_VERSION);
@@ -98,34 +110,28 @@ public class JsonRequestReader {
         return fields.validated(new CreateDeploymentRequest(name, config, configVersion, project));
     }
 
-    public NewVersionRequest newVersion(byte[] body) {
-        Fields fields = new Fields(object(body));
+    public NewVersionRequest newVersion(byte[] body, String contentType) {
+        Fields fields = new Fields(object(body, contentType));
         String config = fields.string(FieldRule.CONFIG, false);
         Integer configVersion = fields.integer(IntegerRule.CONFIG_VERSION);
         return fields.validated(new NewVersionRequest(config, configVersion));
     }
 
     /** Body of {@code PUT /apis/modeldeploy/v1/demo}: both fields optional. */
-    public DemoState demoState(byte[] body) {
-        ParsedBody parsed = object(body);
+    public DemoState demoState(byte[] body, String contentType) {
+        ParsedBody parsed = object(body, contentType);
         JsonNode json = parsed.json();
         ValidationErrors errors = new ValidationErrors();
         Boolean running = null;
         JsonNode runningNode = json.get("running");
         if (runningNode != null && !runningNode.isNull()) {
-            if (runningNode.isBoolean()) {
-                running = runningNode.getBooleanValue();
-            } else {
-                errors.add("bool_type", List.of("body", "running"), "Input should be a valid boolean", plain(runningNode), null);
-            }
+            running = laxBoolean(runningNode, List.of("body", "running"), errors);
         }
         Double pace = null;
         JsonNode paceNode = json.get("pace_seconds");
         if (paceNode != null && !paceNode.isNull()) {
-            if (!paceNode.isNumber()) {
-                errors.add("float_type", List.of("body", "pace_seconds"), "Input should be a valid number", plain(paceNode), null);
-            } else {
-                double value = paceNode.getNumberValue().doubleValue();
+            Double value = laxFloat(paceNode, List.of("body", "pace_seconds"), errors);
+            if (value != null) {
                 if (!(value >= DemoState.MIN_PACE_SECONDS && value <= DemoState.MAX_PACE_SECONDS)) {
                     errors.add("range", List.of("body", "pace_seconds"), "Input should be between "
                             + DemoState.MIN_PACE_SECONDS + " and " + DemoState.MAX_PACE_SECONDS + " seconds",
@@ -137,6 +143,62 @@ public class JsonRequestReader {
         }
         errors.throwIfAny();
         return new DemoState(null, running, pace);
+    }
+
+    /**
+     * A {@code bool} as pydantic v2's lax mode reads it: a boolean, 0 or 1, or one of its words
+     * ({@code "yes"}, {@code "off"}, ...); other numbers and strings are {@code bool_parsing}, an
+     * array or object {@code bool_type}. Null when refused.
+     */
+    private static Boolean laxBoolean(JsonNode value, List<Object> loc, ValidationErrors errors) {
+        if (value.isBoolean()) {
+            return value.getBooleanValue();
+        }
+        if (value.isNumber() || value.isString()) {
+            double number = value.isNumber() ? value.getNumberValue().doubleValue() : Double.NaN;
+            String text = value.isString() ? value.getStringValue().toLowerCase(Locale.ROOT)
+                    : number == 1 ? "1" : number == 0 ? "0" : "";
+            if (TRUE_STRINGS.contains(text)) {
+                return true;
+            }
+            if (FALSE_STRINGS.contains(text)) {
+                return false;
+            }
+            errors.add("bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", plain(value),
+                    null);
+            return null;
+        }
+        errors.add("bool_type", loc, "Input should be a valid boolean", plain(value), null);
+        return null;
+    }
+
+    /**
+     * A {@code float} as pydantic v2's lax mode reads it: a number, a boolean (1.0 or 0.0) or a
+     * string Python reads as one; another string is {@code float_parsing}, an array or object
+     * {@code float_type}. Null when refused.
+     */
+    private static Double laxFloat(JsonNode value, List<Object> loc, ValidationErrors errors) {
+        if (value.isNumber()) {
+            return value.getNumberValue().doubleValue();
+        }
+        if (value.isBoolean()) {
+            return value.getBooleanValue() ? 1.0 : 0.0;
+        }
+        if (value.isString()) {
+            String text = value.getStringValue().strip();
+            if (FLOAT_STRING.matcher(text).matches()) {
+                String lower = text.toLowerCase(Locale.ROOT);
+                return lower.endsWith("nan") ? Double.NaN
+                        : lower.endsWith("inf") || lower.endsWith("infinity")
+                        ? (lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
+                        : Double.parseDouble(text.replace("_", ""));
+            }
+            errors.add("float_parsing", loc, "Input should be a valid number, unable to parse string as a number",
+                    plain(value), null);
+            return null;
+        }
+        errors.add("float_type", loc, "Input should be a valid number", plain(value), null);
+        return null;
     }
 
     /** {@code {"ge": .., "le": ..}} in this order, in every JVM (Map.of's order differs from run to run). */
@@ -151,10 +213,37 @@ public class JsonRequestReader {
     private record ParsedBody(JsonNode json, Map<String, String> numbers) {
     }
 
-    private ParsedBody object(byte[] body) {
+    /** The {@code Content-Type} of a request as the client sent it (see {@link ContentNegotiationFilter}), or null. */
+    public static String contentType(HttpRequest<?> request) {
+        return request.getAttribute(ContentNegotiationFilter.SENT_CONTENT_TYPE, String.class)
+                .orElseGet(() -> request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
+    }
+
+    /**
+     * Whether a body is read as JSON, as FastAPI decides: without a {@code Content-Type}, or with
+     * {@code application/json} or {@code application/*+json} (parameters such as the charset aside).
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isEmpty()) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String[] parts = type.split("/", -1);
+        return parts.length == 2 && parts[0].equals("application")
+                && (parts[1].equals("json") || parts[1].endsWith("+json"));
+    }
+
+    private ParsedBody object(byte[] body, String contentType) {
         ValidationErrors errors = new ValidationErrors();
         if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             errors.missing(List.of("body"), null);
+            errors.throwIfAny();
+        }
+        if (!isJson(contentType)) {
+            // FastAPI hands such a body to the model as bytes, which pydantic refuses as a whole
+            errors.add("model_attributes_type", List.of("body"),
+                    "Input should be a valid dictionary or object to extract fields from",
+                    new String(body, StandardCharsets.UTF_8), null);
             errors.throwIfAny();
         }
         JsonNode json;
@@ -313,7 +402,10 @@ public class JsonRequestReader {
 
         /**
          * An optional whole number, checked here against its rule: the record cannot hold what is
-         * beyond {@code int}, and pydantic echoes the number as it was written ({@code -1.0}).
+         * beyond {@code int}, and pydantic echoes the number as it was written ({@code -1.0}). Read
+         * as pydantic v2's lax mode reads an {@code int}: a JSON number without a fraction, a
+         * boolean (1 or 0), or a string of a whole number ({@code "3"}, {@code " 4 "},
+         * {@code "5.0"}); another string is {@code int_parsing}, an array or object {@code int_type}.
          */
         Integer integer(IntegerRule rule) {
             JsonNode value = value(rule.field());
@@ -321,11 +413,23 @@ public class JsonRequestReader {
                 return null;
             }
             List<Object> loc = loc(rule.field());
-            if (!value.isNumber()) {
+            String text;
+            if (value.isNumber()) {
+                text = numbers.getOrDefault(rule.field(), value.getNumberValue().toString());
+            } else if (value.isBoolean()) {
+                text = value.getBooleanValue() ? "1" : "0";
+            } else if (value.isString()) {
+                Matcher whole = WHOLE_NUMBER_STRING.matcher(value.getStringValue().strip());
+                if (!whole.matches()) {
+                    errors.add("int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer",
+                            plain(value), null);
+                    return null;
+                }
+                text = whole.group(1).replace("_", "");
+            } else {
                 errors.add("int_type", loc, "Input should be a valid integer", plain(value), null);
                 return null;
             }
-            String text = numbers.getOrDefault(rule.field(), value.getNumberValue().toString());
             BigDecimal number;
             try {
                 number = new BigDecimal(text);

@@ -3,9 +3,14 @@ package io.modeldeploy.server.api;
 import io.micronaut.http.HttpParameters;
 import io.modeldeploy.model.ApiLimits;
 import io.modeldeploy.server.error.HttpErrorException;
+import io.modeldeploy.server.service.DeploymentService;
+
+import java.math.BigInteger;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** Reads query parameters that must be integers or booleans, recording what is wrong with them. */
 final class QueryValues {
@@ -62,29 +67,36 @@ final class QueryValues {
         }
     }
 
-    /** {@code ?version=}: absent or empty means the latest version. */
-    static Integer version(String raw) {
+    /** A whole number as Python's {@code int()} reads it: blanks around, a sign, digits with single underscores between. */
+    private static final Pattern PYTHON_INT = Pattern.compile("[+-]?[0-9]+(_[0-9]+)*");
+
+    /**
+     * {@code ?version=} of deployment {@code workspace/name}: absent or empty means the latest
+     * version. As NeMo: not an integer is a 400; an integer no version can have (zero, negative, or
+     * beyond {@code int}) is a version that does not exist, 404.
+     */
+    static Integer version(String raw, String workspace, String name) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            ValidationErrors errors = new ValidationErrors();
-            errors.add("int_parsing", List.of("query", "version"),
-                    "Input should be a valid integer, unable to parse string as an integer", raw, null);
-            errors.throwIfAny();
-            return null;
-        }
+        return version(raw, () -> DeploymentService.versionNotFound(workspace, name, raw.strip()));
     }
 
     /** A version path segment, as NeMo: not an integer is a 400, zero or negative simply does not exist. */
-    static int versionSegment(String raw) {
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
+    static int versionSegment(String raw, String workspace, String name) {
+        return version(raw, () -> DeploymentService.versionNotFound(workspace, name, raw.strip()));
+    }
+
+    private static int version(String raw, Supplier<HttpErrorException> notFound) {
+        String text = raw.strip();
+        if (!PYTHON_INT.matcher(text).matches()) {
             throw HttpErrorException.badRequest("Invalid version '" + raw + "': must be a positive integer");
         }
+        BigInteger value = new BigInteger(text.replace("_", ""));
+        if (value.bitLength() >= Integer.SIZE) {
+            throw notFound.get();
+        }
+        return value.intValue();
     }
 
     static int pageSize(HttpParameters parameters, ValidationErrors errors) {

@@ -77,7 +77,7 @@ public class StatusBatchController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     public StatusBatchResult applyStatusBatch(@Body @Nullable byte[] body, HttpRequest<?> request) {
-        StatusBatchRequest batch = requests.statusBatch(body);
+        StatusBatchRequest batch = requests.statusBatch(body, JsonRequestReader.contentType(request));
         StatusUpdateRequest update = new StatusUpdateRequest(batch.status(), batch.statusMessage(),
                 batch.modelProviderId());
         Caller caller = DeploymentController.caller(request);

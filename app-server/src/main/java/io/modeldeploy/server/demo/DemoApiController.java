@@ -3,6 +3,7 @@ package io.modeldeploy.server.demo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -44,8 +45,8 @@ public class DemoApiController {
             description = "Body {\"running\": true|false, \"pace_seconds\": 0.05..60}; absent fields stay. 409 outside demo mode.")
     @Put
     @Consumes(MediaType.APPLICATION_JSON)
-    public DemoState update(@Body @Nullable byte[] body) {
-        DemoState change = requests.demoState(body);
+    public DemoState update(@Body @Nullable byte[] body, HttpRequest<?> request) {
+        DemoState change = requests.demoState(body, JsonRequestReader.contentType(request));
         requireDemoMode();
         if (change.paceSeconds() != null) {
             settings.setPace(Duration.ofMillis(Math.round(change.paceSeconds() * 1000)));

@@ -85,6 +85,7 @@ public final class PydanticErrors {
                     Map.of("min_length", 1));
             case RESERVED -> new ValidationError("value_error", loc,
                     "Value error, '" + rule.reservedValue() + "' is reserved", input, Map.of());
+            case DOT_SEGMENT -> dotSegment(loc, input);
         };
     }
 
@@ -98,13 +99,20 @@ public final class PydanticErrors {
 
     /**
      * The workspace of a path that creates one. NeMo has no rule for it; ours answers in one
-     * sentence for every way it can be wrong (too long, other characters, or {@code -}).
+     * sentence for every way it can be wrong (too long, other characters, {@code -}, {@code .} or {@code ..}).
      */
     public static ValidationError workspaceInPath(List<Object> loc, Object input) {
         return new ValidationError("string_pattern_mismatch", loc,
                 "Workspace names use letters, digits, '_', '-' and '.' (at most " + FieldRule.WORKSPACE.maxLength()
-                        + " characters); '-' alone means all workspaces and cannot hold deployments",
+                        + " characters); '-' alone means all workspaces and cannot hold deployments; '.' and '..' are "
+                        + "removed from paths by HTTP clients and cannot be names",
                 input, Map.of("pattern", FieldRule.WORKSPACE.regex()));
+    }
+
+    /** {@code .} or {@code ..} as a name: a path segment every HTTP client removes. */
+    public static ValidationError dotSegment(List<Object> loc, Object input) {
+        return new ValidationError("value_error", loc, "Value error, '" + input + "' cannot be a name: HTTP clients "
+                + "remove '.' and '..' from paths, so it could never be reached", input, Map.of());
     }
 
     private static ValidationError patternMismatch(List<Object> loc, Object input, String pattern) {

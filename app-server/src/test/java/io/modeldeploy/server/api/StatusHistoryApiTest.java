@@ -173,11 +173,11 @@ class StatusHistoryApiTest {
     }
 
     @Test
-    void historyWithNonIntegerVersionIs422AtQueryVersion() {
+    void historyWithNonIntegerVersionIs400AsTheStatusEndpointAnswers() {
         String name = unique("history-abc");
         api.create(DEFAULT, name);
-        Api.Reply reply = api.get(query(deployments(DEFAULT, name, "status-history"), "version", "abc"));
-        assertEquals("int_parsing", reply.validationErrorAt("query", "version").get("type"));
+        Api.Reply reply = api.get(query(deployments(DEFAULT, name, "status-history"), "version", "abc")).expect(400);
+        assertEquals("Invalid version 'abc': must be a positive integer", reply.detail());
     }
 
     @Test

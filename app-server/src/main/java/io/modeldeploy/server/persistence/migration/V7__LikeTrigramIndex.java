@@ -1,4 +1,4 @@
-package db.migration;
+package io.modeldeploy.server.persistence.migration;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;

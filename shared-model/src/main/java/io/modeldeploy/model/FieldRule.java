@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@link #required()}, at most {@link #maxLength()} characters, counted in code points as NeMo's
  * pydantic models count them (an emoji is one character although Java stores it in two chars),
  * matching {@link #regex()} when there is one, not empty unless {@link #allowsEmpty()}, and not
- * the {@link #reservedValue()}, and for names not {@code .} or {@code ..} ({@link #isName()}). A field with
+ * the {@link #reservedValue()}, without the NUL character, and for names not {@code .} or {@code ..}
+ * ({@link #isName()}). A field with
  * a pattern is never empty, since every pattern asks for at least one character.
  *
  * <p>{@link #check} gives the first problem in the order the server reports them, with the
@@ -54,7 +55,12 @@ public final class FieldRule {
          * A name that is {@code .} or {@code ..}: every HTTP client removes such a path segment, so
          * what it names could never be reached again.
          */
-        DOT_SEGMENT
+        DOT_SEGMENT,
+        /**
+         * Holds the NUL character (U+0000), which no text column of PostgreSQL can store: refused for
+         * every field, so that no database answers with an error a client could not understand.
+         */
+        NUL_CHARACTER
     }
 
     /** A refused value: the problem and the value's length in characters (0 when it is missing). */
@@ -135,6 +141,9 @@ public final class FieldRule {
         }
         if (pattern != null && !pattern.matcher(value).matches()) {
             return Optional.of(new Violation(Problem.PATTERN_MISMATCH, length));
+        }
+        if (value.indexOf('\0') >= 0) {
+            return Optional.of(new Violation(Problem.NUL_CHARACTER, length));
         }
         if (value.isEmpty() && !allowsEmpty) {
             return Optional.of(new Violation(Problem.EMPTY, 0));

@@ -72,6 +72,17 @@ class FieldRuleTest {
     }
 
     @Test
+    void noFieldHoldsTheNulCharacter() {
+        for (FieldRule rule : new FieldRule[]{FieldRule.CONFIG, FieldRule.STATUS_MESSAGE, FieldRule.MODEL_PROVIDER_ID}) {
+            assertEquals(Optional.of(FieldRule.Problem.NUL_CHARACTER), problem(rule, "a\u0000b"), rule.toString());
+            assertEquals(Optional.of(FieldRule.Problem.NUL_CHARACTER), problem(rule, "\u0000"), rule.toString());
+        }
+        for (FieldRule rule : new FieldRule[]{FieldRule.NAME, FieldRule.WORKSPACE, FieldRule.PROJECT}) {
+            assertTrue(problem(rule, "a\u0000b").isPresent(), rule.toString());
+        }
+    }
+
+    @Test
     void missingOnlyCountsForRequiredFields() {
         assertEquals(new FieldRule.Violation(FieldRule.Problem.MISSING, 0), FieldRule.NAME.check(null).orElseThrow());
         assertEquals(Optional.of(FieldRule.Problem.MISSING), problem(FieldRule.CONFIG, null));

@@ -1,5 +1,6 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.dialogs.FieldRules;
 import io.modeldeploy.model.FieldRule;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -110,6 +111,10 @@ public final class EditorChecks {
     }
 
     private static Optional<String> messageProblem(String text) {
+        if (text.indexOf('\0') >= 0) {
+            return Optional.of("The message " + Character.toLowerCase(FieldRules.NUL_TEXT.charAt(0))
+                    + FieldRules.NUL_TEXT.substring(1));
+        }
         int max = FieldRule.STATUS_MESSAGE.maxLength();
         int excess = FieldRule.length(text) - max;
         return excess > 0

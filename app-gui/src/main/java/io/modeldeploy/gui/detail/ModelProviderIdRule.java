@@ -1,5 +1,6 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.dialogs.FieldRules;
 import io.modeldeploy.model.FieldRule;
 
 import java.util.Objects;
@@ -40,6 +41,8 @@ public final class ModelProviderIdRule {
                     + "press Esc to keep " + Objects.requireNonNull(current));
         }
         return FieldRule.MODEL_PROVIDER_ID.check(value).map(violation ->
-                "At most " + FieldRule.MODEL_PROVIDER_ID.maxLength() + " characters (" + violation.length() + " entered)");
+                violation.problem() == FieldRule.Problem.NUL_CHARACTER ? FieldRules.NUL_TEXT
+                        : "At most " + FieldRule.MODEL_PROVIDER_ID.maxLength() + " characters (" + violation.length()
+                        + " entered)");
     }
 }

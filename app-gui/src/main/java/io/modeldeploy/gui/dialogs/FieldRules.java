@@ -14,6 +14,7 @@ public final class FieldRules {
     public static final String NAME_CHARACTERS = "Use only letters, digits, '_', '-' and '.'.";
     public static final String PROJECT_CHARACTERS = "Use only letters, digits, '_', '-', '.' and '/'.";
     public static final String ALL_WORKSPACES = "'-' stands for all workspaces; choose a real workspace name.";
+    public static final String NUL_TEXT = "Can't contain the NUL character (U+0000).";
     public static final String DOT_NAME = "'.' and '..' can't be names: web addresses drop them.";
     public static final String CONFIG_VERSION = "Enter a whole number of 1 or more, or leave it empty for version 1.";
 
@@ -83,6 +84,7 @@ public final class FieldRules {
             case MISSING, EMPTY -> REQUIRED;
             case RESERVED -> ALL_WORKSPACES;
             case DOT_SEGMENT -> DOT_NAME;
+            case NUL_CHARACTER -> NUL_TEXT;
         }).orElse(null);
     }
 }

@@ -1,8 +1,11 @@
 package io.modeldeploy.gui.detail;
 
+import io.modeldeploy.gui.dialogs.FieldRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +25,11 @@ class ModelProviderIdRuleTest {
             "default\\llama", "ws/na$me"})
     void acceptsOtherShapesToo(String value) {
         assertTrue(ModelProviderIdRule.problem(value, null).isEmpty(), value);
+    }
+
+    @Test
+    void refusesTheNulCharacter() {
+        assertEquals(Optional.of(FieldRules.NUL_TEXT), ModelProviderIdRule.problem("w/\u0000", null));
     }
 
     @Test

@@ -31,6 +31,12 @@ class FieldRulesTest {
         assertNull(FieldRules.workspace(".hidden"));
     }
 
+    /** The server refuses the NUL character in any text (PostgreSQL cannot store it); the dialog says so first. */
+    @Test
+    void aConfigWithTheNulCharacterIsRefused() {
+        assertEquals(FieldRules.NUL_TEXT, FieldRules.config("llama\u0000nim"));
+    }
+
     /** The bug this fixes: 200 emoji are 400 Java chars but 200 characters, which the server takes. */
     @Test
     void lengthsAreCountedInCharactersAsTheServerCountsThem() {

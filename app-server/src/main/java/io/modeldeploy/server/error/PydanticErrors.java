@@ -86,6 +86,7 @@ public final class PydanticErrors {
             case RESERVED -> new ValidationError("value_error", loc,
                     "Value error, '" + rule.reservedValue() + "' is reserved", input, Map.of());
             case DOT_SEGMENT -> dotSegment(loc, input);
+            case NUL_CHARACTER -> nulCharacter(loc, input);
         };
     }
 
@@ -113,6 +114,12 @@ public final class PydanticErrors {
     public static ValidationError dotSegment(List<Object> loc, Object input) {
         return new ValidationError("value_error", loc, "Value error, '" + input + "' cannot be a name: HTTP clients "
                 + "remove '.' and '..' from paths, so it could never be reached", input, Map.of());
+    }
+
+    /** Text holding U+0000, which no stored text can hold (PostgreSQL refuses it). */
+    public static ValidationError nulCharacter(List<Object> loc, Object input) {
+        return new ValidationError("value_error", loc, "Value error, text cannot contain the NUL character (U+0000)",
+                input, Map.of());
     }
 
     private static ValidationError patternMismatch(List<Object> loc, Object input, String pattern) {

@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.server.annotation.PreMatching;
 import io.modeldeploy.model.ErrorBody;
 import io.modeldeploy.model.ValidationError;
 import io.modeldeploy.model.ValidationErrorBody;
@@ -28,7 +27,6 @@ public class NulCharacterFilter {
     private static final char NUL = '\0';
 
     @RequestFilter
-    @PreMatching
     @Nullable
     public HttpResponse<?> refuseNul(HttpRequest<?> request) {
         if (request.getPath().indexOf(NUL) >= 0 || request.getUri().getRawPath().toLowerCase().contains("%00")) {

@@ -21,6 +21,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.modeldeploy.model.ApiHeaders;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.ErrorBody;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.ModelsPlaceholder;
@@ -52,6 +53,25 @@ import java.util.Optional;
 @Controller("/apis/models/v2/workspaces/{workspace}/deployments")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "ModelDeployments")
+@ApiResponse(responseCode = "400", description = "A version that is not a positive integer, an unknown filter field",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "401", description = "No or an unknown access token where one is required",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "403", description = "The token's role may not do this",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "404", description = "No such workspace, deployment or version",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "409", description = "A concurrent change or a status transition that is not allowed",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "413", description = "The body is larger than the server accepts",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "414", description = "The request line is longer than 16 KB",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "422", description = "The body, a path segment or a query parameter is not valid",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ValidationErrorBody.class)))
+@ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public class DeploymentController {
     private final DeploymentService deployments;
     private final StatusUpdateCommitter statusUpdates;
@@ -91,6 +111,8 @@ public class DeploymentController {
     @Operation(summary = "Create ModelDeployment", description = "Creates version 1, status CREATED.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CreateDeploymentRequest.class))))
+    @ApiResponse(responseCode = "201", description = "Version 1, status CREATED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> create(@WorkspaceName String workspace, @Body @Nullable byte[] body,
@@ -109,6 +131,8 @@ public class DeploymentController {
             description = "Creates version N+1 with the given config, status PENDING.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NewVersionRequest.class))))
+    @ApiResponse(responseCode = "201", description = "The new version, status PENDING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
     @Post("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> createVersion(String workspace, String name, @Body @Nullable byte[] body,
@@ -120,6 +144,8 @@ public class DeploymentController {
     @Operation(summary = "Delete All ModelDeployment Versions",
             description = "202 with the latest version after marking every version not yet DELETED as DELETING; "
                     + "204 when every version was already DELETED and they were removed.")
+    @ApiResponse(responseCode = "202", description = "Marked DELETING", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
+    @ApiResponse(responseCode = "204", description = "Was already DELETED and is removed")
     @Delete("/{name}")
     public HttpResponse<ModelDeployment> delete(String workspace, String name,
                                                 HttpRequest<?> request) {
@@ -141,6 +167,8 @@ public class DeploymentController {
 
     @Operation(summary = "Delete Specific ModelDeployment Version",
             description = "202 with the version marked DELETING; 204 when it was already DELETED and was removed.")
+    @ApiResponse(responseCode = "202", description = "Marked DELETING", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
+    @ApiResponse(responseCode = "204", description = "Was already DELETED and is removed")
     @Delete("/{deployment}/versions/{name}")
     public HttpResponse<ModelDeployment> deleteVersion(String workspace, String deployment,
                                                        @Parameter(description = "The version number") String name,

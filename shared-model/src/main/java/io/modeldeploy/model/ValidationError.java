@@ -21,7 +21,7 @@ public record ValidationError(
         @JsonProperty("msg") String msg,
         @JsonProperty("input") @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "The offending value, any JSON value", nullable = true,
-                anyOf = {String.class, Long.class, Double.class, Boolean.class, List.class, Map.class}) Object input,
+                anyOf = {String.class, Long.class, Double.class, Boolean.class, Object[].class, Object.class}) Object input,
         @JsonProperty("ctx") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
                 additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> ctx) {
 }

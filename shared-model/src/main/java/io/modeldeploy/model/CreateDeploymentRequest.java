@@ -18,6 +18,6 @@ import io.modeldeploy.model.constraints.ProjectName;
 public record CreateDeploymentRequest(
         @JsonProperty("name") @DeploymentName String name,
         @JsonProperty("config") @ConfigName String config,
-        @JsonProperty("config_version") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Integer configVersion,
-        @JsonProperty("project") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @ProjectName String project) {
+        @JsonProperty("config_version") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) Integer configVersion,
+        @JsonProperty("project") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) @ProjectName String project) {
 }

@@ -11,5 +11,5 @@ import io.modeldeploy.model.constraints.ConfigName;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewVersionRequest(
         @JsonProperty("config") @ConfigName String config,
-        @JsonProperty("config_version") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Integer configVersion) {
+        @JsonProperty("config_version") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) Integer configVersion) {
 }

@@ -21,7 +21,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatusBatchRequest(
         @JsonProperty("status") DeploymentStatus status,
-        @JsonProperty("status_message") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @StatusMessage String statusMessage,
-        @JsonProperty("model_provider_id") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @ModelProviderId String modelProviderId,
+        @JsonProperty("status_message") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) @StatusMessage String statusMessage,
+        @JsonProperty("model_provider_id") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) @ModelProviderId String modelProviderId,
         @JsonProperty("targets") @Size(min = 1, max = ApiLimits.MAX_BATCH_TARGETS) List<@Valid StatusBatchTarget> targets) {
 }

@@ -15,8 +15,8 @@ import io.modeldeploy.model.constraints.StatusMessage;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatusUpdateRequest(
         @JsonProperty("status") DeploymentStatus status,
-        @JsonProperty("status_message") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @StatusMessage String statusMessage,
-        @JsonProperty("model_provider_id") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @ModelProviderId String modelProviderId) {
+        @JsonProperty("status_message") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) @StatusMessage String statusMessage,
+        @JsonProperty("model_provider_id") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) @ModelProviderId String modelProviderId) {
 
     public StatusUpdateRequest(DeploymentStatus status, String statusMessage) {
         this(status, statusMessage, null);

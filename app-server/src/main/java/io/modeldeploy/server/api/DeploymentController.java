@@ -63,6 +63,8 @@ import java.util.Optional;
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "409", description = "A concurrent change or a status transition that is not allowed",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "412", description = "If-Match names an entity version that is no longer current",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "413", description = "The body is larger than the server accepts",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "414", description = "The request line is longer than 16 KB",
@@ -70,6 +72,8 @@ import java.util.Optional;
 @ApiResponse(responseCode = "422", description = "The body, a path segment or a query parameter is not valid",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ValidationErrorBody.class)))
+@ApiResponse(responseCode = "415", description = "A body with a Content-Type other than JSON (to become a 422)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public class DeploymentController {
@@ -95,10 +99,23 @@ public class DeploymentController {
                     + "Sort by created_at, updated_at, name or status, '-' for descending. history_limit (0..100, "
                     + "default 100) caps the history entries embedded per deployment. filter[attention]=true keeps "
                     + "only the latest versions that need attention (see GET /apis/modeldeploy/v1/attention).",
-            parameters = @Parameter(name = "filter[attention]", in = ParameterIn.QUERY,
-                    schema = @Schema(type = "boolean"),
-                    description = "true: only the latest versions in ERROR or LOST, or longer in their status than "
-                            + "its stuck limit; false: no filter. Other values are a 422."))
+            parameters = {
+                @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1"),
+                        description = "Page number, from 1 (default 1)"),
+                @Parameter(name = "page_size", in = ParameterIn.QUERY,
+                        schema = @Schema(type = "integer", minimum = "1", maximum = "1000"),
+                        description = "Items per page (default 10)"),
+                @Parameter(name = "sort", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                        description = "created_at, updated_at, name or status; '-' first for descending"),
+                @Parameter(name = "all_versions", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"),
+                        description = "true: every version, not only the latest of each deployment"),
+                @Parameter(name = "history_limit", in = ParameterIn.QUERY,
+                        schema = @Schema(type = "integer", minimum = "0", maximum = "100"),
+                        description = "History entries embedded per deployment (default 100)"),
+                @Parameter(name = "filter[attention]", in = ParameterIn.QUERY,
+                        schema = @Schema(type = "boolean"),
+                        description = "true: only the latest versions in ERROR or LOST, or longer in their status "
+                                + "than its stuck limit; false: no filter. Other values are a 422.")})
     @ApiResponse(responseCode = "422", description = "A query parameter or filter value is not valid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ValidationErrorBody.class)))
@@ -205,7 +222,13 @@ public class DeploymentController {
     }
 
     @Operation(summary = "Status history of one version",
-            description = "The whole history, oldest first, paginated (the resource itself carries the newest 100).")
+            description = "The whole history, oldest first, paginated (the resource itself carries the newest 100).",
+            parameters = {
+                @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1"),
+                        description = "Page number, from 1 (default 1)"),
+                @Parameter(name = "page_size", in = ParameterIn.QUERY,
+                        schema = @Schema(type = "integer", minimum = "1", maximum = "1000"),
+                        description = "Items per page (default 10)")})
     @Get("/{name}/status-history")
     public ListPage<StatusHistoryEntry> statusHistory(String workspace, String name,
                                                       @QueryValue @Nullable String version, HttpRequest<?> request) {

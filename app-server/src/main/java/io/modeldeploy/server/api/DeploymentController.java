@@ -63,8 +63,6 @@ import java.util.Optional;
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "409", description = "A concurrent change or a status transition that is not allowed",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "412", description = "If-Match names an entity version that is no longer current",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "413", description = "The body is larger than the server accepts",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "414", description = "The request line is longer than 16 KB",
@@ -199,6 +197,8 @@ public class DeploymentController {
                     + "?version=N. A request that changes nothing writes nothing. DELETING accepts only DELETED (409).",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatusUpdateRequest.class))))
+    @ApiResponse(responseCode = "412", description = "If-Match names an entity version that is no longer current; "
+            + "the body is the version as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
     @Patch("/{name}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> patchStatus(String workspace, String name,
@@ -212,6 +212,8 @@ public class DeploymentController {
             description = "Identical to PATCH on the same path.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatusUpdateRequest.class))))
+    @ApiResponse(responseCode = "412", description = "If-Match names an entity version that is no longer current; "
+            + "the body is the version as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
     @Post("/{name}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> postStatus(String workspace, String name,

@@ -28,17 +28,6 @@ import java.util.List;
 /** Server-sent events: every committed change of deployments, live, resumable by event id. */
 @Controller("/apis/models/v2/workspaces/{workspace}/deployment-events")
 @Tag(name = "ModelDeployments")
-@ApiResponse(responseCode = "401", description = "No or an unknown access token where one is required",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "No such workspace",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "414", description = "The request line is longer than 16 KB",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "422", description = "Last-Event-ID or last_event_id is not a whole number of 0 or more",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                schema = @Schema(implementation = ValidationErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public class DeploymentEventController {
     private final DeploymentEventBroadcaster broadcaster;
     private final WorkspaceRegistry workspaces;
@@ -56,6 +45,17 @@ public class DeploymentEventController {
                     + "and every 10 s. Workspace '-' streams every workspace. Events are kept for the server's event retention "
                     + "(default 7 days): resuming from further back gives a 'resync' event without id, data "
                     + "{last_event_id, reason}: reload, then follow on.")
+    @ApiResponse(responseCode = "401", description = "No or an unknown access token where one is required",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such workspace",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "414", description = "The request line is longer than 16 KB",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "422", description = "Last-Event-ID or last_event_id is not a whole number of 0 or more",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ValidationErrorBody.class)))
+    @ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Publisher<Event<String>> stream(String workspace,

@@ -59,6 +59,8 @@ public final class OpenApiValidation {
         return OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR)
+                        // unknown body fields are ignored, as NeMo ignores them
+                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                         // the list's filter[field][$op] parameters are described in its text, not one by one
                         .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                         .build())

@@ -3,6 +3,7 @@ package io.modeldeploy.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.modeldeploy.model.constraints.ConfigName;
 import io.modeldeploy.model.constraints.DeploymentName;
 import io.modeldeploy.model.constraints.ProjectName;
@@ -17,6 +18,6 @@ import io.modeldeploy.model.constraints.ProjectName;
 public record CreateDeploymentRequest(
         @JsonProperty("name") @DeploymentName String name,
         @JsonProperty("config") @ConfigName String config,
-        @JsonProperty("config_version") Integer configVersion,
-        @JsonProperty("project") @ProjectName String project) {
+        @JsonProperty("config_version") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) Integer configVersion,
+        @JsonProperty("project") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) @ProjectName String project) {
 }

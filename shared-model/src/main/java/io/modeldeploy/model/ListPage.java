@@ -3,6 +3,7 @@ package io.modeldeploy.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -12,5 +13,5 @@ import java.util.List;
 public record ListPage<T>(
         @JsonProperty("data") List<T> data,
         @JsonProperty("pagination") Pagination pagination,
-        @JsonProperty("sort") String sort) {
+        @JsonProperty("sort") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String sort) {
 }

@@ -3,6 +3,7 @@ package io.modeldeploy.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,18 +21,18 @@ public record ModelDeployment(
         @JsonProperty("id") String id,
         @JsonProperty("name") String name,
         @JsonProperty("workspace") String workspace,
-        @JsonProperty("project") String project,
+        @JsonProperty("project") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String project,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
         @JsonProperty("entity_version") int entityVersion,
         @JsonProperty("config") String config,
         @JsonProperty("config_version") int configVersion,
         @JsonProperty("status") DeploymentStatus status,
-        @JsonProperty("status_message") String statusMessage,
+        @JsonProperty("status_message") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String statusMessage,
         @JsonProperty("status_history") List<StatusHistoryEntry> statusHistory,
-        @JsonProperty("model_provider_id") String modelProviderId,
-        @JsonProperty("auth_context") AuthContext authContext,
-        @JsonProperty("status_since") Instant statusSince) {
+        @JsonProperty("model_provider_id") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String modelProviderId,
+        @JsonProperty("auth_context") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) AuthContext authContext,
+        @JsonProperty("status_since") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Instant statusSince) {
 
     /**
      * The entity tag of this version's current state, as the server sends it in {@code ETag}: it

@@ -3,6 +3,7 @@ package io.modeldeploy.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One version a status batch changes: {@code version} null means the latest version;
@@ -14,6 +15,6 @@ import io.micronaut.serde.annotation.Serdeable;
 public record StatusBatchTarget(
         @JsonProperty("workspace") String workspace,
         @JsonProperty("name") String name,
-        @JsonProperty("version") Integer version,
-        @JsonProperty("if_match") String ifMatch) {
+        @JsonProperty("version") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) Integer version,
+        @JsonProperty("if_match") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) String ifMatch) {
 }

@@ -3,6 +3,7 @@ package io.modeldeploy.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -15,7 +16,7 @@ import java.time.Instant;
 public record StatusHistoryEntry(
         @JsonProperty("timestamp") Instant timestamp,
         @JsonProperty("status") DeploymentStatus status,
-        @JsonProperty("status_message") String statusMessage,
-        @JsonProperty("actor") String actor,
-        @JsonProperty("source") ChangeSource source) {
+        @JsonProperty("status_message") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String statusMessage,
+        @JsonProperty("actor") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String actor,
+        @JsonProperty("source") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) ChangeSource source) {
 }

@@ -3,6 +3,7 @@ package io.modeldeploy.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.modeldeploy.model.constraints.ModelProviderId;
 import io.modeldeploy.model.constraints.StatusMessage;
 
@@ -14,8 +15,8 @@ import io.modeldeploy.model.constraints.StatusMessage;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatusUpdateRequest(
         @JsonProperty("status") DeploymentStatus status,
-        @JsonProperty("status_message") @StatusMessage String statusMessage,
-        @JsonProperty("model_provider_id") @ModelProviderId String modelProviderId) {
+        @JsonProperty("status_message") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) @StatusMessage String statusMessage,
+        @JsonProperty("model_provider_id") @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true) @ModelProviderId String modelProviderId) {
 
     public StatusUpdateRequest(DeploymentStatus status, String statusMessage) {
         this(status, statusMessage, null);

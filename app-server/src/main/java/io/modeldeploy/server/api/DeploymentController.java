@@ -21,6 +21,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.modeldeploy.model.ApiHeaders;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.CreateDeploymentRequest;
+import io.modeldeploy.model.ErrorBody;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.ModelsPlaceholder;
@@ -52,6 +53,27 @@ import java.util.Optional;
 @Controller("/apis/models/v2/workspaces/{workspace}/deployments")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "ModelDeployments")
+@ApiResponse(responseCode = "400", description = "A version that is not a positive integer, an unknown filter field",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "401", description = "No or an unknown access token where one is required",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "403", description = "The token's role may not do this",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "404", description = "No such workspace, deployment or version",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "409", description = "A concurrent change or a status transition that is not allowed",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "413", description = "The body is larger than the server accepts",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "414", description = "The request line is longer than 16 KB",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "422", description = "The body, a path segment or a query parameter is not valid",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ValidationErrorBody.class)))
+@ApiResponse(responseCode = "415", description = "A body with a Content-Type other than JSON (to become a 422)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public class DeploymentController {
     private final DeploymentService deployments;
     private final StatusUpdateCommitter statusUpdates;
@@ -75,10 +97,23 @@ public class DeploymentController {
                     + "Sort by created_at, updated_at, name or status, '-' for descending. history_limit (0..100, "
                     + "default 100) caps the history entries embedded per deployment. filter[attention]=true keeps "
                     + "only the latest versions that need attention (see GET /apis/modeldeploy/v1/attention).",
-            parameters = @Parameter(name = "filter[attention]", in = ParameterIn.QUERY,
-                    schema = @Schema(type = "boolean"),
-                    description = "true: only the latest versions in ERROR or LOST, or longer in their status than "
-                            + "its stuck limit; false: no filter. Other values are a 422."))
+            parameters = {
+                @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1"),
+                        description = "Page number, from 1 (default 1)"),
+                @Parameter(name = "page_size", in = ParameterIn.QUERY,
+                        schema = @Schema(type = "integer", minimum = "1", maximum = "1000"),
+                        description = "Items per page (default 10)"),
+                @Parameter(name = "sort", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                        description = "created_at, updated_at, name or status; '-' first for descending"),
+                @Parameter(name = "all_versions", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"),
+                        description = "true: every version, not only the latest of each deployment"),
+                @Parameter(name = "history_limit", in = ParameterIn.QUERY,
+                        schema = @Schema(type = "integer", minimum = "0", maximum = "100"),
+                        description = "History entries embedded per deployment (default 100)"),
+                @Parameter(name = "filter[attention]", in = ParameterIn.QUERY,
+                        schema = @Schema(type = "boolean"),
+                        description = "true: only the latest versions in ERROR or LOST, or longer in their status "
+                                + "than its stuck limit; false: no filter. Other values are a 422.")})
     @ApiResponse(responseCode = "422", description = "A query parameter or filter value is not valid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ValidationErrorBody.class)))
@@ -91,6 +126,8 @@ public class DeploymentController {
     @Operation(summary = "Create ModelDeployment", description = "Creates version 1, status CREATED.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CreateDeploymentRequest.class))))
+    @ApiResponse(responseCode = "201", description = "Version 1, status CREATED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> create(@WorkspaceName String workspace, @Body @Nullable byte[] body,
@@ -109,6 +146,8 @@ public class DeploymentController {
             description = "Creates version N+1 with the given config, status PENDING.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NewVersionRequest.class))))
+    @ApiResponse(responseCode = "201", description = "The new version, status PENDING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
     @Post("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> createVersion(String workspace, String name, @Body @Nullable byte[] body,
@@ -121,6 +160,8 @@ public class DeploymentController {
     @Operation(summary = "Delete All ModelDeployment Versions",
             description = "202 with the latest version after marking every version not yet DELETED as DELETING; "
                     + "204 when every version was already DELETED and they were removed.")
+    @ApiResponse(responseCode = "202", description = "Marked DELETING", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
+    @ApiResponse(responseCode = "204", description = "Was already DELETED and is removed")
     @Delete("/{name}")
     public HttpResponse<ModelDeployment> delete(String workspace, String name,
                                                 HttpRequest<?> request) {
@@ -143,6 +184,8 @@ public class DeploymentController {
 
     @Operation(summary = "Delete Specific ModelDeployment Version",
             description = "202 with the version marked DELETING; 204 when it was already DELETED and was removed.")
+    @ApiResponse(responseCode = "202", description = "Marked DELETING", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
+    @ApiResponse(responseCode = "204", description = "Was already DELETED and is removed")
     @Delete("/{deployment}/versions/{name}")
     public HttpResponse<ModelDeployment> deleteVersion(String workspace, String deployment,
                                                        @Parameter(description = "The version number") String name,
@@ -156,6 +199,8 @@ public class DeploymentController {
                     + "?version=N. A request that changes nothing writes nothing. DELETING accepts only DELETED (409).",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatusUpdateRequest.class))))
+    @ApiResponse(responseCode = "412", description = "If-Match names an entity version that is no longer current; "
+            + "the body is the version as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
     @Patch("/{name}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> patchStatus(String workspace, String name,
@@ -169,6 +214,8 @@ public class DeploymentController {
             description = "Identical to PATCH on the same path.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatusUpdateRequest.class))))
+    @ApiResponse(responseCode = "412", description = "If-Match names an entity version that is no longer current; "
+            + "the body is the version as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelDeployment.class)))
     @Post("/{name}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<ModelDeployment> postStatus(String workspace, String name,
@@ -179,7 +226,13 @@ public class DeploymentController {
     }
 
     @Operation(summary = "Status history of one version",
-            description = "The whole history, oldest first, paginated (the resource itself carries the newest 100).")
+            description = "The whole history, oldest first, paginated (the resource itself carries the newest 100).",
+            parameters = {
+                @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1"),
+                        description = "Page number, from 1 (default 1)"),
+                @Parameter(name = "page_size", in = ParameterIn.QUERY,
+                        schema = @Schema(type = "integer", minimum = "1", maximum = "1000"),
+                        description = "Items per page (default 10)")})
     @Get("/{name}/status-history")
     public ListPage<StatusHistoryEntry> statusHistory(String workspace, String name,
                                                       @QueryValue @Nullable String version, HttpRequest<?> request) {

@@ -10,11 +10,16 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.model.ErrorBody;
 import io.modeldeploy.model.ValidationError;
+import io.modeldeploy.model.ValidationErrorBody;
 import io.modeldeploy.server.error.HttpErrorException;
 import io.modeldeploy.server.error.RequestValidationException;
 import io.modeldeploy.server.service.WorkspaceRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
 
@@ -40,6 +45,17 @@ public class DeploymentEventController {
                     + "and every 10 s. Workspace '-' streams every workspace. Events are kept for the server's event retention "
                     + "(default 7 days): resuming from further back gives a 'resync' event without id, data "
                     + "{last_event_id, reason}: reload, then follow on.")
+    @ApiResponse(responseCode = "401", description = "No or an unknown access token where one is required",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such workspace",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "414", description = "The request line is longer than 16 KB",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "422", description = "Last-Event-ID or last_event_id is not a whole number of 0 or more",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ValidationErrorBody.class)))
+    @ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Publisher<Event<String>> stream(String workspace,

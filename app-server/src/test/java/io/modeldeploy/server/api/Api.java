@@ -10,6 +10,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.modeldeploy.model.ApiLimits;
+import io.modeldeploy.server.openapi.OpenApiValidation;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.StatusHistoryEntry;
@@ -88,16 +89,19 @@ final class Api {
 
     // ---- sending ----
 
+    /** Sends the request; every exchange is checked against the served OpenAPI document. */
     Reply send(MutableHttpRequest<?> request) {
+        HttpResponse<?> response;
         try {
-            HttpResponse<String> response = client.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-            return new Reply(response.getStatus().getCode(), response.getHeaders(),
-                    response.getBody(String.class).orElse(null));
+            response = client.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
         } catch (HttpClientResponseException e) {
-            HttpResponse<?> response = e.getResponse();
-            return new Reply(response.getStatus().getCode(), response.getHeaders(),
-                    response.getBody(String.class).orElse(null));
+            response = e.getResponse();
         }
+        Reply reply = new Reply(response.getStatus().getCode(), response.getHeaders(),
+                response.getBody(String.class).orElse(null));
+        OpenApiValidation.check(request.getMethodName(), request.getUri().toString(), request.getHeaders().asMap(),
+                request.getBody(String.class).orElse(null), reply.status, reply.headers.asMap(), reply.body);
+        return reply;
     }
 
     Reply get(String uri) {

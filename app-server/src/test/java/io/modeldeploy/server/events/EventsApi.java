@@ -8,6 +8,7 @@ import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StreamHeartbeat;
+import io.modeldeploy.server.openapi.OpenApiValidation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,7 +99,10 @@ public final class EventsApi {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            OpenApiValidation.check(method, path, sent.headers().map(), body, response.statusCode(),
+                    response.headers().map(), response.body());
             return new Reply(method + " " + path, response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);

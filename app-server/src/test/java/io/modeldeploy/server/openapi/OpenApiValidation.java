@@ -1,0 +1,138 @@
+package io.modeldeploy.server.openapi;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks an HTTP exchange against the OpenAPI document the server serves (generated at compile time into
+ * {@code META-INF/swagger}, parsed once per JVM): the response must be one the document declares for that
+ * operation (status, body schema with no undeclared field, declared headers); a request the document calls
+ * invalid must be refused with a 4xx, so a 2xx only ever answers a valid request.
+ */
+public final class OpenApiValidation {
+    public static final String DOCUMENT = "META-INF/swagger/modeldeploy-console-api-0.1.0.yml";
+    /** The document itself and the Swagger UI are not operations of the API. */
+    private static final String SWAGGER_PREFIX = "/swagger";
+
+    private static final Set<String> NO_OPERATION =
+            Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
+
+    private OpenApiValidation() {
+    }
+
+    private static final class Loaded {
+        static final OpenApiInteractionValidator VALIDATOR = forDocument(read());
+
+        private static String read() {
+            try (InputStream in = OpenApiValidation.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
+                if (in == null) {
+                    throw new IllegalStateException("no served OpenAPI document on the class path: " + DOCUMENT);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The validator for the served document. */
+    public static OpenApiInteractionValidator served() {
+        return Loaded.VALIDATOR;
+    }
+
+    /** A validator for a given document text; an undeclared response field is an error. */
+    public static OpenApiInteractionValidator forDocument(String document) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR)
+                        // unknown body fields are ignored, as NeMo ignores them
+                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        // the list's filter[field][$op] parameters are described in its text, not one by one
+                        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    /** Fails (AssertionError) when the exchange disagrees with the served document. */
+    public static void check(String method, String pathAndQuery, Map<String, List<String>> requestHeaders,
+                             String requestBody, int status, Map<String, List<String>> responseHeaders,
+                             String responseBody) {
+        String problems = problems(Loaded.VALIDATOR, method, pathAndQuery, requestHeaders, requestBody, status,
+                responseHeaders, responseBody);
+        if (problems != null) {
+            throw new AssertionError(problems);
+        }
+    }
+
+    /** What is wrong with the exchange by the given validator's document, or null when nothing is. */
+    public static String problems(OpenApiInteractionValidator validator, String method, String pathAndQuery,
+                                  Map<String, List<String>> requestHeaders, String requestBody, int status,
+                                  Map<String, List<String>> responseHeaders, String responseBody) {
+        URI uri = URI.create(pathAndQuery.startsWith("/") ? "http://server" + pathAndQuery : pathAndQuery);
+        String path = uri.getRawPath();
+        if (path.startsWith(SWAGGER_PREFIX)) {
+            return null;
+        }
+        Request request = request(method, uri, requestHeaders, requestBody);
+        Request.Method operation = request.getMethod();
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        responseHeaders.forEach((name, values) -> response.withHeader(name, values));
+        if (responseBody != null && !responseBody.isEmpty()) {
+            response.withBody(responseBody);
+        }
+        String exchange = method + " " + pathAndQuery + " -> " + status + " " + abbreviated(responseBody);
+        ValidationReport asked = validator.validateRequest(request);
+        if (asked.getMessages().stream().anyMatch(m -> NO_OPERATION.contains(m.getKey()))) {
+            // a path or method the document does not have: only a refusal is a right answer
+            return status / 100 == 4 ? null
+                    : "a request to an operation the OpenAPI document does not have was answered " + status + ": "
+                    + exchange + "\n" + asked;
+        }
+        ValidationReport answer = validator.validateResponse(path, operation, response.build());
+        if (answer.hasErrors()) {
+            return "the response is not what the OpenAPI document declares: " + exchange + "\n" + answer;
+        }
+        if (asked.hasErrors() && status / 100 != 4) {
+            return "a request the OpenAPI document calls invalid was answered " + status + " (a 4xx expected): "
+                    + exchange + "\n" + asked;
+        }
+        return null;
+    }
+
+    private static Request request(String method, URI uri, Map<String, List<String>> headers, String body) {
+        SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getRawPath());
+        String query = uri.getRawQuery();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                String key = equals < 0 ? pair : pair.substring(0, equals);
+                String value = equals < 0 ? "" : pair.substring(equals + 1);
+                request.withQueryParam(URLDecoder.decode(key, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+            }
+        }
+        headers.forEach((name, values) -> request.withHeader(name, values));
+        if (body != null) {
+            request.withBody(body);
+        }
+        return request.build();
+    }
+
+    private static String abbreviated(String body) {
+        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+}

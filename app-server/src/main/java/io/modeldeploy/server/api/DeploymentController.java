@@ -59,18 +59,19 @@ import java.util.Optional;
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "403", description = "The token's role may not do this",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "404", description = "No such workspace, deployment or version",
+@ApiResponse(responseCode = "404", description = "No such workspace, deployment or version (a path holding the NUL character names none)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "409", description = "A concurrent change or a status transition that is not allowed",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "413", description = "The body is larger than the server accepts",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "414", description = "The request line is longer than 16 KB",
+@ApiResponse(responseCode = "414", description = "The request line is longer than 32 KB",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "422", description = "The body, a path segment or a query parameter is not valid",
+@ApiResponse(responseCode = "422", description = "The body (also one sent with a Content-Type other than JSON, as "
+        + "FastAPI answers it), a path segment or a query parameter is not valid",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ValidationErrorBody.class)))
-@ApiResponse(responseCode = "415", description = "A body with a Content-Type other than JSON (to become a 422)",
+@ApiResponse(responseCode = "431", description = "The request's headers are larger than the server accepts",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))

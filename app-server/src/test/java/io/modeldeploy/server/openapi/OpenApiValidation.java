@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks an HTTP exchange against the OpenAPI document the server serves (generated at compile time into
@@ -63,6 +64,13 @@ public final class OpenApiValidation {
                         .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                         // the list's filter[field][$op] parameters are described in its text, not one by one
                         .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
+                        // bodies are read as pydantic's lax mode reads them ("3" is a whole number), which the
+                        // document, like FastAPI's, declares by the strict type
+                        .withLevel("validation.request.body.schema.type", ValidationReport.Level.IGNORE)
+                        // Accept is ignored and application/*+json is JSON, as in NeMo; another Content-Type
+                        // is a 422
+                        .withLevel("validation.request.accept.notAllowed", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.contentType.notAllowed", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
     }
@@ -102,9 +110,14 @@ public final class OpenApiValidation {
                     : "a request to an operation the OpenAPI document does not have was answered " + status + ": "
                     + exchange + "\n" + asked;
         }
-        ValidationReport answer = validator.validateResponse(path, operation, response.build());
-        if (answer.hasErrors()) {
-            return "the response is not what the OpenAPI document declares: " + exchange + "\n" + answer;
+        List<ValidationReport.Message> wrong = validator.validateResponse(path, operation, response.build())
+                .getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR && !isAnyValue(m))
+                .filter(m -> !(status >= 400 && path.endsWith(EVENT_STREAM)
+                        && m.getKey().equals("validation.response.contentType.notAllowed")))
+                .toList();
+        if (!wrong.isEmpty()) {
+            return "the response is not what the OpenAPI document declares: " + exchange + "\n" + wrong;
         }
         if (asked.hasErrors() && status / 100 != 4) {
             return "a request the OpenAPI document calls invalid was answered " + status + " (a 4xx expected): "
@@ -112,6 +125,23 @@ public final class OpenApiValidation {
         }
         return null;
     }
+
+    /**
+     * A 422 item's {@code input} is any JSON value, as in pydantic; OpenAPI 3.0 says "any value" with an
+     * empty schema, which the generator cannot write, so the document lists the kinds and this one field
+     * is not checked further (null and arrays are the kinds the generated list leaves out).
+     */
+    private static boolean isAnyValue(ValidationReport.Message message) {
+        return ANY_VALUE_INPUT.matcher(message.getMessage()).find();
+    }
+
+    /**
+     * The event stream's refusals are JSON like every other, but the generator gives every answer of an
+     * operation the operation's one media type ({@code text/event-stream}): that one mismatch is let pass.
+     */
+    private static final String EVENT_STREAM = "/deployment-events";
+
+    private static final Pattern ANY_VALUE_INPUT = Pattern.compile("\\[Path '/detail/\\d+/input'\\]");
 
     private static Request request(String method, URI uri, Map<String, List<String>> headers, String body) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getRawPath());

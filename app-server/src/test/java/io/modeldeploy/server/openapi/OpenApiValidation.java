@@ -26,8 +26,11 @@ import java.util.regex.Pattern;
  */
 public final class OpenApiValidation {
     public static final String DOCUMENT = "META-INF/swagger/modeldeploy-console-api-0.1.0.yml";
-    /** The document itself and the Swagger UI are not operations of the API. */
-    private static final String SWAGGER_PREFIX = "/swagger";
+    /**
+     * The document itself, the Swagger UI and the health checks (Micronaut's management endpoints, for
+     * load balancers and supervisors) are not operations of the API.
+     */
+    private static final List<String> NOT_THE_API = List.of("/swagger", "/health");
 
     private static final Set<String> NO_OPERATION =
             Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
@@ -92,7 +95,7 @@ public final class OpenApiValidation {
                                   Map<String, List<String>> responseHeaders, String responseBody) {
         URI uri = URI.create(pathAndQuery.startsWith("/") ? "http://server" + pathAndQuery : pathAndQuery);
         String path = uri.getRawPath();
-        if (path.startsWith(SWAGGER_PREFIX)) {
+        if (NOT_THE_API.stream().anyMatch(path::startsWith)) {
             return null;
         }
         Request request = request(method, uri, requestHeaders, requestBody);

@@ -6,7 +6,6 @@ import io.modeldeploy.server.error.HttpErrorException;
 import io.modeldeploy.server.service.DeploymentService;
 
 import java.math.BigInteger;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;

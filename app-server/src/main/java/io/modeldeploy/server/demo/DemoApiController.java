@@ -14,7 +14,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.modeldeploy.model.DemoState;
 import io.modeldeploy.server.api.JsonRequestReader;
 import io.modeldeploy.server.error.HttpErrorException;
+import io.modeldeploy.model.ErrorBody;
+import io.modeldeploy.model.ValidationErrorBody;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -24,6 +30,17 @@ import java.util.Map;
 @Controller("/apis/modeldeploy/v1/demo")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Demo")
+@ApiResponse(responseCode = "401", description = "No or an unknown access token where one is required",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "403", description = "A viewer token may not steer the demo",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "409", description = "Demo mode is off",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "422", description = "The body is not valid (also one sent with a Content-Type other "
+        + "than JSON)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ValidationErrorBody.class)))
+@ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public class DemoApiController {
     private final DemoSettings settings;
     private final DemoDataService demoData;
@@ -42,7 +59,9 @@ public class DemoApiController {
     }
 
     @Operation(summary = "Start or stop the demo controller, or change its pace",
-            description = "Body {\"running\": true|false, \"pace_seconds\": 0.05..60}; absent fields stay. 409 outside demo mode.")
+            description = "Body {\"running\": true|false, \"pace_seconds\": 0.05..60}; absent fields stay. 409 outside demo mode.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DemoState.class))))
     @Put
     @Consumes(MediaType.APPLICATION_JSON)
     public DemoState update(@Body @Nullable byte[] body, HttpRequest<?> request) {

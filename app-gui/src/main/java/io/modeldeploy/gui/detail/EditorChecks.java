@@ -1,6 +1,5 @@
 package io.modeldeploy.gui.detail;
 
-import io.modeldeploy.gui.dialogs.FieldRules;
 import io.modeldeploy.model.FieldRule;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
@@ -110,10 +109,11 @@ public final class EditorChecks {
         canApplyAnyway.set(inConflict && anywayProblem.isEmpty() && !busy);
     }
 
+    private static final String MESSAGE_HAS_NUL = "The message can't contain the NUL character (U+0000).";
+
     private static Optional<String> messageProblem(String text) {
         if (text.indexOf('\0') >= 0) {
-            return Optional.of("The message " + Character.toLowerCase(FieldRules.NUL_TEXT.charAt(0))
-                    + FieldRules.NUL_TEXT.substring(1));
+            return Optional.of(MESSAGE_HAS_NUL);
         }
         int max = FieldRule.STATUS_MESSAGE.maxLength();
         int excess = FieldRule.length(text) - max;

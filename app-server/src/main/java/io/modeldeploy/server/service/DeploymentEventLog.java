@@ -5,9 +5,11 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentEventType;
+import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.server.persistence.DeploymentEventRepository;
 import io.modeldeploy.server.persistence.DeploymentEventRow;
+import io.modeldeploy.server.webhooks.WebhookOutbox;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -26,12 +28,14 @@ public class DeploymentEventLog {
     private final DeploymentEventRepository events;
     private final JsonMapper jsonMapper;
     private final ApplicationEventPublisher<EventsCommitted> publisher;
+    private final WebhookOutbox webhookOutbox;
 
     public DeploymentEventLog(DeploymentEventRepository events, JsonMapper jsonMapper,
-                              ApplicationEventPublisher<EventsCommitted> publisher) {
+                              ApplicationEventPublisher<EventsCommitted> publisher, WebhookOutbox webhookOutbox) {
         this.events = events;
         this.jsonMapper = jsonMapper;
         this.publisher = publisher;
+        this.webhookOutbox = webhookOutbox;
     }
 
     /** Must run inside the transaction that made the change. */
@@ -51,6 +55,7 @@ public class DeploymentEventLog {
         events.advanceSequence(changes.size());
         long id = events.lastId() - changes.size();
         List<DeploymentEventRow> rows = new ArrayList<>(changes.size());
+        List<WebhookOutbox.Change> forWebhooks = new ArrayList<>(changes.size());
         for (Change change : changes) {
             id++;
             ModelDeployment after = change.after();
@@ -58,8 +63,10 @@ public class DeploymentEventLog {
                     after.entityVersion(), change.at(), after);
             rows.add(new DeploymentEventRow(id, change.type().wireName(), after.workspace(), after.name(),
                     after.entityVersion(), change.at(), toJson(event)));
+            forWebhooks.add(new WebhookOutbox.Change(id, change.type(), change.previousStatus(), after, change.at()));
         }
         events.saveAll(rows);
+        webhookOutbox.enqueue(forWebhooks);
         publisher.publishEvent(EventsCommitted.INSTANCE);
     }
 
@@ -87,8 +94,14 @@ public class DeploymentEventLog {
         return events.oldestId();
     }
 
-    /** One change to record: its kind, the version after it (with the history entries it added) and when. */
-    public record Change(DeploymentEventType type, ModelDeployment after, Instant at) {
+    /**
+     * One change to record: its kind, the version after it (with the history entries it added), when,
+     * and the status before it (null for a new version).
+     */
+    public record Change(DeploymentEventType type, ModelDeployment after, Instant at, DeploymentStatus previousStatus) {
+        public Change(DeploymentEventType type, ModelDeployment after, Instant at) {
+            this(type, after, at, null);
+        }
     }
 
     /** Published inside a writing transaction; listeners hear it once that transaction commits. */

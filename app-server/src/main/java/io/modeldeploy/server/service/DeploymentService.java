@@ -470,7 +470,7 @@ public class DeploymentService {
         List<StatusEventRow> added = appendHistory
                 ? List.of(events.save(StatusEventRow.of(row.id(), status, message, caller.actor(), caller.source(), at)))
                 : List.of();
-        recorded.add(new DeploymentEventLog.Change(eventType, toResource(changed, added), at));
+        recorded.add(new DeploymentEventLog.Change(eventType, toResource(changed, added), at, row.status()));
         return new Applied(changed, added);
     }
 

@@ -63,7 +63,9 @@ public record WebhookEndpoints(List<WebhookEndpoint> all) {
         try {
             root = JsonMapper.createDefault().readValue(json, JsonNode.class);
         } catch (IOException e) {
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            // Without Jackson's location part, which names the source (redacted) in a long parenthesis.
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    .replaceAll("\\s*\\(?(start marker )?at \\[Source:.*$", "");
             throw invalid("is not valid JSON (" + reason + "); write a JSON array like "
                     + "[{\"name\": \"ops\", \"url\": \"https://hooks.example/md\", \"secret\": \"...\"}]");
         }

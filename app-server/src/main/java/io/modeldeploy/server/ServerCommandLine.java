@@ -25,6 +25,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
               --help            this text
             Tokens: MODELDEPLOY_TOKENS=name:role:secret,... (role viewer or editor); the local
             editor token is created in the data directory as local-token.
+            Webhooks: MODELDEPLOY_WEBHOOKS='[{"name": "ops", "url": "https://…", "secret": "…"}]' (see README).
             Logs: one line of text per entry; MODELDEPLOY_LOG_FORMAT=json writes one JSON object per line.""";
 
     /** @throws IllegalArgumentException with a message naming the bad option */

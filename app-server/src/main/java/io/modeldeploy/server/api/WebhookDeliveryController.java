@@ -1,21 +1,21 @@
 package io.modeldeploy.server.api;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.modeldeploy.model.ErrorBody;
-import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.Pagination;
 import io.modeldeploy.model.ValidationErrorBody;
 import io.modeldeploy.server.error.HttpErrorException;
 import io.modeldeploy.server.security.AccessControlFilter;
 import io.modeldeploy.server.security.Role;
 import io.modeldeploy.server.webhooks.WebhookDelivery;
+import io.modeldeploy.server.webhooks.WebhookDeliveryPage;
 import io.modeldeploy.server.webhooks.WebhookDeliveryTable;
-import io.micronaut.http.HttpStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -47,7 +47,8 @@ public class WebhookDeliveryController {
                 @Parameter(name = "page_size", in = ParameterIn.QUERY,
                         schema = @Schema(type = "integer", minimum = "1", maximum = "1000"),
                         description = "Items per page (default 10)")})
-    @ApiResponse(responseCode = "200", description = "A page of deliveries, newest first")
+    @ApiResponse(responseCode = "200", description = "A page of deliveries, newest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDeliveryPage.class)))
     @ApiResponse(responseCode = "401", description = "No token, an unknown one, or not a bearer token, where one is needed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "The token is a viewer's",
@@ -56,7 +57,7 @@ public class WebhookDeliveryController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ValidationErrorBody.class)))
     @Get
-    public ListPage<WebhookDelivery> recent(HttpRequest<?> request) {
+    public WebhookDeliveryPage recent(HttpRequest<?> request) {
         if (request.getAttribute(AccessControlFilter.ROLE, Role.class).filter(role -> !role.mayWrite()).isPresent()) {
             throw new HttpErrorException(HttpStatus.FORBIDDEN, "Forbidden: webhook deliveries need an editor token");
         }
@@ -66,6 +67,6 @@ public class WebhookDeliveryController {
         errors.throwIfAny();
         long total = deliveries.count();
         List<WebhookDelivery> found = deliveries.recent((long) (page - 1) * pageSize, pageSize);
-        return new ListPage<>(found, Pagination.of(page, pageSize, found.size(), total), null);
+        return new WebhookDeliveryPage(found, Pagination.of(page, pageSize, found.size(), total));
     }
 }

@@ -47,6 +47,7 @@ public class WebhookDispatcher implements ApplicationEventListener<StartupEvent>
     private final WebhookDeliveryTable table;
     private final Clock clock;
     private final RetryBackoff backoff;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration lease;
     private final Duration pollInterval;
@@ -54,7 +55,7 @@ public class WebhookDispatcher implements ApplicationEventListener<StartupEvent>
     private final String claimant = "instance-" + UUID.randomUUID();
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private final AtomicInteger sending = new AtomicInteger();
-    private final HttpClient http;
+    private HttpClient http;
     private ExecutorService senders;
     private Thread claimer;
     private volatile boolean closed;
@@ -73,15 +74,11 @@ public class WebhookDispatcher implements ApplicationEventListener<StartupEvent>
         this.table = table;
         this.clock = clock;
         this.backoff = new RetryBackoff(firstRetry, longestRetry, maxAttempts);
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.lease = lease;
         this.pollInterval = pollInterval;
         this.senderCount = Math.max(1, senderCount);
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
     }
 
     @Override
@@ -89,6 +86,11 @@ public class WebhookDispatcher implements ApplicationEventListener<StartupEvent>
         if (endpoints.isEmpty() || closed) {
             return;
         }
+        http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         senders = Executors.newFixedThreadPool(senderCount, runnable -> daemon(runnable, "webhook-sender"));
         claimer = daemon(this::claimLoop, "webhook-claimer");
         claimer.start();

@@ -8,7 +8,9 @@ import io.modeldeploy.model.DeploymentStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.ArrayList;
-import java.util.EnumSet;
 
 /**
  * The configured webhook endpoints: {@code MODELDEPLOY_WEBHOOKS} (the setting {@code modeldeploy.webhooks}),

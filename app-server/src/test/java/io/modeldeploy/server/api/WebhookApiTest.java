@@ -8,8 +8,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.modeldeploy.model.ListPage;
 import io.modeldeploy.server.webhooks.WebhookDelivery;
+import io.modeldeploy.server.webhooks.WebhookDeliveryPage;
 import io.modeldeploy.server.webhooks.WebhookReceiver;
 import io.modeldeploy.server.webhooks.WebhookStuckScan;
 import jakarta.inject.Inject;
@@ -55,8 +55,7 @@ class WebhookApiTest implements TestPropertyProvider {
     static final String VIEWER_SECRET = "webhook-test-viewer-secret-0123456789";
     static final String TOKENS = "ed:editor:" + EDITOR_SECRET + ",vi:viewer:" + VIEWER_SECRET;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Argument<ListPage<WebhookDelivery>> DELIVERY_PAGE = Argument.of(
-            (Class<ListPage<WebhookDelivery>>) (Class<?>) ListPage.class, WebhookDelivery.class);
+    private static final Argument<WebhookDeliveryPage> DELIVERY_PAGE = Argument.of(WebhookDeliveryPage.class);
 
     private static final String OPS_SECRET = "ops-secret-\u00e9\u00df";
     private final String wsOps = unique("wh-ops");

@@ -96,7 +96,7 @@ public class DeploymentEventLog {
 
     /**
      * One change to record: its kind, the version after it (with the history entries it added), when,
-     * and the status before it (null for a new version).
+     * and the status before it (null for a new version, and for a purge).
      */
     public record Change(DeploymentEventType type, ModelDeployment after, Instant at, DeploymentStatus previousStatus) {
         public Change(DeploymentEventType type, ModelDeployment after, Instant at) {

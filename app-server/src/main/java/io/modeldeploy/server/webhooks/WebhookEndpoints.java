@@ -63,9 +63,11 @@ public record WebhookEndpoints(List<WebhookEndpoint> all) {
         try {
             root = JsonMapper.createDefault().readValue(json, JsonNode.class);
         } catch (IOException e) {
-            // Without Jackson's location part, which names the source (redacted) in a long parenthesis.
+            // Without Jackson's location part (a long parenthesis), and without the text it quotes from
+            // the value, which may be part of a secret or of a URL's token.
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-                    .replaceAll("\\s*\\(?(start marker )?at \\[Source:.*$", "");
+                    .replaceAll("\\s*\\(?(start marker )?at \\[Source:.*$", "")
+                    .replaceAll("'[^']*'", "'…'");
             throw invalid("is not valid JSON (" + reason + "); write a JSON array like "
                     + "[{\"name\": \"ops\", \"url\": \"https://hooks.example/md\", \"secret\": \"...\"}]");
         }

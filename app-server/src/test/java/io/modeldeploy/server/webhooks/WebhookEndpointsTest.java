@@ -57,6 +57,8 @@ class WebhookEndpointsTest {
         String ok = "\"url\": \"https://h.example/x\", \"secret\": \"TOPSECRET\"";
         List<List<String>> cases = List.of(
                 List.of("{\"name\": \"ops\"", "is not valid JSON"),
+                List.of("[{\"name\": \"ops\", \"url\": \"https://h.example/x\", \"secret\": TOPSECRET}]",
+                        "is not valid JSON"),
                 List.of("{\"name\": \"ops\", " + ok + "}", "must be a JSON array"),
                 List.of("[\"ops\"]", "entry 1 is not a JSON object"),
                 List.of("[{" + ok + "}]", "entry 1: 'name' is missing"),

@@ -55,7 +55,8 @@ public final class NotifySend implements DesktopNotifier {
 
     /** The command line for one notification. */
     List<String> commandLine(String title, String body) {
-        return List.of(command.toString(), "--app-name=" + APP_NAME, title, body);
+        // "--": a text starting with "-" is not taken for an option.
+        return List.of(command.toString(), "--app-name=" + APP_NAME, "--", title, body);
     }
 
     @Override

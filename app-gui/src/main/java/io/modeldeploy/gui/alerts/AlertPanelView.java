@@ -125,12 +125,16 @@ public final class AlertPanelView extends VBox {
         private final Label what = new Label();
         private final Label when = new Label();
         private final Tooltip exact = new Tooltip();
+        private final Tooltip whole = new Tooltip();
         private final HBox box;
 
         AlertCell() {
             deployment.getStyleClass().add("alert-deployment");
             what.getStyleClass().add("alert-what");
             what.setWrapText(true);
+            whole.setWrapText(true);
+            whole.setMaxWidth(480);
+            what.setTooltip(whole);
             when.getStyleClass().add("alert-when");
             when.setTooltip(exact);
             VBox text = new VBox(2, deployment, what, when);
@@ -166,6 +170,7 @@ public final class AlertPanelView extends VBox {
             box.getChildren().set(0, icon);
             deployment.setText(alert.deployment());
             what.setText(alert.what());
+            whole.setText(alert.what());
             String by = alert.actor() == null ? "" : " \u00b7 by " + alert.actor();
             when.setText(TimeFormat.relative(alert.at(), alerts.now()) + by);
             exact.setText(TimeFormat.exact(alert.at()));

@@ -9,6 +9,7 @@ import javafx.animation.PauseTransition;
 import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Popup;
+import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -55,6 +56,7 @@ public final class ToastView {
         });
         popup.getContent().add(notification);
         popup.setAutoFix(true);
+        popup.setAnchorLocation(PopupWindow.AnchorLocation.CONTENT_BOTTOM_RIGHT);
         hideLater.setOnFinished(event -> hide());
     }
 
@@ -67,16 +69,14 @@ public final class ToastView {
         notification.setMessage(toast.body().isEmpty() ? toast.title() : toast.title() + "\n" + toast.body());
         notification.setGraphic(iconFor(toast));
         themes.style(notification);
-        notification.applyCss();
-        double width = notification.prefWidth(-1);
-        double height = notification.prefHeight(width);
-        double x = window.getX() + window.getWidth() - width - MARGIN;
-        double y = window.getY() + window.getHeight() - height - ABOVE_STATUS_BAR - MARGIN;
+        // Anchored by its bottom right corner: a toast of more lines grows upwards, never over the status bar.
+        double right = window.getX() + window.getWidth() - MARGIN;
+        double bottom = window.getY() + window.getHeight() - ABOVE_STATUS_BAR - MARGIN;
         if (popup.isShowing()) {
-            popup.setX(x);
-            popup.setY(y);
+            popup.setAnchorX(right);
+            popup.setAnchorY(bottom);
         } else {
-            popup.show(window, x, y);
+            popup.show(window, right, bottom);
         }
         hideLater.playFromStart();
     }

@@ -17,8 +17,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.Objects;
 
 /**
- * The in-window toast: an AtlantaFX {@link Notification} in a popup at the bottom right of the
- * window, above the status bar, for a few seconds. A newer toast replaces the one shown; clicking it
+ * The in-window toast: an AtlantaFX {@link Notification} in a popup at the bottom left of the
+ * window (over the list's last rows, away from the status editor on the right, which a change may
+ * have just made someone act on), above the status bar, for a few seconds. A newer toast replaces the one shown; clicking it
  * opens the alert panel; its close button hides it.
  */
 public final class ToastView {
@@ -56,7 +57,7 @@ public final class ToastView {
         });
         popup.getContent().add(notification);
         popup.setAutoFix(true);
-        popup.setAnchorLocation(PopupWindow.AnchorLocation.CONTENT_BOTTOM_RIGHT);
+        popup.setAnchorLocation(PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
         hideLater.setOnFinished(event -> hide());
     }
 
@@ -69,14 +70,14 @@ public final class ToastView {
         notification.setMessage(toast.body().isEmpty() ? toast.title() : toast.title() + "\n" + toast.body());
         notification.setGraphic(iconFor(toast));
         themes.style(notification);
-        // Anchored by its bottom right corner: a toast of more lines grows upwards, never over the status bar.
-        double right = window.getX() + window.getWidth() - MARGIN;
+        // Anchored by its bottom left corner: a toast of more lines grows upwards, never over the status bar.
+        double left = window.getX() + MARGIN;
         double bottom = window.getY() + window.getHeight() - ABOVE_STATUS_BAR - MARGIN;
         if (popup.isShowing()) {
-            popup.setAnchorX(right);
+            popup.setAnchorX(left);
             popup.setAnchorY(bottom);
         } else {
-            popup.show(window, right, bottom);
+            popup.show(window, left, bottom);
         }
         hideLater.playFromStart();
     }

@@ -3,6 +3,8 @@ package io.modeldeploy.gui.alerts;
 import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.AttentionReason;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -35,8 +37,8 @@ public final class AlertPanelView extends VBox {
     private final AlertCenter alerts;
     private final Consumer<DeploymentAlert> onChoose;
     private final Runnable onRules;
-    /** How many of the first alerts were unread when the panel opened. */
-    private int unreadWhenOpened;
+    /** How many of the first alerts were unread when the panel opened (or arrived while it is open): marked as new. */
+    private final IntegerProperty unreadWhenOpened = new SimpleIntegerProperty(this, "unreadWhenOpened");
 
     @FXML
     private Label titleLabel;
@@ -84,12 +86,24 @@ public final class AlertPanelView extends VBox {
             }
         });
         clearButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(alerts.alerts()));
-        markReadButton.disableProperty().bind(alerts.unreadProperty().isEqualTo(0));
+        markReadButton.disableProperty().bind(alerts.unreadProperty().isEqualTo(0).and(unreadWhenOpened.isEqualTo(0)));
+        // Alerts arriving while the panel is open are seen at once: marked as new here, read for the bell.
+        alerts.unreadProperty().addListener((obs, old, unread) -> {
+            if (unread.intValue() > 0 && isOpen()) {
+                unreadWhenOpened.set(Math.min(alerts.alerts().size(), unreadWhenOpened.get() + unread.intValue()));
+                alerts.markAllRead();
+                alertList.refresh();
+            }
+        });
+    }
+
+    private boolean isOpen() {
+        return getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
     }
 
     /** The panel is opening: the alerts unread until now are marked, and count as read from now on. */
     public void opened() {
-        unreadWhenOpened = alerts.unreadProperty().get();
+        unreadWhenOpened.set(alerts.unreadProperty().get());
         alerts.markAllRead();
         alertList.refresh();
         alertList.getSelectionModel().clearSelection();
@@ -100,14 +114,14 @@ public final class AlertPanelView extends VBox {
     @FXML
     private void markAllRead() {
         alerts.markAllRead();
-        unreadWhenOpened = 0;
+        unreadWhenOpened.set(0);
         alertList.refresh();
     }
 
     @FXML
     private void clear() {
         alerts.clear();
-        unreadWhenOpened = 0;
+        unreadWhenOpened.set(0);
     }
 
     @FXML
@@ -153,7 +167,7 @@ public final class AlertPanelView extends VBox {
         @Override
         protected void updateItem(DeploymentAlert alert, boolean empty) {
             super.updateItem(alert, empty);
-            pseudoClassStateChanged(UNREAD, !empty && alert != null && getIndex() < unreadWhenOpened);
+            pseudoClassStateChanged(UNREAD, !empty && alert != null && getIndex() < unreadWhenOpened.get());
             if (empty || alert == null) {
                 setGraphic(null);
                 setText(null);

@@ -198,6 +198,21 @@ class AlertCenterTest {
     }
 
     @Test
+    void limitsThatArriveAfterTheFirstReadRaiseNothingForWhatWasStuckAlreadyButWatchTheRest() {
+        start(AlertRules.DEFAULT,
+                inStatusSince("w", "long-stuck", PENDING, "Pulling image", start.minusSeconds(3600)),
+                inStatusSince("w", "fresh", PENDING, "Pulling image", start.minusSeconds(30)));
+        client.stuckAfterSeconds = Map.of(PENDING, 60L);
+        session.readAttentionLimits();
+        center.recheckStuck();
+        assertEquals(List.of(), alertTexts(), "stuck before the console knew the limits");
+
+        time.advance(Duration.ofSeconds(45));
+        center.recheckStuck();
+        assertEquals(List.of("w/fresh v1 stuck in PENDING for 1 min"), alertTexts());
+    }
+
+    @Test
     void stuckAlertsCanBeTurnedOff() {
         client.stuckAfterSeconds = Map.of(PENDING, 60L);
         start(new AlertRules(EnumSet.of(ERROR), true, Set.of(), false, false),

@@ -75,6 +75,8 @@ class AlertsUiTest {
         server.setStatus("alerts-a", "llama", "READY", "serving");
         server.create("alerts-b", "phi", "phi-nim");
         server.setStatus("alerts-b", "phi", "ERROR", "failed before the console started");
+        server.create("alerts-c", "qwen", "qwen-nim");
+        server.setStatus("alerts-c", "qwen", "READY", "serving");
     }
 
     @AfterAll
@@ -173,6 +175,28 @@ class AlertsUiTest {
         waitUntil("the detail shows it", () -> view.models().detail().deploymentProperty().get() != null
                 && "llama".equals(view.models().detail().deploymentProperty().get().name()));
         assertFalse(onFxThread(() -> view.alertPanel().getScene().getWindow().isShowing()), "the panel closed");
+    }
+
+    @Test
+    void alertsArrivingWhileThePanelIsOpenShowThereAsNewAndMarkAllReadAndClearWork(FxRobot robot) {
+        waitForLive();
+        robot.interact(view::openAlerts);
+        waitUntil("the panel is open", () -> view.alertPanel() != null && view.alertPanel().getScene() != null
+                && view.alertPanel().getScene().getWindow().isShowing());
+        Button markRead = one(robot, "#alertsMarkRead", Button.class);
+        Button clear = one(robot, "#alertsClear", Button.class);
+        assertTrue(onFxThread(clear::isDisabled), "nothing to clear");
+
+        server.setStatus("alerts-c", "qwen", "LOST", "node gpu-4 stopped reporting");
+
+        waitUntil("the alert is listed", () -> view.alertPanel().list().getItems().size() == 1);
+        assertEquals("", onFxThread(() -> bell(robot).getText()), "seen in the open panel: not unread");
+        assertFalse(onFxThread(markRead::isDisabled), "marked as new in the panel");
+        robot.clickOn(markRead);
+        assertTrue(onFxThread(markRead::isDisabled));
+        robot.clickOn(clear);
+        assertEquals(0, (int) onFxThread(() -> view.alertPanel().list().getItems().size()));
+        assertEquals(0, (int) onFxThread(() -> view.models().alerts().alerts().size()));
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * What the main window needs from the application: the API client, where blocking calls run,
  * the theme, the preferences store, which server it is connected to, how to open a web page
  * in the system browser ({@code HostServices.showDocument} in the application), how to move
- * to another server and where desktop notifications go. Tests build one around a test server, a separate preferences node and a
- * recording browser.
+ * to another server and where desktop notifications go. Tests build one around a test server, a
+ * separate preferences node and a recording browser (and no desktop notifications).
  */
 public record ConsoleContext(DeploymentApiClient client, TaskRunner tasks, ThemeManager themes,
                              GuiPreferences preferences, ConnectionInfo connection, Consumer<String> browser,

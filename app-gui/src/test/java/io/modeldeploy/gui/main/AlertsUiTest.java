@@ -97,6 +97,7 @@ class AlertsUiTest {
         Scene scene = new Scene(view, 1200, 760);
         context.themes().style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the stage is shared with other test classes, which may have resized it
         stage.show();
         view.start();
     }

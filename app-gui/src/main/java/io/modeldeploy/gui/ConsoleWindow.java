@@ -1,5 +1,7 @@
 package io.modeldeploy.gui;
 
+import io.modeldeploy.gui.alerts.DesktopNotifier;
+import io.modeldeploy.gui.alerts.NotifySend;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentApiClient;
@@ -33,6 +35,8 @@ final class ConsoleWindow implements ServerSwitch {
     private final Consumer<String> browser;
     private final TaskRunner tasks;
     private final BuiltInServer builtInServer;
+    /** notify-send where the desktop has it: looked up once, shared by the views of every server. */
+    private final DesktopNotifier desktop = NotifySend.ifInstalled();
     private MainView view;
 
     ConsoleWindow(Stage stage, ThemeManager themes, GuiPreferences preferences, Consumer<String> browser,
@@ -107,7 +111,7 @@ final class ConsoleWindow implements ServerSwitch {
     }
 
     private ConsoleContext contextFor(DeploymentApiClient client, ConnectionInfo connection) {
-        return new ConsoleContext(client, tasks, themes, preferences, connection, browser, this);
+        return new ConsoleContext(client, tasks, themes, preferences, connection, browser, this, desktop);
     }
 
     private void connectedTo(ConnectionInfo connection) {

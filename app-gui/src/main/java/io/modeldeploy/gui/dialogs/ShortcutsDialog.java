@@ -33,6 +33,7 @@ public final class ShortcutsDialog extends Dialog<Void> {
             new String[]{"Ctrl+Shift+W", "Choose the workspace"},
             new String[]{"Ctrl+Shift+X", "Clear all filters"},
             new String[]{"Ctrl+Shift+T", "Triage what needs attention"},
+            new String[]{"Ctrl+Shift+A", "Show the alerts (the status bar's bell)"},
             new String[]{"↑ ↓ Page Up/Down Home End", "Move through the list"},
             new String[]{"Ctrl+click, Shift+click, Shift+↑ ↓", "Select several deployments"},
             new String[]{"Ctrl+A (in the list)", "Select every deployment the filters show"},

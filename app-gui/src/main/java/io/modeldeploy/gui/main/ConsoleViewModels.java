@@ -1,5 +1,8 @@
 package io.modeldeploy.gui.main;
 
+import io.modeldeploy.gui.alerts.AlertCenter;
+import io.modeldeploy.gui.alerts.FxScheduler;
+import io.modeldeploy.gui.alerts.ToastQueue;
 import io.modeldeploy.gui.demo.DemoViewModel;
 import io.modeldeploy.gui.detail.DeploymentDetailViewModel;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
@@ -13,7 +16,7 @@ import java.util.Objects;
  * new one and closing the old session.
  */
 public record ConsoleViewModels(ConsoleSession session, MainViewModel main, DeploymentListViewModel list,
-                                DeploymentDetailViewModel detail, DemoViewModel demo) {
+                                DeploymentDetailViewModel detail, DemoViewModel demo, AlertCenter alerts) {
 
     public ConsoleViewModels {
         Objects.requireNonNull(session, "session");
@@ -21,6 +24,7 @@ public record ConsoleViewModels(ConsoleSession session, MainViewModel main, Depl
         Objects.requireNonNull(list, "list");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(demo, "demo");
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     /** A new session on the context's server, with its view-models. Nothing runs until the session is started. */
@@ -33,6 +37,8 @@ public record ConsoleViewModels(ConsoleSession session, MainViewModel main, Depl
         DeploymentDetailViewModel detail = new DeploymentDetailViewModel(session);
         DemoViewModel demo = new DemoViewModel(session.api(), session.tasks(), context.connection().embedded(),
                 main::report);
-        return new ConsoleViewModels(session, main, list, detail, demo);
+        AlertCenter alerts = new AlertCenter(session, context.preferences().alertRules(),
+                new ToastQueue(session.clock(), new FxScheduler()), context.desktop());
+        return new ConsoleViewModels(session, main, list, detail, demo, alerts);
     }
 }

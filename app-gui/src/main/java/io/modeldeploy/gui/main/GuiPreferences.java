@@ -1,10 +1,13 @@
 package io.modeldeploy.gui.main;
 
+import io.modeldeploy.gui.alerts.AlertRules;
 import io.modeldeploy.gui.style.Theme;
+import io.modeldeploy.model.DeploymentStatus;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * What the console remembers between runs: theme, window bounds, split-pane divider positions,
  * the servers it connected to (their URLs only, never a token), hidden list columns, local or UTC
- * times and the workspace of the last new deployment. The application uses the user node {@code io/modeldeploy/gui}; tests pass their own node.
+ * times, the workspace of the last new deployment and the notification rules. The application uses the user node {@code io/modeldeploy/gui}; tests pass their own node.
  */
 public final class GuiPreferences {
 
@@ -36,6 +39,11 @@ public final class GuiPreferences {
     private static final String LAST_NEW_DEPLOYMENT_WORKSPACE = "newDeployment.workspace";
     private static final String TIMES_IN_UTC = "times.utc";
     private static final String HIDDEN_COLUMNS = "list.hiddenColumns";
+    private static final String ALERT_STATUSES = "alerts.statuses";
+    private static final String ALERT_ALL_WORKSPACES = "alerts.allWorkspaces";
+    private static final String ALERT_WORKSPACES = "alerts.workspaces";
+    private static final String ALERT_STUCK = "alerts.stuck";
+    private static final String ALERT_DESKTOP = "alerts.desktop";
     /** How many servers File ▸ Connect to server… offers. */
     public static final int MAX_RECENT_SERVERS = 8;
 
@@ -178,6 +186,34 @@ public final class GuiPreferences {
 
     public void setHiddenColumns(Set<String> columnIds) {
         write(() -> node.put(HIDDEN_COLUMNS, String.join(",", columnIds)));
+    }
+
+    /** View ▸ Notification rules…; {@link AlertRules#DEFAULT} until chosen. */
+    public AlertRules alertRules() {
+        String statuses = node.get(ALERT_STATUSES, null);
+        if (statuses == null) {
+            return AlertRules.DEFAULT;
+        }
+        EnumSet<DeploymentStatus> chosen = EnumSet.noneOf(DeploymentStatus.class);
+        for (String name : statuses.split(",")) {
+            Arrays.stream(DeploymentStatus.values()).filter(s -> s.name().equals(name.trim())).forEach(chosen::add);
+        }
+        Set<String> workspaces = node.get(ALERT_WORKSPACES, "").lines().filter(line -> !line.isBlank())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new AlertRules(chosen, node.getBoolean(ALERT_ALL_WORKSPACES, true), workspaces,
+                node.getBoolean(ALERT_STUCK, AlertRules.DEFAULT.stuck()),
+                node.getBoolean(ALERT_DESKTOP, AlertRules.DEFAULT.desktop()));
+    }
+
+    public void setAlertRules(AlertRules rules) {
+        write(() -> {
+            node.put(ALERT_STATUSES, rules.statuses().stream().map(Enum::name).collect(Collectors.joining(",")));
+            node.putBoolean(ALERT_ALL_WORKSPACES, rules.allWorkspaces());
+            // A workspace name has no line breaks: one line per workspace.
+            node.put(ALERT_WORKSPACES, String.join("\n", rules.workspaces()));
+            node.putBoolean(ALERT_STUCK, rules.stuck());
+            node.putBoolean(ALERT_DESKTOP, rules.desktop());
+        });
     }
 
     /** Preferences are a convenience: failing to save them must never break the console. */

@@ -1,5 +1,9 @@
 package io.modeldeploy.gui.main;
 
+import io.modeldeploy.gui.alerts.AlertPanelView;
+import io.modeldeploy.gui.alerts.DeploymentAlert;
+import io.modeldeploy.gui.alerts.DesktopNotifier;
+import io.modeldeploy.gui.alerts.ToastView;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentEventStream;
 import io.modeldeploy.gui.api.HttpDeploymentApiClient;
@@ -16,10 +20,13 @@ import io.modeldeploy.gui.dialogs.NewDeploymentDialog;
 import io.modeldeploy.gui.dialogs.NewDeploymentViewModel;
 import io.modeldeploy.gui.dialogs.NewVersionDialog;
 import io.modeldeploy.gui.dialogs.NewVersionViewModel;
+import io.modeldeploy.gui.dialogs.NotificationRulesDialog;
+import io.modeldeploy.gui.dialogs.NotificationRulesViewModel;
 import io.modeldeploy.gui.dialogs.ResetDemoConfirmation;
 import io.modeldeploy.gui.dialogs.ShortcutsDialog;
 import io.modeldeploy.gui.dialogs.StatusBatchDialog;
 import io.modeldeploy.gui.dialogs.StatusBatchViewModel;
+import io.modeldeploy.gui.list.AttentionText;
 import io.modeldeploy.gui.list.DeploymentListView;
 import io.modeldeploy.gui.list.ListColumns;
 import io.modeldeploy.gui.list.DeploymentListViewModel;
@@ -48,6 +55,9 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.geometry.Bounds;
+import javafx.stage.Popup;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -83,6 +93,10 @@ public final class MainView extends BorderPane implements ListActions {
     private final List<ExternalClientsView> clientsViews = new ArrayList<>();
     /** View ▸ Triage: made on first use, then kept (it follows the list), shown again when closed. */
     private TriageView triageView;
+    /** The alert panel under the bell: made on first use. */
+    private AlertPanelView alertPanel;
+    private final Popup alertPopup = new Popup();
+    private ToastView toastView;
 
     @FXML
     private MenuBar menuBar;
@@ -191,6 +205,9 @@ public final class MainView extends BorderPane implements ListActions {
                     }
                 }, viewModel.readOnlyProperty());
         statusBarController.bind(viewModel);
+        statusBarController.bindAlerts(models.alerts(), this::openAlerts);
+        toastView = new ToastView(this, context.themes(), this::openAlerts);
+        models.alerts().toasts().addListener(toastView::show);
         offlineBannerController.bind(viewModel);
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE) {
@@ -233,6 +250,9 @@ public final class MainView extends BorderPane implements ListActions {
         if (triageView != null) {
             triageView.close();
         }
+        models.alerts().toasts().close();
+        toastView.hide();
+        alertPopup.hide();
     }
 
     // ------------------------------------------------------------------ window state
@@ -430,6 +450,70 @@ public final class MainView extends BorderPane implements ListActions {
     /** The triage window once opened; null before. */
     public TriageView triageView() {
         return triageView;
+    }
+
+    /** The bell, View ▸ Alerts… (Ctrl+Shift+A) or a toast: the alert panel opens above the bell; its alerts count as read. */
+    @FXML
+    public void openAlerts() {
+        if (getScene() == null || getScene().getWindow() == null) {
+            return;
+        }
+        if (alertPanel == null) {
+            alertPanel = new AlertPanelView(models.alerts(), this::showAlerted, () -> {
+                alertPopup.hide();
+                notificationRules();
+            });
+            alertPopup.getContent().add(alertPanel);
+            alertPopup.setAutoHide(true);
+            alertPopup.setHideOnEscape(true);
+            alertPopup.setAnchorLocation(PopupWindow.AnchorLocation.CONTENT_BOTTOM_RIGHT);
+        }
+        context.themes().style(alertPanel);
+        toastView.hide();
+        Bounds bell = statusBarController.bell().localToScreen(statusBarController.bell().getBoundsInLocal());
+        if (!alertPopup.isShowing()) {
+            alertPopup.show(window(), bell.getMaxX(), bell.getMinY() - 4);
+        }
+        alertPanel.opened();
+    }
+
+    /** An entry of the alert panel: its deployment in the list (filters cleared if they hide it) and its version in the detail. */
+    private void showAlerted(DeploymentAlert alert) {
+        alertPopup.hide();
+        DeploymentListViewModel list = viewModel.list();
+        String key = DeploymentRow.keyOf(alert.key().workspace(), alert.key().name());
+        if (!list.exists(alert.key().workspace(), alert.key().name())) {
+            viewModel.report(alert.key().workspace() + "/" + alert.key().name() + " is no longer on the server");
+            return;
+        }
+        if (list.viewIndexOf(key) < 0) {
+            list.clearFilters();
+        }
+        listView.select(alert.key().workspace(), alert.key().name());
+        models.detail().selectVersion(alert.key().version());
+    }
+
+    /** The alert panel once opened; null before. */
+    public AlertPanelView alertPanel() {
+        return alertPanel;
+    }
+
+    /** The toast of new alerts. */
+    public ToastView toastView() {
+        return toastView;
+    }
+
+    /** View ▸ Notification rules…: which changes raise alerts; remembered, and applied from now on. */
+    @FXML
+    public void notificationRules() {
+        NotificationRulesViewModel model = new NotificationRulesViewModel(models.alerts().rulesProperty().get(),
+                viewModel.list().workspaceNames(), context.desktop() != DesktopNotifier.NONE);
+        new NotificationRulesDialog(window(), context.themes(), model,
+                AttentionText.limits(models.session().attentionRuleProperty().get()))
+                .showAndWait().ifPresent(rules -> {
+                    context.preferences().setAlertRules(rules);
+                    models.alerts().rulesProperty().set(rules);
+                });
     }
 
     @FXML

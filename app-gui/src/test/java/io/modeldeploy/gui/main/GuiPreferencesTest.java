@@ -1,10 +1,13 @@
 package io.modeldeploy.gui.main;
 
+import io.modeldeploy.gui.alerts.AlertRules;
 import io.modeldeploy.gui.style.Theme;
+import io.modeldeploy.model.DeploymentStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +92,19 @@ class GuiPreferencesTest {
         assertEquals(Optional.of(Set.of()), new GuiPreferences(node).hiddenColumns(), "chose to hide none");
         assertTrue(again.timesInUtc());
         assertEquals("team-nlp", again.lastNewDeploymentWorkspace());
+    }
+
+    @Test
+    void notificationRulesDefaultToErrorLostAndStuckEverywhereAndAreRemembered() {
+        assertEquals(AlertRules.DEFAULT, prefs.alertRules());
+        AlertRules chosen = new AlertRules(EnumSet.of(DeploymentStatus.LOST, DeploymentStatus.UNKNOWN), false,
+                Set.of("team-nlp", "prod eu"), false, false);
+        prefs.setAlertRules(chosen);
+        assertEquals(chosen, new GuiPreferences(node).alertRules());
+
+        AlertRules off = new AlertRules(EnumSet.noneOf(DeploymentStatus.class), true, Set.of(), false, true);
+        prefs.setAlertRules(off);
+        assertEquals(off, new GuiPreferences(node).alertRules(), "no status chosen stays no status, not the default");
     }
 
     @Test

@@ -56,11 +56,6 @@ public final class ExportViewModel {
     /** Where an export is. */
     public enum State { IDLE, RUNNING, DONE, CANCELLED, FAILED }
 
-    /** Shown beside the fleet export where the server has no streamed export. */
-    public static final String NEMO_HISTORY_NOTE = "This server has no history export: the console reads each "
-            + "version's history instead. A NeMo Platform keeps only the newest 100 entries of each version, "
-            + "so older changes are missing.";
-
     private final ConsoleSession session;
     private final Clock clock;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);

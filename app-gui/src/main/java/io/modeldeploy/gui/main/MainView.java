@@ -83,6 +83,7 @@ public final class MainView extends BorderPane implements ListActions {
     private final List<ExternalClientsView> clientsViews = new ArrayList<>();
     /** View ▸ Triage: made on first use, then kept (it follows the list), shown again when closed. */
     private TriageView triageView;
+    private final ExportMenu export;
 
     @FXML
     private MenuBar menuBar;
@@ -98,6 +99,8 @@ public final class MainView extends BorderPane implements ListActions {
     private MenuItem changeStatusesItem;
     @FXML
     private Menu demoMenu;
+    @FXML
+    private Menu exportMenu;
     @FXML
     private MenuItem connectToServerItem;
     @FXML
@@ -124,6 +127,7 @@ public final class MainView extends BorderPane implements ListActions {
         listView.columns().remember(context.preferences().hiddenColumns().orElse(ListColumns.HIDDEN_BY_DEFAULT),
                 context.preferences()::setHiddenColumns);
         this.detailView = new DeploymentDetailView(models.detail());
+        this.export = new ExportMenu(context, models, this::window);
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
         loader.setRoot(this);
         loader.setController(this);
@@ -190,6 +194,7 @@ public final class MainView extends BorderPane implements ListActions {
                         viewModel.refresh();
                     }
                 }, viewModel.readOnlyProperty());
+        export.bind(exportMenu);
         statusBarController.bind(viewModel);
         offlineBannerController.bind(viewModel);
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -482,6 +487,11 @@ public final class MainView extends BorderPane implements ListActions {
     /** The session and view-models this view binds to. */
     public ConsoleViewModels models() {
         return models;
+    }
+
+    /** File ▸ Export (tests give it the file to write). */
+    public ExportMenu export() {
+        return export;
     }
 
     public DeploymentListView listView() {

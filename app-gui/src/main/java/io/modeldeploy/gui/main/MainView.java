@@ -233,6 +233,7 @@ public final class MainView extends BorderPane implements ListActions {
 
     /** Stops following the server (the window closes, or another server's view replaces this one). */
     public void stop() {
+        export.viewModel().cancel();
         models.session().close();
         List.copyOf(clientsViews).forEach(ExternalClientsView::close);
         if (triageView != null) {

@@ -145,6 +145,28 @@ class ExportUiTest {
         }));
     }
 
+    /** File ▸ Export ▸ {@code item}, clicked as a user would (menus of earlier tests' windows are left out). */
+    private void openExportMenu(FxRobot robot, String item) {
+        click(robot, "File");
+        clickShown(robot, "Export");
+        clickShown(robot, item);
+    }
+
+    private static void clickShown(FxRobot robot, String text) {
+        waitUntil(text + " is shown", () -> onFxThread(() -> robot.lookup(text).queryAll().stream()
+                .anyMatch(n -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing())));
+        Node node = onFxThread(() -> robot.lookup(text).queryAll().stream()
+                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing())
+                .findFirst().orElseThrow());
+        // Sideways into a submenu first, as a user does: a diagonal path crosses the items below its parent.
+        javafx.geometry.Bounds bounds = onFxThread(() -> node.localToScreen(node.getBoundsInLocal()));
+        javafx.geometry.Point2D pointer = robot.robotContext().getBaseRobot().retrieveMouse();
+        robot.moveTo(new javafx.geometry.Point2D(bounds.getMinX() + 10, pointer.getY()));
+        robot.clickOn(node);
+    }
+
     private static List<CSVRecord> readCsv(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
@@ -166,9 +188,7 @@ class ExportUiTest {
         Path file = folder.resolve("shown.csv");
         exportTo(robot, file);
 
-        click(robot, "File");
-        click(robot, "Export");
-        click(robot, "List as shown…");
+        openExportMenu(robot, "List as shown…");
         waitUntil("the file is written", () -> view.export().viewModel().stateProperty().get()
                 == io.modeldeploy.gui.export.ExportViewModel.State.DONE);
 
@@ -198,9 +218,7 @@ class ExportUiTest {
         Path file = folder.resolve("llama-history.csv");
         exportTo(robot, file);
 
-        click(robot, "File");
-        click(robot, "Export");
-        click(robot, "Selected deployment's history…");
+        openExportMenu(robot, "Selected deployment's history…");
         waitUntil("the file is written", () -> view.export().viewModel().stateProperty().get()
                 == io.modeldeploy.gui.export.ExportViewModel.State.DONE);
 
@@ -214,6 +232,28 @@ class ExportUiTest {
                 && r.get("name").equals("llama") && r.get("version").equals("1")));
         assertEquals("'" + HOSTILE_MESSAGE, entries.get(2).get("status_message"));
         assertTrue(askedFor.get(0).endsWith("/history-export-a-llama-" + java.time.LocalDate.now(
+                io.modeldeploy.gui.util.TimeFormat.clock())), askedFor.toString());
+    }
+
+    @Test
+    void exportTheFleetsHistoryForATimeRangeWritesTheEntriesOfTheChosenStatuses(FxRobot robot) throws IOException {
+        waitForLoad();
+        Path file = folder.resolve("fleet.csv");
+        exportTo(robot, file);
+
+        openExportMenu(robot, "Fleet history for a time range…");
+        waitUntil("the fleet export dialog is open", () -> Window.getWindows().stream()
+                .anyMatch(w -> w.isShowing() && w.getScene() != null && w.getScene().lookup("#fleetSinceDate") != null));
+        click(robot, "#fleetStatusERROR");
+        click(robot, "#fleetExportButton");
+        waitUntil("the file is written", () -> view.export().viewModel().stateProperty().get()
+                == io.modeldeploy.gui.export.ExportViewModel.State.DONE);
+
+        List<CSVRecord> entries = readCsv(file);
+        assertEquals(List.of("export-a/llama ERROR"), entries.stream()
+                .map(r -> r.get("workspace") + "/" + r.get("name") + " " + r.get("status")).toList());
+        assertEquals("'" + HOSTILE_MESSAGE, entries.get(0).get("status_message"));
+        assertTrue(askedFor.get(0).endsWith("/fleet-history-" + java.time.LocalDate.now(
                 io.modeldeploy.gui.util.TimeFormat.clock())), askedFor.toString());
     }
 }

@@ -17,6 +17,9 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Window;
+import javafx.util.converter.LocalDateStringConverter;
+
+import java.time.format.DateTimeFormatter;
 
 /**
  * File ▸ Export ▸ Fleet history…: the time range, statuses and workspace of the export
@@ -71,6 +74,9 @@ public final class FleetExportDialog extends Dialog<HistoryExportQuery> {
         sinceTime.setId("fleetSinceTime");
         untilDate.setId("fleetUntilDate");
         untilTime.setId("fleetUntilTime");
+        // Dates as the console writes them everywhere: 2026-12-04.
+        sinceDate.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, null));
+        untilDate.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, null));
         sinceDate.valueProperty().bindBidirectional(viewModel.sinceDateProperty());
         sinceTime.textProperty().bindBidirectional(viewModel.sinceTimeProperty());
         untilDate.valueProperty().bindBidirectional(viewModel.untilDateProperty());

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
@@ -117,7 +118,7 @@ public final class FleetExportViewModel {
 
     /** "Times in UTC" or "Times in local time (CET)": how the entered times are read. */
     public String zoneText() {
-        return "UTC".equals(zone.getId()) || "Z".equals(zone.getId())
+        return zone.normalized().equals(ZoneOffset.UTC)
                 ? "Times in UTC; the start is included, the end is not."
                 : "Times in local time (" + zone.getDisplayName(TextStyle.SHORT, Locale.getDefault())
                 + "); the start is included, the end is not.";

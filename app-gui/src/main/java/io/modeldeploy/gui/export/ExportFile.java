@@ -12,6 +12,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * Writes an export completely or not at all: into a temporary file beside the target (same folder,
@@ -34,7 +35,8 @@ final class ExportFile {
 
     static long write(Path target, Content content) throws IOException, ApiException {
         Path folder = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, TEMPORARY_PREFIX, ".part");
+        // Not Files.createTempFile: its owner-only permissions would stay with the moved file.
+        Path temporary = Files.createFile(folder.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + ".part"));
         boolean moved = false;
         try {
             long rows;

@@ -52,7 +52,9 @@ class FleetExportViewModelTest {
         assertEquals(Instant.parse("2026-12-04T17:05:30Z"), query.until());
         assertEquals("-", query.workspace());
         assertEquals(Set.of(DeploymentStatus.ERROR, DeploymentStatus.LOST), query.statuses());
-        assertTrue(model.zoneText().startsWith("Times in UTC"));
+        assertTrue(model.zoneText().startsWith("Times in UTC")
+                && new FleetExportViewModel(ServerCapabilities.ALL, null, ZoneId.of("Etc/UTC"), CLOCK).zoneText()
+                .startsWith("Times in UTC"));
     }
 
     @Test

@@ -135,6 +135,9 @@ class ExportViewModelTest {
         assertEquals("", rows.get(1).get("needs_attention"));
         assertEquals(ready.updatedAt().toString(), rows.get(1).get("updated_at"));
         assertEquals(List.of(file), filesInFolder(), "no temporary file is left");
+        Path plain = Files.createFile(folder.resolve("plain.txt"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+                "the file gets the permissions of any new file, not a temporary file's owner-only ones");
     }
 
     @Test

@@ -175,8 +175,8 @@ public final class ExportViewModel {
         }
         export.cancel();
         current = null;
-        state.set(State.CANCELLED);
         outcome.set(ErrorTexts.exportCancelled(target.get()));
+        state.set(State.CANCELLED);
     }
 
     // ------------------------------------------------------------------ running one
@@ -243,8 +243,8 @@ public final class ExportViewModel {
         }, result -> {
             current = null;
             if (result.fileFailure() != null) {
-                state.set(State.FAILED);
                 outcome.set(ErrorTexts.exportFileFailed(file, result.fileFailure()));
+                state.set(State.FAILED);
                 return;
             }
             written.set(result.rows());
@@ -254,8 +254,8 @@ public final class ExportViewModel {
             state.set(State.DONE);
         }, error -> {
             current = null;
-            state.set(State.FAILED);
             outcome.set(ErrorTexts.exportFailed(what, error, file));
+            state.set(State.FAILED);
         });
     }
 
@@ -331,7 +331,10 @@ public final class ExportViewModel {
         return progressText.getReadOnlyProperty();
     }
 
-    /** What the last export came to, in words: written where, cancelled, or why it failed; empty while it runs. */
+    /**
+     * What the last export came to, in words: written where, cancelled, or why it failed; empty while
+     * it runs. Set before {@link #stateProperty()} tells the end.
+     */
     public ReadOnlyStringProperty outcomeProperty() {
         return outcome.getReadOnlyProperty();
     }

@@ -262,4 +262,33 @@ class ExportViewModelTest {
                     "the streamed export is not asked for");
         }
     }
+
+    @Test
+    void onANemoPlatformADeploymentsHistoryIsTheNewestEntriesEachVersionEmbeds() throws IOException {
+        try (NemoModelsDouble nemo = NemoModelsDouble.start()) {
+            nemo.createDeployment("default", "llama", "llama-nim");
+            nemo.postStatus("default", "llama", "READY", "serving");
+            nemo.postStatus("default", "llama", "ERROR", "CUDA out of memory");
+            StepExecutor steps = new StepExecutor();
+            ConsoleSession nemoSession = new ConsoleSession(new HttpDeploymentApiClient(nemo.baseUri()),
+                    ConnectionInfo.remote(nemo.baseUri()), new TaskRunner(steps, Runnable::run));
+            nemoSession.pollWith(Duration.ofSeconds(5), interval -> { });
+            nemoSession.start();
+            steps.round(); // what the server offers: no status-history endpoint
+            ExportViewModel nemoExport = new ExportViewModel(nemoSession, CLOCK);
+            Path file = folder.resolve("llama.csv");
+
+            nemoExport.exportDeploymentHistory(new DeploymentKey("default", "llama"), ExportFormat.CSV, file);
+            while (nemoExport.stateProperty().get() == State.RUNNING) {
+                steps.round();
+            }
+            nemoSession.close();
+
+            assertEquals(State.DONE, nemoExport.stateProperty().get(), nemoExport.outcomeProperty().get());
+            List<String> statuses = readCsv(file).stream().map(r -> r.get("status")).toList();
+            assertEquals(List.of("READY", "ERROR"), statuses.subList(statuses.size() - 2, statuses.size()));
+            assertTrue(nemo.requests().stream().noneMatch(r -> r.contains("/llama/status-history")),
+                    "NeMo has no status-history endpoint: " + nemo.requests());
+        }
+    }
 }

@@ -17,6 +17,8 @@ public final class ApiPaths {
     public static final String STATUS_BATCHES = "/apis/modeldeploy/v1/status-batches";
     /** What needs attention and the server's stuck limits (the console's extension API). */
     public static final String ATTENTION = "/apis/modeldeploy/v1/attention";
+    /** The fleet's status history for a time range, streamed (the console's extension API). */
+    public static final String HISTORY_EXPORT = "/apis/modeldeploy/v1/history-export";
     /** The health check; needs no token. */
     public static final String HEALTH = "/health";
 

@@ -5,6 +5,7 @@ import io.modeldeploy.model.AttentionList;
 import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
+import io.modeldeploy.model.HistoryExportEntry;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The ModelDeploy API ({@code /apis/models/v2}) as the console uses it: one client per server,
@@ -134,6 +136,15 @@ public interface DeploymentApiClient {
     /** One page of the full status history of a version, oldest first. */
     ListPage<StatusHistoryEntry> statusHistory(String workspace, String name, int version, int page, int pageSize)
             throws ApiException;
+
+    /**
+     * Every status-history entry {@code query} selects, oldest first (by timestamp, then as recorded),
+     * each handed to {@code sink} as it arrives ({@code GET /apis/modeldeploy/v1/history-export},
+     * streamed as NDJSON, so the whole export is never held in memory). Answers how many entries were
+     * handed over. A server without this extension (a NeMo Platform) answers 404. An interrupt stops
+     * the reading; what {@code sink} throws is passed on as it is.
+     */
+    long exportHistory(HistoryExportQuery query, Consumer<HistoryExportEntry> sink) throws ApiException;
 
     /**
      * The latest versions of {@code workspace} ({@code "-"} = all) that need attention, and the

@@ -9,6 +9,7 @@ import io.modeldeploy.model.AttentionList;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.DemoState;
+import io.modeldeploy.model.HistoryExportEntry;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
@@ -17,8 +18,10 @@ import io.modeldeploy.model.StatusBatchResult;
 import io.modeldeploy.model.StatusHistoryEntry;
 import io.modeldeploy.model.StatusUpdateRequest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The {@link DeploymentApiClient} of a real server, over HTTP. One instance per server;
@@ -44,6 +48,7 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
     static final int PARALLEL_PAGES = 4;
 
     private static final String JSON = "application/json";
+    private static final String NDJSON = "application/x-ndjson";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
     private static final TypeReference<ListPage<ModelDeployment>> DEPLOYMENT_PAGE = new TypeReference<>() {
@@ -133,9 +138,11 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         CompletableFuture<Boolean> demo = offered(ApiPaths.DEMO);
         CompletableFuture<Boolean> attention = offered(ApiPaths.ATTENTION + "?workspace=" + ApiPaths.segment(all));
         CompletableFuture<Boolean> whoami = offered(ApiPaths.WHOAMI);
+        // An unreadable "since" is refused (422) before anything is read.
+        CompletableFuture<Boolean> historyExport = offered(ApiPaths.HISTORY_EXPORT + "?since=-");
         boolean entityTags = sendsEntityTags();
         return new ServerCapabilities(await(eventStream), await(statusHistory), entityTags, await(statusBatches),
-                await(demo), await(attention), await(whoami));
+                await(demo), await(attention), await(whoami), await(historyExport));
     }
 
     private CompletableFuture<Boolean> offered(String path) {
@@ -317,6 +324,61 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         String path = ApiPaths.deployment(workspace, name) + "/status-history?version=" + version
                 + "&page=" + page + "&page_size=" + pageSize;
         return send(get(path), HISTORY_PAGE);
+    }
+
+    /** Reads the answer line by line from its stream: one JSON object per line, blank lines skipped. */
+    @Override
+    public long exportHistory(HistoryExportQuery query, Consumer<HistoryExportEntry> sink) throws ApiException {
+        HttpRequest request = server.request(ApiPaths.HISTORY_EXPORT + query.queryString(), NDJSON,
+                REQUEST_TIMEOUT).GET().build();
+        HttpResponse<InputStream> response;
+        try {
+            response = server.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw server.failureOf(e);
+        } catch (InterruptedException e) {
+            throw server.interrupted(e);
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            if (response.statusCode() / 100 != 2) {
+                throw server.errorFrom(response.statusCode(), readRest(lines));
+            }
+            long count = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                sink.accept(entryOf(line, response.statusCode()));
+                count++;
+            }
+            return count;
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw ApiException.noAnswer(ApiException.Kind.INTERRUPTED, server.baseUrl(), null, e);
+            }
+            throw server.failureOf(e);
+        }
+    }
+
+    private HistoryExportEntry entryOf(String line, int status) throws ApiException {
+        try {
+            HistoryExportEntry entry = json.readValue(line, HistoryExportEntry.class);
+            if (entry == null || entry.timestamp() == null || entry.status() == null) {
+                throw ApiException.unreadableAnswer(status, "an exported entry without timestamp or status", null);
+            }
+            return entry;
+        } catch (JsonProcessingException e) {
+            throw ApiException.unreadableAnswer(status, e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String readRest(BufferedReader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[4096];
+        for (int n = reader.read(buffer); n >= 0 && text.length() < 65_536; n = reader.read(buffer)) {
+            text.append(buffer, 0, n);
+        }
+        return text.toString();
     }
 
     @Override

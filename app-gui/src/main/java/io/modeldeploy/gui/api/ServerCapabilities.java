@@ -14,14 +14,18 @@ package io.modeldeploy.gui.api;
  * @param demo          the demo API
  * @param attention     the stuck limits of {@code /apis/modeldeploy/v1/attention}
  * @param whoami        the caller's name and role
+ * @param historyExport {@code GET /apis/modeldeploy/v1/history-export}: the fleet's history for a time range,
+ *                      streamed (else the console reads each version's history)
  */
 public record ServerCapabilities(boolean eventStream, boolean statusHistory, boolean entityTags,
-                                 boolean statusBatches, boolean demo, boolean attention, boolean whoami) {
+                                 boolean statusBatches, boolean demo, boolean attention, boolean whoami,
+                                 boolean historyExport) {
 
     /** Everything: what our server offers, and what the console assumes until it knows better. */
-    public static final ServerCapabilities ALL = new ServerCapabilities(true, true, true, true, true, true, true);
+    public static final ServerCapabilities ALL = new ServerCapabilities(true, true, true, true, true, true, true,
+            true);
 
     /** Only NeMo's ModelDeployment API. */
     public static final ServerCapabilities NONE = new ServerCapabilities(false, false, false, false, false, false,
-            false);
+            false, false);
 }

@@ -5,7 +5,12 @@ import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.DeploymentEventStream.ResyncReason;
 import io.modeldeploy.model.ValidationError;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
@@ -169,6 +174,37 @@ public final class ErrorTexts {
             current = current.getCause();
         }
         return current;
+    }
+
+    // ------------------------------------------------------------------ exports
+
+    /** An export that failed reading from the server: what, why, and that no file was written or changed. */
+    public static String exportFailed(String what, ApiException failure, Path target) {
+        return describe("Could not export " + what, failure) + " " + nothingWritten(target);
+    }
+
+    /** An export whose file could not be written (no permission, no such folder, disk full…). */
+    public static String exportFileFailed(Path target, IOException failure) {
+        String why;
+        if (failure instanceof AccessDeniedException) {
+            why = "no permission to write there";
+        } else if (failure instanceof NoSuchFileException) {
+            why = "the folder does not exist";
+        } else if (failure instanceof FileSystemException fs && fs.getReason() != null) {
+            why = fs.getReason();
+        } else {
+            why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        }
+        return "Could not write " + target + " (" + why.strip() + "). " + nothingWritten(target);
+    }
+
+    /** Cancel pressed during an export. */
+    public static String exportCancelled(Path target) {
+        return "Export cancelled. " + nothingWritten(target);
+    }
+
+    private static String nothingWritten(Path target) {
+        return "Nothing was written; " + target.getFileName() + " is as it was.";
     }
 
     // ------------------------------------------------------------------ status batches

@@ -5,6 +5,9 @@ import io.modeldeploy.gui.style.Theme;
 import io.modeldeploy.model.DeploymentStatus;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -20,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * What the console remembers between runs: theme, window bounds, split-pane divider positions,
  * the servers it connected to (their URLs only, never a token), hidden list columns, local or UTC
- * times, the workspace of the last new deployment and the notification rules. The application uses the user node {@code io/modeldeploy/gui}; tests pass their own node.
+ * times, the workspace of the last new deployment, the notification rules and the folder of the last export.
+ * The application uses the user node {@code io/modeldeploy/gui}; tests pass their own node.
  */
 public final class GuiPreferences {
 
@@ -44,6 +48,7 @@ public final class GuiPreferences {
     private static final String ALERT_WORKSPACES = "alerts.workspaces";
     private static final String ALERT_STUCK = "alerts.stuck";
     private static final String ALERT_DESKTOP = "alerts.desktop";
+    private static final String EXPORT_FOLDER = "export.folder";
     /** How many servers File ▸ Connect to server… offers. */
     public static final int MAX_RECENT_SERVERS = 8;
 
@@ -171,6 +176,24 @@ public final class GuiPreferences {
 
     public void setTimesInUtc(boolean utc) {
         write(() -> node.putBoolean(TIMES_IN_UTC, utc));
+    }
+
+    /** The folder File ▸ Export last wrote to, if it still exists. */
+    public Optional<Path> exportFolder() {
+        String saved = node.get(EXPORT_FOLDER, null);
+        if (saved == null) {
+            return Optional.empty();
+        }
+        try {
+            Path folder = Path.of(saved);
+            return Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void setExportFolder(Path folder) {
+        write(() -> node.put(EXPORT_FOLDER, folder.toAbsolutePath().toString()));
     }
 
     /** Ids of the list columns the user hid; empty when they never chose (then the list's defaults apply). */

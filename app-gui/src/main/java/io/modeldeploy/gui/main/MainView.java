@@ -97,6 +97,7 @@ public final class MainView extends BorderPane implements ListActions {
     private AlertPanelView alertPanel;
     private final Popup alertPopup = new Popup();
     private ToastView toastView;
+    private final ExportMenu export;
 
     @FXML
     private MenuBar menuBar;
@@ -112,6 +113,8 @@ public final class MainView extends BorderPane implements ListActions {
     private MenuItem changeStatusesItem;
     @FXML
     private Menu demoMenu;
+    @FXML
+    private Menu exportMenu;
     @FXML
     private MenuItem connectToServerItem;
     @FXML
@@ -138,6 +141,7 @@ public final class MainView extends BorderPane implements ListActions {
         listView.columns().remember(context.preferences().hiddenColumns().orElse(ListColumns.HIDDEN_BY_DEFAULT),
                 context.preferences()::setHiddenColumns);
         this.detailView = new DeploymentDetailView(models.detail());
+        this.export = new ExportMenu(context, models, this::window);
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
         loader.setRoot(this);
         loader.setController(this);
@@ -204,6 +208,7 @@ public final class MainView extends BorderPane implements ListActions {
                         viewModel.refresh();
                     }
                 }, viewModel.readOnlyProperty());
+        export.bind(exportMenu);
         statusBarController.bind(viewModel);
         statusBarController.bindAlerts(models.alerts(), this::openAlerts);
         toastView = new ToastView(this, context.themes(), this::openAlerts);
@@ -245,6 +250,7 @@ public final class MainView extends BorderPane implements ListActions {
 
     /** Stops following the server (the window closes, or another server's view replaces this one). */
     public void stop() {
+        export.viewModel().cancel();
         models.session().close();
         List.copyOf(clientsViews).forEach(ExternalClientsView::close);
         if (triageView != null) {
@@ -566,6 +572,11 @@ public final class MainView extends BorderPane implements ListActions {
     /** The session and view-models this view binds to. */
     public ConsoleViewModels models() {
         return models;
+    }
+
+    /** File ▸ Export (tests give it the file to write). */
+    public ExportMenu export() {
+        return export;
     }
 
     public DeploymentListView listView() {

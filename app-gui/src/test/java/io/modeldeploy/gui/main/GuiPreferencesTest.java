@@ -47,6 +47,18 @@ class GuiPreferencesTest {
     }
 
     @Test
+    void theExportFolderIsRememberedWhileItExists(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        assertEquals(java.util.Optional.empty(), prefs.exportFolder());
+        java.nio.file.Path reports = java.nio.file.Files.createDirectory(folder.resolve("reports"));
+        prefs.setExportFolder(reports);
+        assertEquals(java.util.Optional.of(reports), prefs.exportFolder());
+
+        java.nio.file.Files.delete(reports);
+        assertEquals(java.util.Optional.empty(), prefs.exportFolder(), "a folder since removed is not offered");
+    }
+
+    @Test
     void themeDefaultsToLightAndIsRemembered() {
         assertEquals(Theme.LIGHT, prefs.theme());
         prefs.setTheme(Theme.DARK);

@@ -66,7 +66,7 @@ class NemoSessionTest {
 
         connect();
 
-        assertEquals(new ServerCapabilities(false, false, false, false, false, false, false),
+        assertEquals(ServerCapabilities.NONE,
                 session.capabilitiesProperty().get());
         assertTrue(session.pollingProperty().get());
         assertEquals(State.LIVE, session.liveStateProperty().get());

@@ -3,11 +3,13 @@ package io.modeldeploy.gui.testing;
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
 import io.modeldeploy.gui.api.DeploymentEventStream;
+import io.modeldeploy.gui.api.HistoryExportQuery;
 import io.modeldeploy.gui.api.HttpDeploymentApiClient;
 import io.modeldeploy.model.AttentionList;
 import io.modeldeploy.model.CallerIdentity;
 import io.modeldeploy.model.CreateDeploymentRequest;
 import io.modeldeploy.model.DemoState;
+import io.modeldeploy.model.HistoryExportEntry;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
 import io.modeldeploy.model.NewVersionRequest;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The base of test fakes: every call goes to a delegate unless a fake overrides it. The default
@@ -155,6 +158,11 @@ public class ForwardingDeploymentApiClient implements DeploymentApiClient {
     @Override
     public int resetDemo() throws ApiException {
         return delegate.resetDemo();
+    }
+
+    @Override
+    public long exportHistory(HistoryExportQuery query, Consumer<HistoryExportEntry> sink) throws ApiException {
+        return delegate.exportHistory(query, sink);
     }
 
     @Override

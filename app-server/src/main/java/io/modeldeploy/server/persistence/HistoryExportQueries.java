@@ -2,6 +2,7 @@ package io.modeldeploy.server.persistence;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.modeldeploy.model.ChangeSource;
 import io.modeldeploy.model.DeploymentStatus;
@@ -26,13 +27,31 @@ import java.util.List;
 @Singleton
 public class HistoryExportQueries {
     private static final String COLUMNS = "SELECT e.id, e.recorded_at, e.status, e.status_message, e.model_provider_id,"
-            + " e.actor, e.source, d.workspace, d.name, d.entity_version"
-            + " FROM status_event e JOIN deployment_version d ON d.id = e.deployment_id";
+            + " e.actor, e.source, d.workspace, d.name, d.entity_version FROM status_event e";
+    private static final String JOIN = " JOIN deployment_version d ON d.id = e.deployment_id";
 
     private final JdbcOperations jdbc;
+    /** Whether the database is H2, asked of the first connection (null until then). */
+    private volatile Boolean h2;
 
     public HistoryExportQueries(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * H2 would read the range of {@code e.id <= ?} by the primary key and sort all of it for every
+     * page; told the index, it reads the page in the index's order and stops after it. PostgreSQL
+     * plans this itself (and has no such hint).
+     */
+    private String from(String index) {
+        if (h2 == null) {
+            try {
+                h2 = jdbc.getConnection().getMetaData().getDatabaseProductName().equals("H2");
+            } catch (SQLException e) {
+                throw new DataAccessException("cannot tell which database this is", e);
+            }
+        }
+        return COLUMNS + (h2 ? " USE INDEX (" + index + ")" : "") + JOIN;
     }
 
     /** The id of the newest history entry (0 when there is none). */
@@ -52,7 +71,8 @@ public class HistoryExportQueries {
      */
     @ReadOnly
     public List<HistoryExportRow> page(HistoryExportFilter filter, @Nullable HistoryExportRow after, int limit) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE e.id <= ?");
+        StringBuilder sql = new StringBuilder(from(filter.versionId() != null ? "status_event_history"
+                : "status_event_by_time")).append(" WHERE e.id <= ?");
         List<Object> parameters = new ArrayList<>(List.of(filter.lastEntryId()));
         if (filter.versionId() != null) {
             sql.append(" AND e.deployment_id = ?");
@@ -86,7 +106,9 @@ public class HistoryExportQueries {
                 parameters.addAll(List.of(at, at, after.id()));
             }
         }
-        sql.append(filter.versionId() != null ? " ORDER BY e.id" : " ORDER BY e.recorded_at, e.id").append(" LIMIT ?");
+        // the order of the index read: deployment_id is one value for a version's history
+        sql.append(filter.versionId() != null ? " ORDER BY e.deployment_id, e.id" : " ORDER BY e.recorded_at, e.id")
+                .append(" LIMIT ?");
         parameters.add(limit);
         return jdbc.prepareStatement(sql.toString(), statement -> {
             bind(statement, parameters);

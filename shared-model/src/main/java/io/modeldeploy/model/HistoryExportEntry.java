@@ -1,5 +1,6 @@
 package io.modeldeploy.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,9 +11,11 @@ import java.util.List;
 /**
  * One status-history entry as exported for audits: which deployment version it belongs to, and the
  * model provider reference recorded with the change. The same fields, in {@link #COLUMNS} order, are
- * the CSV columns, the NDJSON object keys and the JSON array items of every history export.
+ * the CSV columns, the NDJSON object keys and the JSON array items of every history export: every
+ * field always, a missing model provider as null and an empty message as "".
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "HistoryExportEntry", description = "One status-history entry with the deployment it belongs to")
 public record HistoryExportEntry(
         @JsonProperty("workspace") String workspace,

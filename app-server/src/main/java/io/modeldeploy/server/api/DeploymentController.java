@@ -35,6 +35,8 @@ import io.modeldeploy.server.service.AttentionService;
 import io.modeldeploy.server.service.Caller;
 import io.modeldeploy.server.service.DeploymentService;
 import io.modeldeploy.server.service.EntityTagCondition;
+import io.modeldeploy.server.service.HistoryExport;
+import io.modeldeploy.server.service.HistoryExportFormat;
 import io.modeldeploy.server.service.StatusChange;
 import io.modeldeploy.server.service.StatusUpdateCommitter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,6 +47,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import reactor.core.publisher.Flux;
 
 import java.util.List;
 import java.util.Optional;
@@ -81,9 +85,12 @@ public class DeploymentController {
     private final JsonRequestReader requests;
     private final JsonMapper jsonMapper;
     private final AttentionService attention;
+    private final HistoryExport export;
 
     public DeploymentController(DeploymentService deployments, StatusUpdateCommitter statusUpdates,
-                                JsonRequestReader requests, JsonMapper jsonMapper, AttentionService attention) {
+                                JsonRequestReader requests, JsonMapper jsonMapper, AttentionService attention,
+                                HistoryExport export) {
+        this.export = export;
         this.deployments = deployments;
         this.statusUpdates = statusUpdates;
         this.requests = requests;
@@ -227,21 +234,47 @@ public class DeploymentController {
     }
 
     @Operation(summary = "Status history of one version",
-            description = "The whole history, oldest first, paginated (the resource itself carries the newest 100).",
+            description = "The whole history, oldest first, paginated (the resource itself carries the newest 100). "
+                    + "With Accept: text/csv or application/x-ndjson the whole history of the version, unpaged and "
+                    + "streamed, as rows or objects of workspace, name, version, timestamp, status, status_message, "
+                    + "model_provider_id, actor, source (as GET /apis/modeldeploy/v1/history-export writes them).",
             parameters = {
                 @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1"),
-                        description = "Page number, from 1 (default 1)"),
+                        description = "Page number, from 1 (default 1); not for CSV or NDJSON"),
                 @Parameter(name = "page_size", in = ParameterIn.QUERY,
                         schema = @Schema(type = "integer", minimum = "1", maximum = "1000"),
-                        description = "Items per page (default 10)")})
+                        description = "Items per page (default 10); not for CSV or NDJSON")})
     @Get("/{name}/status-history")
-    public ListPage<StatusHistoryEntry> statusHistory(String workspace, String name,
-                                                      @QueryValue @Nullable String version, HttpRequest<?> request) {
+    public HttpResponse<ListPage<StatusHistoryEntry>> statusHistory(String workspace, String name,
+                                                                    @QueryValue @Nullable String version,
+                                                                    HttpRequest<?> request) {
         ValidationErrors errors = new ValidationErrors();
         int page = QueryValues.page(request.getParameters(), errors);
         int pageSize = QueryValues.pageSize(request.getParameters(), errors);
         errors.throwIfAny();
-        return deployments.history(workspace, name, QueryValues.version(version, workspace, name), page, pageSize);
+        return HttpResponse.ok(deployments.history(workspace, name, QueryValues.version(version, workspace, name), page,
+                pageSize)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    }
+
+    @Operation(summary = "Status history of one version", operationId = "statusHistory")
+    @ApiResponse(responseCode = "200", description = "A page of the history (JSON), or all of it (CSV, NDJSON)",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.CONTENT_DISPOSITION,
+                    description = "For CSV and NDJSON: attachment with a file name", schema = @Schema(type = "string")),
+            content = {
+                @Content(mediaType = HistoryExportController.CSV, schema = @Schema(type = "string",
+                        description = "Header row workspace,name,version,timestamp,status,status_message,"
+                                + "model_provider_id,actor,source, then one row per entry")),
+                // one HistoryExportEntry object per line; no schema, since an empty export has no body
+                @Content(mediaType = HistoryExportController.NDJSON)})
+    @Get(uri = "/{name}/status-history", produces = {HistoryExportController.CSV, HistoryExportController.NDJSON})
+    public HttpResponse<Flux<byte[]>> statusHistoryExport(String workspace, String name,
+                                                          @QueryValue @Nullable String version,
+                                                          HttpRequest<?> request) {
+        HistoryExportFormat format = ExportMediaTypes.of(request);
+        HistoryExport.Stream stream = export.version(workspace, name, QueryValues.version(version, workspace, name),
+                format);
+        return ExportMediaTypes.attachment(HttpResponse.ok(stream.chunks()).contentType(format.contentType())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT), stream.fileName(), format);
     }
 
     @Operation(summary = "Models served by a deployment (placeholder, as in NeMo)")

@@ -78,7 +78,7 @@ public class DemoDataService {
         DeploymentStatus status = number == 1 ? DeploymentStatus.CREATED : DeploymentStatus.PENDING;
         String message = number == 1 ? "Deployment created" : "Deployment update pending";
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(createdAt, status, message, DemoFleet.ADMIN));
+        entries.add(new Entry(createdAt, status, message, DemoFleet.ADMIN, null));
         Instant at = createdAt;
         String provider = null;
         for (DemoFleet.Step step : version.steps()) {
@@ -86,10 +86,10 @@ public class DemoDataService {
             if (at.isAfter(now)) {
                 at = now;
             }
-            entries.add(new Entry(at, step.status(), step.message(), step.actor()));
             if (step.status() == DeploymentStatus.READY && version.withProvider()) {
                 provider = deployment.workspace() + "/" + deployment.name();
             }
+            entries.add(new Entry(at, step.status(), step.message(), step.actor(), provider));
         }
         Entry last = entries.get(entries.size() - 1);
         DeploymentVersionRow row = new DeploymentVersionRow(DeploymentIds.next(), deployment.workspace(), deployment.name(), number,
@@ -99,8 +99,8 @@ public class DemoDataService {
         List<StatusEventRow> saved = new ArrayList<>();
         for (Entry entry : entries) {
             ChangeSource source = DemoFleet.ADMIN.equals(entry.actor()) ? ChangeSource.GUI : ChangeSource.API;
-            saved.add(history.save(StatusEventRow.of(row.id(), entry.status(), entry.message(), entry.actor(), source,
-                    entry.at())));
+            saved.add(history.save(StatusEventRow.of(row.id(), entry.status(), entry.message(), entry.provider(),
+                    entry.actor(), source, entry.at())));
         }
         eventLog.record(number == 1 ? DeploymentEventType.CREATED : DeploymentEventType.VERSION_CREATED,
                 DeploymentService.toResource(row, saved), createdAt);
@@ -123,6 +123,6 @@ public class DemoDataService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private record Entry(Instant at, DeploymentStatus status, String message, String actor) {
+    private record Entry(Instant at, DeploymentStatus status, String message, String actor, String provider) {
     }
 }

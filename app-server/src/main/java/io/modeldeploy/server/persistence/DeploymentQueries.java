@@ -76,7 +76,7 @@ public class DeploymentQueries {
             return Map.of();
         }
         String marks = String.join(", ", Collections.nCopies(deploymentIds.size(), "?"));
-        String sql = "SELECT id, deployment_id, status, status_message, actor, source, recorded_at FROM ("
+        String sql = "SELECT id, deployment_id, status, status_message, model_provider_id, actor, source, recorded_at FROM ("
                 + "SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.deployment_id ORDER BY e.id DESC) AS newest_rank"
                 + " FROM status_event e WHERE e.deployment_id IN (" + marks + ")"
                 + ") ranked WHERE newest_rank <= ? ORDER BY deployment_id, id";

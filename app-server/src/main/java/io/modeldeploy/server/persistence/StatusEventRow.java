@@ -17,13 +17,15 @@ public record StatusEventRow(
         String deploymentId,
         DeploymentStatus status,
         String statusMessage,
+        @Nullable String modelProviderId,
         String actor,
         String source,
         Instant recordedAt) {
 
+    /** {@code modelProviderId}: the version's model provider reference with this change (null when none). */
     public static StatusEventRow of(String deploymentId, DeploymentStatus status, String message,
-                                    String actor, ChangeSource source, Instant at) {
-        return new StatusEventRow(null, deploymentId, status, message, actor, source.wireName(), at);
+                                    @Nullable String modelProviderId, String actor, ChangeSource source, Instant at) {
+        return new StatusEventRow(null, deploymentId, status, message, modelProviderId, actor, source.wireName(), at);
     }
 
     public StatusHistoryEntry toEntry() {

@@ -123,7 +123,7 @@ public class DeploymentService {
     private ModelDeployment insertVersion(DeploymentVersionRow row, DeploymentEventType eventType, Caller caller) {
         versions.save(row);
         StatusEventRow first = events.save(StatusEventRow.of(row.id(), row.status(), row.statusMessage(),
-                caller.actor(), caller.source(), row.createdAt()));
+                row.modelProviderId(), caller.actor(), caller.source(), row.createdAt()));
         ModelDeployment created = toResource(row, List.of(first));
         eventLog.record(eventType, created, row.createdAt());
         return created;
@@ -468,7 +468,8 @@ public class DeploymentService {
         DeploymentVersionRow changed = row.withStatus(status, message, modelProviderId, at);
         versions.updateStatus(row.id(), status, message, modelProviderId, at, changed.statusSince());
         List<StatusEventRow> added = appendHistory
-                ? List.of(events.save(StatusEventRow.of(row.id(), status, message, caller.actor(), caller.source(), at)))
+                ? List.of(events.save(StatusEventRow.of(row.id(), status, message, modelProviderId, caller.actor(),
+                        caller.source(), at)))
                 : List.of();
         recorded.add(new DeploymentEventLog.Change(eventType, toResource(changed, added), at, row.status()));
         return new Applied(changed, added);

@@ -35,9 +35,14 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code ServerMain} with {@code args}; {@code environment} entries are added (a null value removes one). */
     public static ServerProcess start(Path log, Map<String, String> environment, String... args) {
+        return start(log, "256m", environment, args);
+    }
+
+    /** The same with the server's heap capped at {@code maxHeap} (the value of {@code -Xmx}). */
+    public static ServerProcess start(Path log, String maxHeap, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.add("-Xmx" + maxHeap);
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-cp");

@@ -51,7 +51,8 @@ final class Endpoints {
                 new Call("HEAD", deployments(workspace, name), null, false),
                 new Call("GET", events(workspace), null, false),
                 new Call("GET", events("-"), null, false),
-                new Call("GET", "/apis/modeldeploy/v1/attention?workspace=" + TestHttp.encode(workspace), null, false));
+                new Call("GET", "/apis/modeldeploy/v1/attention?workspace=" + TestHttp.encode(workspace), null, false),
+                new Call("GET", "/apis/modeldeploy/v1/history-export?workspace=" + TestHttp.encode(workspace), null, false));
     }
 
     /** Every write route; applied in this order they all succeed on a fresh deployment {@code name}. */

@@ -147,6 +147,15 @@ public interface DeploymentApiClient {
     long exportHistory(HistoryExportQuery query, Consumer<HistoryExportEntry> sink) throws ApiException;
 
     /**
+     * The whole status history of one version, oldest first, each entry with the model provider it was
+     * recorded with, handed to {@code sink} as it arrives ({@code GET .../status-history} as NDJSON, our
+     * extension; a NeMo Platform answers its JSON page instead, so ask only where
+     * {@code ServerCapabilities#historyExport} is offered). Answers how many entries were handed over.
+     */
+    long exportVersionHistory(String workspace, String name, int version, Consumer<HistoryExportEntry> sink)
+            throws ApiException;
+
+    /**
      * The latest versions of {@code workspace} ({@code "-"} = all) that need attention, and the
      * server's stuck limits. A server without this extension (a NeMo Platform) answers 404.
      */

@@ -326,11 +326,20 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         return send(get(path), HISTORY_PAGE);
     }
 
-    /** Reads the answer line by line from its stream: one JSON object per line, blank lines skipped. */
     @Override
     public long exportHistory(HistoryExportQuery query, Consumer<HistoryExportEntry> sink) throws ApiException {
-        HttpRequest request = server.request(ApiPaths.HISTORY_EXPORT + query.queryString(), NDJSON,
-                REQUEST_TIMEOUT).GET().build();
+        return streamEntries(ApiPaths.HISTORY_EXPORT + query.queryString(), sink);
+    }
+
+    @Override
+    public long exportVersionHistory(String workspace, String name, int version, Consumer<HistoryExportEntry> sink)
+            throws ApiException {
+        return streamEntries(ApiPaths.deployment(workspace, name) + "/status-history?version=" + version, sink);
+    }
+
+    /** Reads the answer line by line from its stream: one JSON object per line, blank lines skipped. */
+    private long streamEntries(String path, Consumer<HistoryExportEntry> sink) throws ApiException {
+        HttpRequest request = server.request(path, NDJSON, REQUEST_TIMEOUT).GET().build();
         HttpResponse<InputStream> response;
         try {
             response = server.http().send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -15,7 +15,8 @@ package io.modeldeploy.gui.api;
  * @param attention     the stuck limits of {@code /apis/modeldeploy/v1/attention}
  * @param whoami        the caller's name and role
  * @param historyExport {@code GET /apis/modeldeploy/v1/history-export}: the fleet's history for a time range,
- *                      streamed (else the console reads each version's history)
+ *                      streamed, and {@code .../status-history} as NDJSON: a version's whole history with the
+ *                      model provider of each entry (else the console reads each version's history pages)
  */
 public record ServerCapabilities(boolean eventStream, boolean statusHistory, boolean entityTags,
                                  boolean statusBatches, boolean demo, boolean attention, boolean whoami,

@@ -97,7 +97,7 @@ public final class ExportViewModel {
 
     /** Every version of the deployment, oldest first, each with its whole history, oldest first. */
     public void exportDeploymentHistory(DeploymentKey deployment, ExportFormat format, Path file) {
-        HistorySource source = new HistorySource(session.api(), session.capabilitiesProperty().get().statusHistory());
+        HistorySource source = new HistorySource(session.api(), session.capabilitiesProperty().get());
         String name = deployment.workspace() + "/" + deployment.name();
         start("the history of " + name, "Status history of " + name + " (every version)", "entries",
                 ExportTables.HISTORY, format, file, sink -> {
@@ -126,7 +126,7 @@ public final class ExportViewModel {
             sink.progress(fractionOf(query, entry.timestamp()), entry.timestamp());
         });
         Producer<HistoryExportEntry> versionByVersion = sink -> {
-            HistorySource source = new HistorySource(api, offered.statusHistory());
+            HistorySource source = new HistorySource(api, offered);
             List<HistoryExportEntry> matching = new ArrayList<>();
             List<ModelDeployment> versions = versionsIn(api, query);
             for (int i = 0; i < versions.size(); i++) {

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.export;
 
 import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.DeploymentApiClient;
+import io.modeldeploy.gui.api.ServerCapabilities;
 import io.modeldeploy.model.HistoryExportEntry;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -12,21 +13,26 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The status histories of versions, read through the API client as export entries. Where the server
- * has the status-history endpoint, its pages give the whole history; a server without it (a NeMo
- * Platform) embeds only the newest entries in the version (NeMo keeps the newest 100 of each).
- * The model provider of an entry is its version's (the server records no other), as in the
- * server's own export.
+ * The status histories of versions, read through the API client as export entries. Our server
+ * exports a version's whole history with the model provider each entry was recorded with; elsewhere
+ * the status-history pages give the whole history, or a server without them (a NeMo Platform)
+ * embeds only the newest entries in the version (NeMo keeps the newest 100 of each), and each entry
+ * gets its version's current model provider, the only one such a server tells.
  */
 final class HistorySource {
 
     private final DeploymentApiClient api;
+    private final boolean exportedHistory;
     private final boolean pagedHistory;
 
-    /** {@code pagedHistory}: the server has {@code GET .../status-history} ({@code ServerCapabilities#statusHistory}). */
-    HistorySource(DeploymentApiClient api, boolean pagedHistory) {
+    /**
+     * {@code offered}: whether the server exports a version's history ({@code historyExport}) or at
+     * least pages it ({@code statusHistory}).
+     */
+    HistorySource(DeploymentApiClient api, ServerCapabilities offered) {
         this.api = api;
-        this.pagedHistory = pagedHistory;
+        this.exportedHistory = offered.historyExport();
+        this.pagedHistory = offered.statusHistory();
     }
 
     /** Every version of a deployment, oldest first. */
@@ -38,6 +44,11 @@ final class HistorySource {
 
     /** The history of {@code version}, oldest first. */
     List<HistoryExportEntry> historyOf(ModelDeployment version) throws ApiException {
+        if (exportedHistory) {
+            List<HistoryExportEntry> exported = new ArrayList<>();
+            api.exportVersionHistory(version.workspace(), version.name(), version.entityVersion(), exported::add);
+            return exported;
+        }
         List<StatusHistoryEntry> history = pagedHistory ? pagedHistoryOf(version) : embeddedHistoryOf(version);
         List<HistoryExportEntry> entries = new ArrayList<>(history.size());
         for (StatusHistoryEntry entry : history) {

@@ -5,6 +5,7 @@ import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.api.HistoryExportQuery;
 import io.modeldeploy.gui.api.HttpDeploymentApiClient;
+import io.modeldeploy.gui.api.ServerCapabilities;
 import io.modeldeploy.gui.export.ExportViewModel.State;
 import io.modeldeploy.gui.list.DeploymentRow;
 import io.modeldeploy.gui.session.AttentionRule;
@@ -67,6 +68,7 @@ class ExportViewModelTest {
         List<ModelDeployment> versions = List.of();
         List<StatusHistoryEntry> history = List.of();
         final List<String> historyPages = new ArrayList<>();
+        ServerCapabilities offered = ServerCapabilities.ALL;
 
         FakeApi() {
             super(URI.create("http://127.0.0.1:1"));
@@ -75,6 +77,20 @@ class ExportViewModelTest {
         @Override
         public long exportHistory(HistoryExportQuery query, Consumer<HistoryExportEntry> sink) throws ApiException {
             return export.run(query, sink);
+        }
+
+        @Override
+        public long exportVersionHistory(String workspace, String name, int version,
+                                         Consumer<HistoryExportEntry> sink) {
+            historyPages.add("v" + version + " exported");
+            history.forEach(e -> sink.accept(new HistoryExportEntry(workspace, name, version, e.timestamp(),
+                    e.status(), e.statusMessage(), "provider of " + e.statusMessage(), e.actor(), e.source())));
+            return history.size();
+        }
+
+        @Override
+        public ServerCapabilities capabilities() {
+            return offered;
         }
 
         @Override
@@ -141,7 +157,49 @@ class ExportViewModelTest {
     }
 
     @Test
-    void aDeploymentsHistoryIsEveryVersionOldestFirstEachReadPageByPage() throws IOException {
+    void aDeploymentsHistoryIsEveryVersionOldestFirstWithTheProviderEachEntryWasRecordedWith() throws IOException {
+        givenTwoVersionsOf1001Entries();
+        Path file = folder.resolve("history.json");
+
+        export.exportDeploymentHistory(new DeploymentKey("team-a", "llama"), ExportFormat.JSON, file);
+
+        assertEquals(State.DONE, export.stateProperty().get());
+        assertEquals(List.of("v1 exported", "v2 exported"), api.historyPages);
+        List<HistoryExportEntry> written = readJson(file);
+        assertEquals(2002, written.size());
+        assertEquals(1, written.get(0).version());
+        assertEquals("step 0", written.get(0).statusMessage());
+        assertEquals("provider of step 0", written.get(0).modelProviderId());
+        assertEquals("provider of step 1000", written.get(1000).modelProviderId());
+        assertEquals(2, written.get(1001).version());
+        assertEquals(2002, export.writtenProperty().get());
+    }
+
+    @Test
+    void onAServerWithoutTheExportEachVersionsHistoryIsReadPageByPage() throws IOException {
+        givenTwoVersionsOf1001Entries();
+        api.offered = new ServerCapabilities(true, true, true, true, true, true, true, false);
+        StepExecutor steps = new StepExecutor();
+        ConsoleSession olderServer = new ConsoleSession(api, ConnectionInfo.remote(URI.create("http://127.0.0.1:1")),
+                new TaskRunner(steps, Runnable::run));
+        olderServer.start();
+        steps.round(); // what the server offers: everything but the history export
+        assertTrue(!olderServer.capabilitiesProperty().get().historyExport());
+        Path file = folder.resolve("history.json");
+
+        new ExportViewModel(olderServer, CLOCK).exportDeploymentHistory(new DeploymentKey("team-a", "llama"),
+                ExportFormat.JSON, file);
+        steps.round();
+
+        assertEquals(List.of("v1 p1", "v1 p2", "v2 p1", "v2 p2"), api.historyPages);
+        List<HistoryExportEntry> written = readJson(file);
+        assertEquals(2002, written.size());
+        assertEquals("step 1000", written.get(1000).statusMessage());
+        assertEquals(null, written.get(1000).modelProviderId(), "the version's current provider, here none");
+        olderServer.close();
+    }
+
+    private void givenTwoVersionsOf1001Entries() {
         ModelDeployment v1 = Deployments.of("team-a", "llama", 1, DeploymentStatus.DELETED, "gone", Deployments.T0);
         ModelDeployment v2 = Deployments.of("team-a", "llama", 2, DeploymentStatus.READY, "serving", Deployments.T0);
         api.versions = List.of(v2, v1); // newest first, as the API lists them
@@ -150,21 +208,12 @@ class ExportViewModelTest {
             long_.add(Deployments.entry(DeploymentStatus.PENDING, "step " + i, SINCE.plusSeconds(i), "ctl"));
         }
         api.history = long_;
-        Path file = folder.resolve("history.json");
+    }
 
-        export.exportDeploymentHistory(new DeploymentKey("team-a", "llama"), ExportFormat.JSON, file);
-
-        assertEquals(State.DONE, export.stateProperty().get());
-        assertEquals(List.of("v1 p1", "v1 p2", "v2 p1", "v2 p2"), api.historyPages);
-        List<HistoryExportEntry> written = io.modeldeploy.gui.api.Json.mapper().readValue(file.toFile(),
+    private static List<HistoryExportEntry> readJson(Path file) throws IOException {
+        return io.modeldeploy.gui.api.Json.mapper().readValue(file.toFile(),
                 new com.fasterxml.jackson.core.type.TypeReference<>() {
                 });
-        assertEquals(2002, written.size());
-        assertEquals(1, written.get(0).version());
-        assertEquals("step 0", written.get(0).statusMessage());
-        assertEquals("step 1000", written.get(1000).statusMessage());
-        assertEquals(2, written.get(1001).version());
-        assertEquals(2002, export.writtenProperty().get());
     }
 
     @Test

@@ -75,12 +75,19 @@ class ExportUiTest {
         server = TestServer.start();
         workers = TaskRunner.newWorkerPool();
         server.create("export-a", "llama", "llama-nim");
-        server.setStatus("export-a", "llama", "PENDING", "pulling image");
-        server.setStatus("export-a", "llama", "ERROR", inJson(HOSTILE_MESSAGE));
+        setStatusWithProvider("PENDING", "pulling image", "export-a/llama-first");
+        setStatusWithProvider("ERROR", inJson(HOSTILE_MESSAGE), "export-a/llama-second");
         server.create("export-a", "gemma", "gemma-nim");
         server.setStatus("export-a", "gemma", "READY", "serving \uD83D\uDE80");
         server.create("export-b", "phi", "phi-nim");
         server.setStatus("export-b", "phi", "READY", "not in the filtered list");
+    }
+
+    /** A status of export-a/llama together with the model provider reference it then has. */
+    private static void setStatusWithProvider(String status, String jsonMessage, String provider) {
+        var answer = server.send("PATCH", TestServer.deployment("export-a", "llama") + "/status", "{\"status\":\""
+                + status + "\",\"status_message\":\"" + jsonMessage + "\",\"model_provider_id\":\"" + provider + "\"}");
+        assertEquals(200, answer.statusCode(), answer.body());
     }
 
     /** {@code text} as the inside of a JSON string (TestServer puts it between quotes as it is). */
@@ -231,6 +238,9 @@ class ExportUiTest {
         assertTrue(entries.stream().allMatch(r -> r.get("workspace").equals("export-a")
                 && r.get("name").equals("llama") && r.get("version").equals("1")));
         assertEquals("'" + HOSTILE_MESSAGE, entries.get(2).get("status_message"));
+        assertEquals(List.of("", "export-a/llama-first", "export-a/llama-second"),
+                entries.stream().map(r -> r.get("model_provider_id")).toList(),
+                "each entry has the model provider it was recorded with, not the version's current one");
         assertTrue(askedFor.get(0).endsWith("/history-export-a-llama-" + java.time.LocalDate.now(
                 io.modeldeploy.gui.util.TimeFormat.clock())), askedFor.toString());
     }

@@ -166,6 +166,12 @@ public class ForwardingDeploymentApiClient implements DeploymentApiClient {
     }
 
     @Override
+    public long exportVersionHistory(String workspace, String name, int version, Consumer<HistoryExportEntry> sink)
+            throws ApiException {
+        return delegate.exportVersionHistory(workspace, name, version, sink);
+    }
+
+    @Override
     public boolean isHealthy() {
         return delegate.isHealthy();
     }

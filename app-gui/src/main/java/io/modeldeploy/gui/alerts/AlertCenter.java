@@ -32,10 +32,11 @@ import java.util.Set;
 /**
  * The console's alerts for one server, derived in one place from the session's store: a version
  * known to the console that moves into a watched status (by a streamed or polled change, made
- * anywhere), and a version that becomes stuck by the one {@link AttentionRule} (the server's limits),
- * in the watched workspaces. Reads (the first load, a resync after a reconnect, another server's
- * first load) and this console's own writes raise none: they only set what later changes are
- * measured from, so nothing from before the console started is replayed. Stuck is raised once per
+ * anywhere, or found by a read such as the resync after a reconnect: a failure while the stream was
+ * down is still a failure), and a version that becomes stuck by the one {@link AttentionRule} (the
+ * server's limits), in the watched workspaces. A version read for the first time (the first load,
+ * another server's first load) and this console's own writes raise none: they only set what later
+ * changes are measured from, so nothing from before the console started is replayed. Stuck is raised once per
  * stay in a status; time alone makes a version stuck, so {@link #recheckStuck()} runs on a tick.
  *
  * <p>Alerts are kept newest first with an unread count; new ones go to the {@link ToastQueue}, and
@@ -99,7 +100,8 @@ public final class AlertCenter implements ConsoleSession.Observer {
             if (newStay) {
                 stuckNow.remove(key);
             }
-            if (live && before != null && before.status() != after.status() && watched(after)
+            boolean seenChange = live || change.origin() == Origin.LOAD;
+            if (seenChange && before != null && before.status() != after.status() && watched(after)
                     && rules.get().watches(after.status())) {
                 raised.add(transition(key, after, now));
             }

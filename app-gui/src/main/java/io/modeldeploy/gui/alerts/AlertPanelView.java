@@ -41,8 +41,6 @@ public final class AlertPanelView extends VBox {
     private final IntegerProperty unreadWhenOpened = new SimpleIntegerProperty(this, "unreadWhenOpened");
 
     @FXML
-    private Label titleLabel;
-    @FXML
     private Button rulesButton;
     @FXML
     private Button markReadButton;
@@ -74,8 +72,8 @@ public final class AlertPanelView extends VBox {
         rulesButton.setId("alertsRules");
         alertList.setItems(alerts.alerts());
         alertList.setCellFactory(list -> new AlertCell());
-        Label empty = new Label("No alerts. An alert appears here when a deployment moves into Error or Lost or "
-                + "becomes stuck, as the notification rules say.");
+        Label empty = new Label("No alerts. An alert appears here when a deployment moves into a status the "
+                + "notification rules watch (Error and Lost unless changed) or becomes stuck.");
         empty.setWrapText(true);
         empty.getStyleClass().add("alert-panel-empty");
         alertList.setPlaceholder(empty);

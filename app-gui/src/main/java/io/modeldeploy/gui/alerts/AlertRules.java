@@ -35,9 +35,4 @@ public record AlertRules(Set<DeploymentStatus> statuses, boolean allWorkspaces, 
     public boolean watchesWorkspace(String workspace) {
         return allWorkspaces || workspaces.contains(Objects.requireNonNullElse(workspace, ""));
     }
-
-    /** True when no change can raise an alert: no status, not stuck, or no workspace chosen. */
-    public boolean alertsOff() {
-        return (statuses.isEmpty() && !stuck) || (!allWorkspaces && workspaces.isEmpty());
-    }
 }

@@ -42,7 +42,8 @@ public final class NotifySend implements DesktopNotifier {
             return Optional.empty();
         }
         for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isBlank()) {
+            // a relative entry (".") would run whatever notify-send lies in the working directory
+            if (dir.isBlank() || !Path.of(dir).isAbsolute()) {
                 continue;
             }
             Path candidate = Path.of(dir, "notify-send");

@@ -65,7 +65,7 @@ public final class ExportViewModel {
     private final ReadOnlyLongWrapper written = new ReadOnlyLongWrapper(this, "written");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
-    private final ReadOnlyObjectWrapper<Path> target = new ReadOnlyObjectWrapper<>(this, "target");
+    private Path target;
     private final TaskSlot export;
     /** Marks the running export's progress reports: those of an export cancelled before are dropped. */
     private Object current;
@@ -175,7 +175,7 @@ public final class ExportViewModel {
         }
         export.cancel();
         current = null;
-        outcome.set(ErrorTexts.exportCancelled(target.get()));
+        outcome.set(ErrorTexts.exportCancelled(target));
         state.set(State.CANCELLED);
     }
 
@@ -203,7 +203,7 @@ public final class ExportViewModel {
         ZoneId zone = TimeFormat.shown(clock.getZone());
         ExportHeading heading = new ExportHeading(headingTitle, session.connection().baseUrl().toString(),
                 clock.instant(), zone);
-        target.set(file);
+        target = file;
         title.set("Exporting " + what + " to " + file.getFileName());
         written.set(0);
         progress.set(-1);
@@ -337,10 +337,5 @@ public final class ExportViewModel {
      */
     public ReadOnlyStringProperty outcomeProperty() {
         return outcome.getReadOnlyProperty();
-    }
-
-    /** The file the last export writes. */
-    public ReadOnlyObjectProperty<Path> targetProperty() {
-        return target.getReadOnlyProperty();
     }
 }

@@ -13,6 +13,8 @@ import io.modeldeploy.gui.style.StatusStyle;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.animation.PauseTransition;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
@@ -20,6 +22,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -181,7 +184,20 @@ public final class ExportMenu {
         }
         int filter = chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter());
         ExportFormat filtered = filter < 0 ? ExportFormat.CSV : ExportFormat.values()[filter];
-        return Optional.of(ExportFormat.choose(file.toPath(), filtered));
+        ExportFormat.Choice choice = ExportFormat.choose(file.toPath(), filtered);
+        // The save dialog asked about replacing the name as typed; a name the extension was added to is asked about here.
+        if (!choice.file().equals(file.toPath()) && Files.exists(choice.file()) && !replaceConfirmed(owner, choice.file())) {
+            return Optional.empty();
+        }
+        return Optional.of(choice);
+    }
+
+    private static boolean replaceConfirmed(Window owner, Path file) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, file + " already exists. Replace it?",
+                ButtonType.CANCEL, ButtonType.OK);
+        confirm.initOwner(owner);
+        confirm.setHeaderText("Replace " + file.getFileName() + "?");
+        return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     // ------------------------------------------------------------------ progress

@@ -135,7 +135,7 @@ class AlertCenterTest {
     }
 
     @Test
-    void aResyncAfterAReconnectRaisesNothingForWhatItFindsChanged() {
+    void aResyncAfterAReconnectAlertsWhatFailedWhileTheStreamWasDown() {
         start(AlertRules.DEFAULT, inStatusSince("w", "a", READY, "", start));
         client.deployments.set(0, inStatusSince("w", "a", ERROR, "failed while we were away", start.plusSeconds(5)));
         time.advance(Duration.ofSeconds(10));
@@ -144,7 +144,7 @@ class AlertCenterTest {
 
         assertEquals(ERROR, session.store().get(new VersionKey("w", "a", 1)).orElseThrow().status(),
                 "the resync read the new state");
-        assertEquals(List.of(), alertTexts());
+        assertEquals(List.of("w/a v1 ERROR: failed while we were away"), alertTexts());
     }
 
     @Test

@@ -26,6 +26,9 @@ class NotifySendTest {
         Path command = Files.writeString(bin.resolve("notify-send"), "#!/bin/sh\n");
         command.toFile().setExecutable(true);
         assertEquals(Optional.of(command), NotifySend.find(empty + File.pathSeparator + bin));
+        Path relativeBin = Path.of("").toAbsolutePath().relativize(bin);
+        assertEquals(Optional.empty(), NotifySend.find(relativeBin.toString()),
+                "a relative PATH entry would run a notify-send of the working directory");
     }
 
     @Test

@@ -37,6 +37,8 @@ final class ExportFile {
         Path folder = target.toAbsolutePath().getParent();
         // Not Files.createTempFile: its owner-only permissions would stay with the moved file.
         Path temporary = Files.createFile(folder.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + ".part"));
+        // The console may exit while the cancelled writer is still unwinding: the file goes then at the latest.
+        temporary.toFile().deleteOnExit();
         boolean moved = false;
         try {
             long rows;

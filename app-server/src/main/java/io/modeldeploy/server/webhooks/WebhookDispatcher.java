@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +81,14 @@ public class WebhookDispatcher implements ApplicationEventListener<StartupEvent>
         this.lease = lease;
         this.pollInterval = pollInterval;
         this.senderCount = Math.max(1, senderCount);
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("modeldeploy.webhook-delivery.connect-timeout and read-timeout must be"
+                    + " longer than zero");
+        }
+        if (lease.compareTo(connectTimeout.plus(readTimeout)) <= 0) {
+            throw new IllegalArgumentException("modeldeploy.webhook-delivery.lease must be longer than connect-timeout"
+                    + " plus read-timeout, or another instance would send a delivery while this one still waits");
+        }
     }
 
     @Override
@@ -141,14 +151,20 @@ public class WebhookDispatcher implements ApplicationEventListener<StartupEvent>
         }
         for (WebhookDeliveryTable.Claimed claim : claimed) {
             sending.incrementAndGet();
-            senders.execute(() -> {
-                try {
-                    send(claim);
-                } finally {
-                    sending.decrementAndGet();
-                    wake();
-                }
-            });
+            try {
+                senders.execute(() -> {
+                    try {
+                        send(claim);
+                    } finally {
+                        sending.decrementAndGet();
+                        wake();
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                // closing: the claim's lease runs out and the delivery is due again after the restart
+                sending.decrementAndGet();
+                return claimed.size();
+            }
         }
         return claimed.size();
     }
@@ -168,7 +184,10 @@ public class WebhookDispatcher implements ApplicationEventListener<StartupEvent>
         Integer code = null;
         String error;
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            // The status is all a delivery needs. The read timeout ends with the headers, so a body that
+            // never ends would hold this sender for good: the body is closed unread instead.
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
             code = response.statusCode();
             if (code >= 200 && code < 300) {
                 record(claim, WebhookDeliveryTable.DELIVERED, clock.instant(), null, code);

@@ -63,12 +63,14 @@ class WebhookApiTest implements TestPropertyProvider {
     private final String wsFlaky = unique("wh-flaky");
     private final String wsMoved = unique("wh-moved");
     private final String wsStuck = unique("wh-stuck");
+    private final String wsStalling = unique("wh-stalling");
     private final WebhookReceiver receiver = WebhookReceiver.start()
             .answering((path, n) -> switch (path) {
                 case "/flaky" -> n == 1 ? 500 : 200;
                 case "/moved" -> 302;
                 default -> 200;
-            });
+            })
+            .stallingTheBodyOn("/stalling");
 
     @Inject
     @Client("/")
@@ -93,6 +95,7 @@ class WebhookApiTest implements TestPropertyProvider {
                 + ", " + endpoint("flaky", "/flaky", "flaky-secret", wsFlaky, ", \"statuses\": [\"ERROR\"]")
                 + ", " + endpoint("moved", "/moved", "moved-secret", wsMoved, ", \"statuses\": [\"ERROR\"]")
                 + ", " + endpoint("stuck", "/stuck", "stuck-secret", wsStuck, ", \"statuses\": [\"LOST\"], \"stuck\": true")
+                + ", " + endpoint("stalling", "/stalling", "stalling-secret", wsStalling, ", \"statuses\": [\"ERROR\"]")
                 + "]");
     }
 
@@ -184,6 +187,17 @@ class WebhookApiTest implements TestPropertyProvider {
                 .get(0);
         System.out.println("[webhooks] retried delivery: " + delivery);
         assertEquals(2, delivery.attempts());
+        assertEquals(200, delivery.lastResponseCode());
+    }
+
+    @Test
+    void aReceiverWhoseAnswerBodyNeverEndsHasTheDeliveryDeliveredByItsStatus() {
+        api.create(wsStalling, "slow-body");
+        api.setStatus(wsStalling, "slow-body", "ERROR", "crashed");
+
+        WebhookDelivery delivery = awaitDeliveries(d -> d.workspace().equals(wsStalling)
+                && d.status().equals("delivered"), 1).get(0);
+        assertEquals(1, delivery.attempts(), "the sender did not wait for the body (the read timeout ends at the headers)");
         assertEquals(200, delivery.lastResponseCode());
     }
 

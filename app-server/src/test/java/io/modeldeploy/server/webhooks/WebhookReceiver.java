@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -48,6 +50,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> countsByPath = new ConcurrentHashMap<>();
     private volatile BiFunction<String, Integer, Integer> answer = (path, n) -> 200;
+    private final Set<String> stallingPaths = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -117,6 +121,12 @@ public final class WebhookReceiver implements AutoCloseable {
                 + received.stream().map(Received::path).toList() + ")");
     }
 
+    /** Requests to {@code path} are answered 200 with a body that never comes (until {@link #close()}). */
+    public WebhookReceiver stallingTheBodyOn(String path) {
+        stallingPaths.add(path);
+        return this;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -129,6 +139,16 @@ public final class WebhookReceiver implements AutoCloseable {
             int status = answer.apply(path, n);
             if (status >= 300 && status < 400) {
                 exchange.getResponseHeaders().add("Location", url("/redirect-target"));
+            }
+            if (stallingPaths.contains(path)) {
+                exchange.sendResponseHeaders(200, 1000);
+                exchange.getResponseBody().flush();
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
             }
             exchange.sendResponseHeaders(status, -1);
         }
@@ -146,6 +166,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -35,7 +35,8 @@ class WebhookCrashDeliveryTest {
                 "JAVA_TOOL_OPTIONS", "-Dmodeldeploy.webhook-delivery.first-retry-after=200ms"
                         + " -Dmodeldeploy.webhook-delivery.max-retry-after=500ms"
                         + " -Dmodeldeploy.webhook-delivery.max-attempts=1000"
-                        + " -Dmodeldeploy.webhook-delivery.lease=3s"
+                        + " -Dmodeldeploy.webhook-delivery.lease=3s -Dmodeldeploy.webhook-delivery.connect-timeout=1s"
+                        + " -Dmodeldeploy.webhook-delivery.read-timeout=1s"
                         + " -Dmodeldeploy.webhook-delivery.poll-interval=200ms");
         Path dataDir = temp.resolve("data");
         ServerProcess first = start(environment, dataDir, temp.resolve("before-kill.log"));

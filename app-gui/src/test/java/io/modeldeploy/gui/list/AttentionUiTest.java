@@ -39,15 +39,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.modeldeploy.gui.testing.FxLookup.waitUntil;
 
 /**
  * "Needs attention" in a real window over a real server: the chip counts a deployment left in
@@ -123,14 +121,6 @@ class AttentionUiTest {
         robot.interact(session::close);
     }
 
-    private static void waitUntil(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private void waitForFleet() {
         waitUntil("the fleet is read", () -> FxLookup.onFxThread(() -> vm.find("probe", "probe-2").isPresent()

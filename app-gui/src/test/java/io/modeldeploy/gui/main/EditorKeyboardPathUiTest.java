@@ -36,10 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -47,6 +44,7 @@ import static io.modeldeploy.gui.testing.FxLookup.all;
 import static io.modeldeploy.gui.testing.FxLookup.one;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.modeldeploy.gui.testing.FxLookup.waitUntil;
 
 /**
  * The keyboard path from the list to the status editor and back, in the main window against a
@@ -111,14 +109,6 @@ class EditorKeyboardPathUiTest {
         return view.viewModel().list();
     }
 
-    private static void waitUntil(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private void waitForLoad() {
         waitUntil("the list is loaded", () -> list().loadStateProperty().get() == ConsoleSession.FleetState.LOADED

@@ -33,15 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -49,6 +45,7 @@ import static io.modeldeploy.gui.testing.FxLookup.one;
 import static io.modeldeploy.gui.testing.FxLookup.onFxThread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.modeldeploy.gui.testing.FxLookup.waitUntil;
 
 /**
  * "Change status of the selection…" against a real server: three rows selected, one batch, and
@@ -109,14 +106,6 @@ class StatusBatchUiTest {
         return view.viewModel().list();
     }
 
-    private static void waitUntil(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private Node rowOf(FxRobot robot, String name) {
         String key = DeploymentRow.keyOf(WORKSPACE, name);

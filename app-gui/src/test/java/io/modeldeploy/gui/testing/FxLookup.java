@@ -10,6 +10,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -83,6 +84,16 @@ public final class FxLookup {
                 pane.layout();
             }
         }
+    }
+
+    /** Waits up to 15 s for {@code condition} (polled off the FX thread), then for the FX events it caused. */
+    public static void waitUntil(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     public static <T> T onFxThread(Callable<T> call) {

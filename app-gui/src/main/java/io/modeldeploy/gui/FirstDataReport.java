@@ -1,5 +1,6 @@
 package io.modeldeploy.gui;
 
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
@@ -9,11 +10,14 @@ import java.lang.management.ManagementFactory;
 /**
  * Opt-in start-up measurement for the console benchmark: with {@code -Dmodeldeploy.reportFirstData=true}
  * the console prints one line, {@code modeldeploy-first-data uptime_ms=N rows=M}, after the pulse
- * that laid out the list's first rows (N is the JVM's uptime then). Off by default.
+ * that laid out the list's first rows (N is the JVM's uptime then). Off by default. With
+ * {@code -Dmodeldeploy.exitAfterFirstData=true} as well, the console then exits as if its window were
+ * closed (the distribution's smoke test and its class-data cache training run use this).
  */
 final class FirstDataReport {
 
     static final String PROPERTY = "modeldeploy.reportFirstData";
+    static final String EXIT_PROPERTY = "modeldeploy.exitAfterFirstData";
     static final String PREFIX = "modeldeploy-first-data";
 
     private FirstDataReport() {
@@ -23,6 +27,11 @@ final class FirstDataReport {
         if (!Boolean.getBoolean(PROPERTY)) {
             return;
         }
+        install(scene, rows, Boolean.getBoolean(EXIT_PROPERTY) ? Platform::exit : () -> { });
+    }
+
+    /** Prints the line after the first laid-out rows, then runs {@code afterReport}. */
+    static void install(Scene scene, ObservableList<?> rows, Runnable afterReport) {
         ListChangeListener<Object> firstRows = new ListChangeListener<>() {
             @Override
             public void onChanged(Change<?> change) {
@@ -35,6 +44,7 @@ final class FirstDataReport {
                     scene.removePostLayoutPulseListener(afterPulse[0]);
                     System.out.println(PREFIX + " uptime_ms=" + ManagementFactory.getRuntimeMXBean().getUptime()
                             + " rows=" + rows.size());
+                    afterReport.run();
                 };
                 scene.addPostLayoutPulseListener(afterPulse[0]);
             }

@@ -1,0 +1,87 @@
+#!/bin/sh
+# Builds the console's distributions under target/dist (called by the `dist` profile of app-gui/pom.xml):
+#   modeldeploy-console/            jpackage app image with its own jlinked runtime (from DIST_JDK)
+#   modeldeploy-console-<v>-linux-x64.tar.gz   that image, for Linux systems without dpkg
+#   modeldeploy-console_<v>_amd64.deb          installs to /opt/modeldeploy-console, menu entry, /usr/bin link
+# On a JDK 24+ runtime a training run (headless, through Monocle) records an AOT cache into the image
+# (JEP 483/514); on older runtimes an AppCDS archive of the same run.
+# Usage: build-console-dist.sh TARGET_DIR FAT_JAR MONOCLE_JAR VERSION DIST_JDK SRC_DIST_DIR TRAINING_PORT
+set -eu
+target=$1 fat_jar=$2 monocle_jar=$3 version=$4 dist_jdk=$5 src=$6 port=$7
+name=modeldeploy-console
+app_version=${version%%-*}
+work=$target/dist-work
+dist=$target/dist
+# jpackage of the JDK running the build: its launcher starts any runtime image, whichever JDK made it.
+tool_jdk=${JAVA_HOME:?JAVA_HOME must name the JDK that runs jpackage}
+rm -rf "$work" "$dist"
+mkdir -p "$work/input" "$work/resources" "$dist"
+cp "$fat_jar" "$work/input/$name.jar"
+# Monocle stays on the class path of the image so that the training run (headless) and later runs have the
+# same class path, which the class-data cache requires; it is only used with -Dglass.platform=Monocle.
+cp "$monocle_jar" "$work/input/openjfx-monocle.jar"
+
+# Modules: `jdeps --print-module-deps` of the fat jar, plus what is loaded reflectively or by service:
+# TLS with EC keys, zip file systems, JMX platform beans.
+modules=java.base,java.compiler,java.desktop,java.instrument,java.management,java.naming,java.net.http,java.prefs
+modules=$modules,java.rmi,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.net,jdk.unsupported
+modules=$modules,jdk.crypto.ec,jdk.zipfs,jdk.management
+"$dist_jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+  --generate-cds-archive --output "$work/runtime"
+
+feature=$("$work/runtime/bin/java" -XshowSettings:properties -version 2>&1 \
+  | sed -n 's/^ *java.specification.version = //p')
+options=""
+if [ "$feature" -ge 24 ]; then
+  # JavaFX 21 loads its native code and uses sun.misc.Unsafe from the class path: JDK 24+ would warn on every start.
+  options="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+fi
+
+"$tool_jdk/bin/jpackage" --type app-image --name "$name" --dest "$work/image" --input "$work/input" \
+  --main-jar "$name.jar" --main-class io.modeldeploy.gui.ConsoleLauncher --runtime-image "$work/runtime" \
+  --icon "$src/$name.png" --app-version "$app_version" --java-options "$options"
+image=$work/image/$name
+cfg=$image/lib/app/$name.cfg
+
+# Training run: the console starts headless with the demo fleet in a fresh data directory and exits after
+# its first rendered data; the JVM writes the class-data cache on exit.
+training_data=$work/training-data
+if [ "$feature" -ge 25 ]; then
+  record="-XX:AOTCacheOutput=$image/lib/app/$name.aot"
+  use='-XX:AOTCache=$APPDIR/'"$name.aot"
+else
+  record="-XX:ArchiveClassesAtExit=$image/lib/app/$name.jsa"
+  use='-XX:SharedArchiveFile=$APPDIR/'"$name.jsa"
+fi
+JAVA_TOOL_OPTIONS="$record -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
+-Dmodeldeploy.reportFirstData=true -Dmodeldeploy.exitAfterFirstData=true \
+-Djava.util.prefs.userRoot=$work/training-prefs" \
+  "$image/bin/$name" --port "$port" --data-dir "$training_data" > "$work/training.log" 2>&1 \
+  || { cat "$work/training.log"; echo "training run failed" >&2; exit 1; }
+grep -q '^modeldeploy-first-data ' "$work/training.log" || { cat "$work/training.log"; exit 1; }
+rm -rf "$training_data" "$work/training-prefs"
+echo "java-options=$use" >> "$cfg"
+
+# The .deb's maintainer scripts are jpackage's own templates (of the jpackage that runs) plus a command on
+# the PATH: /usr/bin/modeldeploy-console -> /opt/modeldeploy-console/bin/modeldeploy-console.
+"$tool_jdk/bin/jimage" extract --dir "$work/templates" \
+  --include 'regex:.*/template\.(postinst|prerm)' "$tool_jdk/lib/modules"
+templates=$(find "$work/templates" -name template.postinst -exec dirname {} \;)
+sed "/^ *configure)/a ln -sf /opt/$name/bin/$name /usr/bin/$name" \
+  "$templates/template.postinst" > "$work/resources/postinst"
+sed "/^ *remove|upgrade|deconfigure)/a rm -f /usr/bin/$name" \
+  "$templates/template.prerm" > "$work/resources/prerm"
+grep -q "ln -sf" "$work/resources/postinst" && grep -q "rm -f /usr/bin" "$work/resources/prerm"
+
+# JavaFX's native libraries are inside the jar, so jpackage cannot see what they link: GTK 3 (glass), GL
+# (prism-es2), XTest (robot), and fonts for text.
+"$tool_jdk/bin/jpackage" --type deb --app-image "$image" --name "$name" --dest "$dist" \
+  --app-version "$app_version" --resource-dir "$work/resources" \
+  --description "Desktop console for ModelDeploy deployments (with a built-in server)" \
+  --vendor "ModelDeploy" --linux-package-name "$name" --linux-app-category devel \
+  --linux-menu-group "Development" --linux-shortcut --icon "$src/$name.png" \
+  --linux-package-deps "libgtk-3-0, libgl1, libxtst6, libxxf86vm1, fontconfig, fonts-dejavu-core"
+
+cp -a "$image" "$dist/$name"
+tar -C "$dist" -czf "$dist/$name-$app_version-linux-x64.tar.gz" "$name"
+ls -l "$dist"

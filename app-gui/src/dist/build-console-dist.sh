@@ -41,33 +41,16 @@ fi
   --main-jar "$name.jar" --main-class io.modeldeploy.gui.ConsoleLauncher --runtime-image "$work/runtime" \
   --icon "$src/$name.png" --app-version "$app_version" --java-options "$options"
 image=$work/image/$name
-cfg=$image/lib/app/$name.cfg
-
-# Training run: the console starts headless with the demo fleet in a fresh data directory and exits after
-# its first rendered data; the JVM writes the class-data cache on exit.
-training_data=$work/training-data
-if [ "$feature" -ge 25 ]; then
-  record="-XX:AOTCacheOutput=$image/lib/app/$name.aot"
-  use='-XX:AOTCache=$APPDIR/'"$name.aot"
-else
-  record="-XX:ArchiveClassesAtExit=$image/lib/app/$name.jsa"
-  use='-XX:SharedArchiveFile=$APPDIR/'"$name.jsa"
-fi
-JAVA_TOOL_OPTIONS="$record -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
--Dmodeldeploy.reportFirstData=true -Dmodeldeploy.exitAfterFirstData=true \
--Djava.util.prefs.userRoot=$work/training-prefs" \
-  "$image/bin/$name" --port "$port" --data-dir "$training_data" > "$work/training.log" 2>&1 \
-  || { cat "$work/training.log"; echo "training run failed" >&2; exit 1; }
-grep -q '^modeldeploy-first-data ' "$work/training.log" || { cat "$work/training.log"; exit 1; }
-rm -rf "$training_data" "$work/training-prefs"
-echo "java-options=$use" >> "$cfg"
 
 # The .deb's maintainer scripts are jpackage's own templates (of the jpackage that runs) plus a command on
-# the PATH: /usr/bin/modeldeploy-console -> /opt/modeldeploy-console/bin/modeldeploy-console.
+# the PATH: /usr/bin/modeldeploy-console -> /opt/modeldeploy-console/bin/modeldeploy-console. The menu
+# entry is installed by xdg-desktop-menu, which gives up where /etc/xdg/menus or /usr/share/desktop-directories
+# do not exist yet (a system without a desktop menu package so far), so they are made first.
 "$tool_jdk/bin/jimage" extract --dir "$work/templates" \
   --include 'regex:.*/template\.(postinst|prerm)' "$tool_jdk/lib/modules"
 templates=$(find "$work/templates" -name template.postinst -exec dirname {} \;)
-sed "/^ *configure)/a ln -sf /opt/$name/bin/$name /usr/bin/$name" \
+sed -e "/^ *configure)/a ln -sf /opt/$name/bin/$name /usr/bin/$name" \
+  -e "/^ *configure)/a mkdir -p /etc/xdg/menus /usr/share/desktop-directories" \
   "$templates/template.postinst" > "$work/resources/postinst"
 sed "/^ *remove|upgrade|deconfigure)/a rm -f /usr/bin/$name" \
   "$templates/template.prerm" > "$work/resources/prerm"
@@ -75,13 +58,42 @@ grep -q "ln -sf" "$work/resources/postinst" && grep -q "rm -f /usr/bin" "$work/r
 
 # JavaFX's native libraries are inside the jar, so jpackage cannot see what they link: GTK 3 (glass), GL
 # (prism-es2), XTest (robot), and fonts for text.
-"$tool_jdk/bin/jpackage" --type deb --app-image "$image" --name "$name" --dest "$dist" \
+"$tool_jdk/bin/jpackage" --type deb --app-image "$image" --name "$name" --dest "$work/deb" \
   --app-version "$app_version" --resource-dir "$work/resources" \
   --description "Desktop console for ModelDeploy deployments (with a built-in server)" \
   --vendor "ModelDeploy" --linux-package-name "$name" --linux-app-category devel \
   --linux-menu-group "Development" --linux-shortcut --icon "$src/$name.png" \
   --linux-package-deps "libgtk-3-0, libgl1, libxtst6, libxxf86vm1, fontconfig, fonts-dejavu-core"
+deb=$(ls "$work"/deb/*.deb)
 
-cp -a "$image" "$dist/$name"
+# The class-data cache is only used with the very files (times included) it was made from, and jpackage's
+# .deb step copies them anew; so the training run happens in the unpacked .deb, which is then packed again.
+tree=$work/deb-tree
+dpkg-deb -R "$deb" "$tree"
+installed=$tree/opt/$name
+cfg=$installed/lib/app/$name.cfg
+
+# Training run: the console starts headless with the demo fleet in a fresh data directory and exits after
+# its first rendered data; the JVM writes the class-data cache on exit.
+training_data=$work/training-data
+if [ "$feature" -ge 25 ]; then
+  record="-XX:AOTCacheOutput=$installed/lib/app/$name.aot"
+  use='-XX:AOTCache=$APPDIR/'"$name.aot"
+else
+  record="-XX:ArchiveClassesAtExit=$installed/lib/app/$name.jsa"
+  use='-XX:SharedArchiveFile=$APPDIR/'"$name.jsa"
+fi
+JAVA_TOOL_OPTIONS="$record -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
+-Dmodeldeploy.reportFirstData=true -Dmodeldeploy.exitAfterFirstData=true \
+-Djava.util.prefs.userRoot=$work/training-prefs" \
+  "$installed/bin/$name" --port "$port" --data-dir "$training_data" > "$work/training.log" 2>&1 \
+  || { cat "$work/training.log"; echo "training run failed" >&2; exit 1; }
+grep -q '^modeldeploy-first-data ' "$work/training.log" || { cat "$work/training.log"; exit 1; }
+rm -rf "$training_data" "$work/training-prefs"
+echo "java-options=$use" >> "$cfg"
+sed -i "s/^Installed-Size: .*/Installed-Size: $(du -sk "$tree/opt" | cut -f1)/" "$tree/DEBIAN/control"
+dpkg-deb --root-owner-group -Zxz -b "$tree" "$dist/$(basename "$deb")"
+
+cp -a "$installed" "$dist/$name"
 tar -C "$dist" -czf "$dist/$name-$app_version-linux-x64.tar.gz" "$name"
 ls -l "$dist"

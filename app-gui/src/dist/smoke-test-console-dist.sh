@@ -10,17 +10,22 @@ fail() { echo "console dist smoke test: $*" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-launcher=$dist/$name/bin/$name
-[ -x "$launcher" ] || fail "no launcher $launcher"
-JAVA_TOOL_OPTIONS="-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
+# Starts the console from an unpacked image; the class-data cache must be usable there (-XX:AOTMode=on or
+# -Xshare:on make the JVM fail otherwise).
+start_console() {
+  image=$1
+  [ -x "$image/bin/$name" ] || fail "no launcher in $image"
+  if grep -q AOTCache "$image/lib/app/$name.cfg"; then force=-XX:AOTMode=on; else force=-Xshare:on; fi
+  JAVA_TOOL_OPTIONS="$force -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
 -Dmodeldeploy.reportFirstData=true -Dmodeldeploy.exitAfterFirstData=true -Djava.util.prefs.userRoot=$tmp/prefs" \
-  timeout 180 "$launcher" --port "$port" --data-dir "$tmp/data" > "$tmp/out.log" 2>&1 \
-  || { cat "$tmp/out.log"; fail "the launcher did not exit 0"; }
-line=$(grep '^modeldeploy-first-data ' "$tmp/out.log") || { cat "$tmp/out.log"; fail "no first-data line"; }
-rows=$(echo "$line" | sed -n 's/.* rows=\([0-9]*\).*/\1/p')
-[ "${rows:-0}" -gt 0 ] || fail "first data without rows: $line"
-if grep -q '^WARNING' "$tmp/out.log"; then cat "$tmp/out.log"; fail "the launcher printed JVM warnings"; fi
-echo "console app image: $line"
+    timeout 180 "$image/bin/$name" --port "$port" --data-dir "$tmp/data-$2" > "$tmp/out.log" 2>&1 \
+    || { cat "$tmp/out.log"; fail "the launcher in $image did not exit 0"; }
+  line=$(grep '^modeldeploy-first-data ' "$tmp/out.log") || { cat "$tmp/out.log"; fail "no first-data line"; }
+  rows=$(echo "$line" | sed -n 's/.* rows=\([0-9]*\).*/\1/p')
+  [ "${rows:-0}" -gt 0 ] || fail "first data without rows: $line"
+  if grep -q -i 'warning\|error' "$tmp/out.log"; then cat "$tmp/out.log"; fail "the launcher printed warnings"; fi
+  echo "console from the $2: $line"
+}
 
 deb=$(ls "$dist"/${name}_*_amd64.deb) || fail "no .deb"
 dpkg-deb -f "$deb" Package | grep -qx "$name" || fail "package name"
@@ -35,8 +40,11 @@ for path in ./opt/$name/bin/$name ./opt/$name/lib/$name.png ./opt/$name/lib/$nam
 done
 dpkg-deb -e "$deb" "$tmp/control"
 grep -q "ln -sf /opt/$name/bin/$name /usr/bin/$name" "$tmp/control/postinst" || fail "postinst does not link the command"
-grep -q "xdg-desktop-menu install" "$tmp/control/postinst" || fail "postinst does not install the menu entry"
+grep -q "mkdir -p /etc/xdg/menus /usr/share/desktop-directories" "$tmp/control/postinst" && grep -q "xdg-desktop-menu install" "$tmp/control/postinst" \
+  || fail "postinst does not install the menu entry"
 grep -q "rm -f /usr/bin/$name" "$tmp/control/prerm" || fail "prerm does not remove the command"
+dpkg-deb -x "$deb" "$tmp/deb-root"
+start_console "$tmp/deb-root/opt/$name" deb
 echo "console .deb: $(basename "$deb"), Depends: $depends"
 
 tarball=$(ls "$dist"/$name-*-linux-x64.tar.gz) || fail "no tar.gz"
@@ -44,4 +52,7 @@ tar -tzf "$tarball" > "$tmp/tar.txt"
 for path in $name/bin/$name $name/lib/app/$name.cfg $name/lib/app/$name.jar $name/lib/runtime/bin/java; do
   grep -qx "$path" "$tmp/tar.txt" || fail "tar.gz lacks $path"
 done
+mkdir "$tmp/tar-root"
+tar -C "$tmp/tar-root" -xzf "$tarball"
+start_console "$tmp/tar-root/$name" tar.gz
 echo "console tar.gz: $(basename "$tarball") ok"

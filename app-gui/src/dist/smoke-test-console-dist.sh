@@ -15,7 +15,10 @@ trap 'rm -rf "$tmp"' EXIT
 start_console() {
   image=$1
   [ -x "$image/bin/$name" ] || fail "no launcher in $image"
-  if grep -q AOTCache "$image/lib/app/$name.cfg"; then force=-XX:AOTMode=on; else force=-Xshare:on; fi
+  if grep -q 'java-options=-XX:AOTCache=' "$image/lib/app/$name.cfg"; then force=-XX:AOTMode=on
+  elif grep -q 'java-options=-XX:SharedArchiveFile=' "$image/lib/app/$name.cfg"; then force=-Xshare:on
+  else fail "$image has no class-data cache in its launcher options"
+  fi
   JAVA_TOOL_OPTIONS="$force -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
 -Dmodeldeploy.reportFirstData=true -Dmodeldeploy.exitAfterFirstData=true -Djava.util.prefs.userRoot=$tmp/prefs" \
     timeout 180 "$image/bin/$name" --port "$port" --data-dir "$tmp/data-$2" > "$tmp/out.log" 2>&1 \

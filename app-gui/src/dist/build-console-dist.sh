@@ -31,10 +31,15 @@ modules=$modules,jdk.crypto.ec,jdk.zipfs,jdk.management
 
 feature=$("$work/runtime/bin/java" -XshowSettings:properties -version 2>&1 \
   | sed -n 's/^ *java.specification.version = //p')
-options=""
+# Memory for a console left open all day: the serial collector (one thread, no concurrent workers), a heap that
+# gives back what it does not use (free ratio 10-30 %) up to 256 MB (10,000 deployments fit), and the C1 compiler
+# only (less code cache and compiler memory; the console's work is short UI tasks).
+options="-XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+options="$options -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m"
 if [ "$feature" -ge 24 ]; then
   # JavaFX 21 loads its native code and uses sun.misc.Unsafe from the class path: JDK 24+ would warn on every start.
-  options="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+  # Compact object headers (8 bytes instead of 12) make every object smaller.
+  options="$options --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseCompactObjectHeaders"
 fi
 
 "$tool_jdk/bin/jpackage" --type app-image --name "$name" --dest "$work/image" --input "$work/input" \

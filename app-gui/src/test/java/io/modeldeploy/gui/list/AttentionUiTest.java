@@ -105,7 +105,7 @@ class AttentionUiTest {
         };
         session = TestSessions.of(client, TaskRunner.onFx(workers), clock);
         vm = new DeploymentListViewModel(session);
-        view = new DeploymentListView(vm, ListSelectionUiTest.NO_ACTIONS);
+        view = new DeploymentListView(vm, ListActionsForTests.NONE);
         Scene scene = new Scene(view, 1100, 600);
         new ThemeManager(Theme.LIGHT).style(scene);
         stage.setScene(scene);

@@ -41,31 +41,6 @@ class LargeListUiTest {
     private DeploymentListViewModel vm;
     private DeploymentListView view;
 
-    private static final ListActions NO_ACTIONS = new ListActions() {
-        @Override
-        public void newDeployment() {
-        }
-
-        @Override
-        public void newVersion() {
-        }
-
-        @Override
-        public void delete() {
-        }
-
-        @Override
-        public void changeStatusOfSelection() {
-        }
-
-        @Override
-        public void refresh() {
-        }
-
-        @Override
-        public void triage() {
-        }
-    };
 
     @Start
     void start(Stage stage) {
@@ -78,7 +53,7 @@ class LargeListUiTest {
         }
         client.deployments = deployments;
         vm = new DeploymentListViewModel(session = TestSessions.of(client, TaskRunner.direct()));
-        view = new DeploymentListView(vm, NO_ACTIONS);
+        view = new DeploymentListView(vm, ListActionsForTests.NONE);
         ThemeManager themes = new ThemeManager(Theme.LIGHT);
         Scene scene = new Scene(view, 1100, 700);
         themes.style(scene);

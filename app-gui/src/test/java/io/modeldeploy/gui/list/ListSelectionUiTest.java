@@ -49,31 +49,6 @@ class ListSelectionUiTest {
     static final Instant START = Instant.parse("2026-07-01T10:00:00Z");
     private static final Duration STUCK_AFTER = Duration.ofMinutes(10);
 
-    static final ListActions NO_ACTIONS = new ListActions() {
-        @Override
-        public void newDeployment() {
-        }
-
-        @Override
-        public void newVersion() {
-        }
-
-        @Override
-        public void delete() {
-        }
-
-        @Override
-        public void changeStatusOfSelection() {
-        }
-
-        @Override
-        public void refresh() {
-        }
-
-        @Override
-        public void triage() {
-        }
-    };
 
     private ConsoleSession session;
     private DeploymentListViewModel vm;
@@ -96,7 +71,7 @@ class ListSelectionUiTest {
         session = TestSessions.of(client, TaskRunner.direct());
         session.readAttentionLimits();
         vm = new DeploymentListViewModel(session);
-        view = new DeploymentListView(vm, NO_ACTIONS);
+        view = new DeploymentListView(vm, ListActionsForTests.NONE);
         ThemeManager themes = new ThemeManager(Theme.LIGHT);
         Scene scene = new Scene(view, 1000, 600);
         themes.style(scene);

@@ -56,7 +56,7 @@ class MultiSelectUiTest {
         // As in the application: outcomes (and the sort after a hold) on the FX thread, after the event at hand.
         session = TestSessions.of(client, new TaskRunner(Runnable::run, Platform::runLater));
         vm = new DeploymentListViewModel(session);
-        view = new DeploymentListView(vm, ListSelectionUiTest.NO_ACTIONS);
+        view = new DeploymentListView(vm, ListActionsForTests.NONE);
         Scene scene = new Scene(view, 1000, 600);
         new ThemeManager(Theme.LIGHT).style(scene);
         stage.setScene(scene);

@@ -52,7 +52,7 @@ image=$work/image/$name
 # entry is installed by xdg-desktop-menu, which gives up where /etc/xdg/menus or /usr/share/desktop-directories
 # do not exist yet (a system without a desktop menu package so far), so they are made first.
 "$tool_jdk/bin/jimage" extract --dir "$work/templates" \
-  --include 'regex:.*/template\.(postinst|prerm)' "$tool_jdk/lib/modules"
+  --include 'regex:.*/template\.(postinst|prerm|desktop)' "$tool_jdk/lib/modules"
 templates=$(find "$work/templates" -name template.postinst -exec dirname {} \;)
 sed -e "/^ *configure)/a ln -sf /opt/$name/bin/$name /usr/bin/$name" \
   -e "/^ *configure)/a mkdir -p /etc/xdg/menus /usr/share/desktop-directories" \
@@ -60,6 +60,10 @@ sed -e "/^ *configure)/a ln -sf /opt/$name/bin/$name /usr/bin/$name" \
 sed "/^ *remove|upgrade|deconfigure)/a rm -f /usr/bin/$name" \
   "$templates/template.prerm" > "$work/resources/prerm"
 grep -q "ln -sf" "$work/resources/postinst" && grep -q "rm -f /usr/bin" "$work/resources/prerm"
+
+# The menu entry: jpackage's template, with the application's name as people read it instead of the package name.
+sed "s/^Name=APPLICATION_NAME\$/Name=ModelDeploy Console/" "$templates/template.desktop" > "$work/resources/$name.desktop"
+grep -q '^Name=ModelDeploy Console$' "$work/resources/$name.desktop"
 
 # JavaFX's native libraries are inside the jar, so jpackage cannot see what they link: GTK 3 (glass), GL
 # (prism-es2), XTest (robot), and fonts for text.

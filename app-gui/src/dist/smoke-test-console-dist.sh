@@ -41,6 +41,9 @@ for path in ./opt/$name/bin/$name ./opt/$name/lib/$name.png ./opt/$name/lib/$nam
     ./opt/$name/lib/app/$name.jar ./opt/$name/lib/runtime/lib/server/libjvm.so; do
   grep -q " $path\$" "$tmp/deb.txt" || fail ".deb lacks $path"
 done
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/$name/lib/$name-$name.desktop > "$tmp/entry.desktop"
+grep -qx 'Name=ModelDeploy Console' "$tmp/entry.desktop" && grep -qx "Exec=/opt/$name/bin/$name" "$tmp/entry.desktop" \
+  || { cat "$tmp/entry.desktop"; fail "the menu entry does not name and start the console"; }
 dpkg-deb -e "$deb" "$tmp/control"
 grep -q "ln -sf /opt/$name/bin/$name /usr/bin/$name" "$tmp/control/postinst" || fail "postinst does not link the command"
 grep -q "mkdir -p /etc/xdg/menus /usr/share/desktop-directories" "$tmp/control/postinst" && grep -q "xdg-desktop-menu install" "$tmp/control/postinst" \

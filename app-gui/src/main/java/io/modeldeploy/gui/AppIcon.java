@@ -26,9 +26,7 @@ final class AppIcon {
         if (images == null) {
             List<Image> list = new ArrayList<>();
             for (int size : SIZES) {
-                if (size != 56) {
-                    list.add(render(size));
-                }
+                list.add(render(size));
             }
             images = List.copyOf(list);
         }
@@ -36,9 +34,9 @@ final class AppIcon {
     }
 
     /** Sizes with a glyph size rule in app.css ({@code .app-icon-glyph.app-icon-N}). */
-    static final int[] SIZES = {16, 24, 32, 48, 56, 64, 128, 256};
+    static final int[] SIZES = {16, 24, 32, 48, 64, 128, 256};
 
-    static StackPane node(double size) {
+    private static StackPane node(double size) {
         FontIcon glyph = new FontIcon(Material2MZ.ROCKET);
         glyph.getStyleClass().addAll("app-icon-glyph", "app-icon-" + (int) size);
         StackPane tile = new StackPane(glyph);

@@ -12,13 +12,17 @@ import javafx.stage.Stage;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The JavaFX application: shows a splash while the server starts (or is reached), then the main
- * window. Closing the window stops the built-in server, whether it was started at launch or later
- * from File ▸ Connect to server…. Start it through {@link ConsoleLauncher}.
+ * The JavaFX application: the main window, built while the server starts (or is reached); its list
+ * says "Starting…" until the server's first page is there. Closing the window stops the built-in
+ * server, whether it was started at launch or later from File ▸ Connect to server…. Start it
+ * through {@link ConsoleLauncher}.
  */
 public final class ConsoleApp extends Application {
 
     private static volatile int exitCode;
+    /** The server start {@link #launch} began before the toolkit, or why it could not begin. */
+    private static volatile ServerConnection.Starting launchedStart;
+    private static volatile String launchedStartFailure;
 
     private LaunchOptions options;
     private String startupError;
@@ -29,6 +33,19 @@ public final class ConsoleApp extends Application {
     /** The process exit code the launcher uses after the application ends: 0, or 1 if start-up failed. */
     static int exitCode() {
         return exitCode;
+    }
+
+    /**
+     * Starts the server (or reaching it) on a thread of its own, then JavaFX on this one: the two
+     * start-ups overlap, and the main window is built while the server starts.
+     */
+    static void launch(LaunchOptions options, String[] args) {
+        try {
+            launchedStart = ServerConnection.start(options);
+        } catch (ServerConnection.StartupException e) {
+            launchedStartFailure = e.getMessage();
+        }
+        Application.launch(ConsoleApp.class, args);
     }
 
     @Override
@@ -49,35 +66,33 @@ public final class ConsoleApp extends Application {
             fail(themes, "Invalid command line: " + startupError);
             return;
         }
-        SplashView splash = new SplashView(themes);
-        splash.show();
-        Thread starter = new Thread(() -> {
-            try {
-                ServerConnection opened = ServerConnection.open(options,
-                        text -> Platform.runLater(() -> splash.setMessage(text)));
-                builtInServer = opened.info().embedded() ? BuiltInServer.running(opened)
-                        : BuiltInServer.onDemand(LaunchOptions.defaults());
-                Platform.runLater(() -> {
-                    showMainWindow(stage, themes, preferences, opened);
-                    splash.close();
-                });
-            } catch (ServerConnection.StartupException e) {
-                Platform.runLater(() -> {
-                    fail(themes, e.getMessage());
-                    splash.close();
-                });
-            }
-        }, "modeldeploy-startup");
-        starter.setDaemon(true);
-        starter.start();
-    }
-
-    private void showMainWindow(Stage stage, ThemeManager themes, GuiPreferences preferences,
-                                ServerConnection opened) {
+        ServerConnection.Starting starting;
+        try {
+            starting = serverStart();
+        } catch (ServerConnection.StartupException e) {
+            fail(themes, e.getMessage());
+            return;
+        }
+        builtInServer = starting.info().embedded() ? BuiltInServer.starting(starting)
+                : BuiltInServer.onDemand(LaunchOptions.defaults());
         workers = TaskRunner.newWorkerPool();
         window = new ConsoleWindow(stage, themes, preferences, getHostServices()::showDocument,
                 TaskRunner.onFx(workers), builtInServer);
-        window.show(opened.client(), opened.info());
+        // The list says "Starting…" until the server answers; its first page is asked for meanwhile.
+        window.show(starting.client(), starting.info());
+        starting.ready().whenComplete((started, failure) -> {
+            if (failure != null) {
+                Platform.runLater(() -> fail(themes, ServerConnection.oneLine(failure.getMessage(), failure)));
+            }
+        });
+    }
+
+    /** The start {@link #launch} began before JavaFX, or a new one (when started by other means, as in tests). */
+    private ServerConnection.Starting serverStart() throws ServerConnection.StartupException {
+        if (launchedStartFailure != null) {
+            throw new ServerConnection.StartupException(launchedStartFailure, null);
+        }
+        return launchedStart != null ? launchedStart : ServerConnection.start(options);
     }
 
     private void fail(ThemeManager themes, String message) {

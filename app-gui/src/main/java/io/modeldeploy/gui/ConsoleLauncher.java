@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 /**
  * Entry point of the console (also of a fat jar, which is why it does not extend
  * {@link Application}). Checks the command line and the display, then runs {@link ConsoleApp}
- * and exits with its exit code.
+ * (whose server starts at the same time as JavaFX) and exits with its exit code.
  */
 public final class ConsoleLauncher {
 
@@ -60,7 +60,7 @@ public final class ConsoleLauncher {
                     || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
         }
         try {
-            Application.launch(ConsoleApp.class, args);
+            ConsoleApp.launch(options, args);
         } catch (RuntimeException | Error e) {
             if (DisplayCheck.isDisplayFailure(e)) {
                 System.err.println(DisplayCheck.noDisplayMessage(AppInfo.version()));

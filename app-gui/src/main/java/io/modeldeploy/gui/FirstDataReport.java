@@ -9,8 +9,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Opt-in start-up measurement for the console benchmark: with {@code -Dmodeldeploy.reportFirstData=true}
- * the console prints one line, {@code modeldeploy-first-data uptime_ms=N rows=M}, after the pulse
- * that laid out the list's first rows (N is the JVM's uptime then). Off by default. With
+ * the console prints {@code modeldeploy-first-window uptime_ms=N} after the main window's first
+ * pulse, and {@code modeldeploy-first-data uptime_ms=N rows=M} after the pulse that laid out the
+ * list's first rows (N is the JVM's uptime then). Off by default. With
  * {@code -Dmodeldeploy.exitAfterFirstData=true} as well, the console then exits as if its window were
  * closed (the distribution's smoke test and its class-data cache training run use this).
  */
@@ -19,6 +20,7 @@ final class FirstDataReport {
     static final String PROPERTY = "modeldeploy.reportFirstData";
     static final String EXIT_PROPERTY = "modeldeploy.exitAfterFirstData";
     static final String PREFIX = "modeldeploy-first-data";
+    static final String WINDOW_PREFIX = "modeldeploy-first-window";
 
     private FirstDataReport() {
     }
@@ -27,6 +29,7 @@ final class FirstDataReport {
         if (!Boolean.getBoolean(PROPERTY)) {
             return;
         }
+        afterNextPulse(scene, () -> System.out.println(WINDOW_PREFIX + " uptime_ms=" + uptimeMillis()));
         install(scene, rows, Boolean.getBoolean(EXIT_PROPERTY) ? Platform::exit : () -> { });
     }
 
@@ -39,16 +42,25 @@ final class FirstDataReport {
                     return;
                 }
                 rows.removeListener(this);
-                Runnable[] afterPulse = new Runnable[1];
-                afterPulse[0] = () -> {
-                    scene.removePostLayoutPulseListener(afterPulse[0]);
-                    System.out.println(PREFIX + " uptime_ms=" + ManagementFactory.getRuntimeMXBean().getUptime()
-                            + " rows=" + rows.size());
+                afterNextPulse(scene, () -> {
+                    System.out.println(PREFIX + " uptime_ms=" + uptimeMillis() + " rows=" + rows.size());
                     afterReport.run();
-                };
-                scene.addPostLayoutPulseListener(afterPulse[0]);
+                });
             }
         };
         rows.addListener(firstRows);
+    }
+
+    private static void afterNextPulse(Scene scene, Runnable action) {
+        Runnable[] afterPulse = new Runnable[1];
+        afterPulse[0] = () -> {
+            scene.removePostLayoutPulseListener(afterPulse[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(afterPulse[0]);
+    }
+
+    private static long uptimeMillis() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 }

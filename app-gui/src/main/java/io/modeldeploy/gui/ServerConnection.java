@@ -12,12 +12,15 @@ import io.modeldeploy.server.ServerStartException;
 import io.modeldeploy.server.security.LocalTokenFile;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +49,59 @@ final class ServerConnection implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * A server being started (or reached) on a thread of its own: who it is ({@link #info()}) is
+     * known at once, so the window can be built meanwhile; the {@link #client()}'s calls wait until
+     * it answers. {@link #ready()} completes with the connection, or with the
+     * {@link StartupException} that says why there is none.
+     */
+    static final class Starting {
+        private final ConnectionInfo info;
+        private final CompletableFuture<ServerConnection> ready = new CompletableFuture<>();
+        private final DeploymentApiClient client;
+
+        private Starting(ConnectionInfo info) {
+            this.info = info;
+            this.client = new StartingServerClient(info, ready);
+        }
+
+        ConnectionInfo info() {
+            return info;
+        }
+
+        DeploymentApiClient client() {
+            return client;
+        }
+
+        CompletableFuture<ServerConnection> ready() {
+            return ready;
+        }
+    }
+
+    /** Where the console's server will be: its connection, and for the built-in one how to start it. */
+    private record Target(ConnectionInfo info, ServerOptions builtIn) {
+    }
+
+    /**
+     * Starts the built-in server or reaches {@code --server} on a new thread and returns at once.
+     *
+     * @throws StartupException only for what is known before anything starts (a taken {@code --port})
+     */
+    static Starting start(LaunchOptions options) throws StartupException {
+        Target target = target(options, System.getenv());
+        Starting starting = new Starting(target.info());
+        Thread starter = new Thread(() -> {
+            try {
+                starting.ready.complete(connect(target, progress -> { }, REMOTE_HEALTH_TIMEOUT));
+            } catch (StartupException | RuntimeException e) {
+                starting.ready.completeExceptionally(e);
+            }
+        }, "modeldeploy-server-start");
+        starter.setDaemon(true);
+        starter.start();
+        return starting;
+    }
+
     /** Starts the built-in server or connects to {@code --server}, and waits until it answers /health. */
     static ServerConnection open(LaunchOptions options, Consumer<String> progress) throws StartupException {
         return open(options, progress, REMOTE_HEALTH_TIMEOUT, System.getenv());
@@ -58,22 +114,45 @@ final class ServerConnection implements AutoCloseable {
 
     static ServerConnection open(LaunchOptions options, Consumer<String> progress, Duration remoteTimeout,
                                  Map<String, String> environment) throws StartupException {
+        return connect(target(options, environment), progress, remoteTimeout);
+    }
+
+    /**
+     * The server's address and token before it starts. The built-in server's port is chosen here:
+     * {@code --port}, else the default when free; {@code --port 0} or a taken default get a port
+     * that is free now (as with the default's check, another program could take it before the server
+     * binds; the start then fails and says so). Its local token is read, or made as the server would.
+     */
+    private static Target target(LaunchOptions options, Map<String, String> environment) throws StartupException {
         if (!options.embedded()) {
-            progress.accept("Connecting to " + options.server() + "…");
-            ConnectionInfo info = remoteConnection(options, environment);
-            DeploymentApiClient client = new HttpDeploymentApiClient(options.server(), info.token());
-            if (!awaitHealthy(client, remoteTimeout)) {
-                throw new StartupException("No ModelDeploy server answers at " + options.server()
-                        + " (GET /health). Start it, or leave out --server to use the built-in one.", null);
-            }
-            return new ServerConnection(client, info, null);
+            return new Target(remoteConnection(options, environment), null);
         }
         ServerOptions serverOptions = ServerOptions.defaults().withDemo(options.demo(environment));
         if (options.dataDir() != null) {
             serverOptions = serverOptions.withDataDir(options.dataDir());
         }
+        serverOptions = serverOptions.withPort(port(serverOptions, options.port()));
+        Path dataDir = serverOptions.dataDir();
+        URI baseUrl = URI.create("http://" + serverOptions.bind() + ":" + serverOptions.port());
+        ConnectionInfo info = ConnectionInfo.embedded(baseUrl, dataDir, localToken(dataDir),
+                dataDir.resolve(LocalTokenFile.FILE_NAME));
+        return new Target(info, serverOptions);
+    }
+
+    private static ServerConnection connect(Target target, Consumer<String> progress, Duration remoteTimeout)
+            throws StartupException {
+        ConnectionInfo info = target.info();
+        if (target.builtIn() == null) {
+            progress.accept("Connecting to " + info.baseUrl() + "…");
+            DeploymentApiClient client = new HttpDeploymentApiClient(info.baseUrl(), info.token());
+            if (!awaitHealthy(client, remoteTimeout)) {
+                throw new StartupException("No ModelDeploy server answers at " + info.baseUrl()
+                        + " (GET /health). Start it, or leave out --server to use the built-in one.", null);
+            }
+            return new ServerConnection(client, info, null);
+        }
         progress.accept("Starting the local server…");
-        RunningServer running = startEmbedded(serverOptions, options.port());
+        RunningServer running = startEmbedded(target.builtIn());
         try {
             URI baseUrl = running.baseUrl();
             progress.accept("Waiting for the local server at " + baseUrl + "…");
@@ -83,12 +162,24 @@ final class ServerConnection implements AutoCloseable {
                 throw new StartupException("The local server started but does not answer at " + baseUrl + "/health.",
                         null);
             }
-            ConnectionInfo info = ConnectionInfo.embedded(baseUrl, running.dataDir(), localToken,
-                    running.dataDir().resolve(LocalTokenFile.FILE_NAME));
-            return new ServerConnection(client, info, running);
+            return new ServerConnection(client, ConnectionInfo.embedded(baseUrl, running.dataDir(), localToken,
+                    running.dataDir().resolve(LocalTokenFile.FILE_NAME)), running);
         } catch (StartupException | RuntimeException e) {
             running.close();
             throw e;
+        }
+    }
+
+    /**
+     * The local token of {@code dataDir}, made now if it has none (what the server does at its start);
+     * null when the directory is unusable: the server's start then says why.
+     */
+    private static String localToken(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            return LocalTokenFile.readOrCreate(dataDir);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -116,22 +207,30 @@ final class ServerConnection implements AutoCloseable {
     }
 
     /**
-     * Starts the built-in server. Without {@code --port} the default port is used when free, any
-     * free port otherwise; a taken {@code --port} is reported before anything starts, with the
-     * console's own advice ({@code --port 0}).
+     * The built-in server's port: {@code --port} (a taken one is reported before anything starts,
+     * with the console's own advice), else the default when free; any free port for {@code --port 0}
+     * or when the default is taken.
      */
-    private static RunningServer startEmbedded(ServerOptions defaults, Integer port) throws StartupException {
-        ServerOptions options;
-        if (port != null) {
-            if (port != 0 && !isFree(defaults.bind(), port)) {
-                throw new StartupException("Port " + port + " on " + defaults.bind() + " is already in use. "
+    static int port(ServerOptions defaults, Integer requested) throws StartupException {
+        if (requested != null && requested != 0) {
+            if (!isFree(defaults.bind(), requested)) {
+                throw new StartupException("Port " + requested + " on " + defaults.bind() + " is already in use. "
                         + "Stop the other program, choose another port with --port, or use --port 0 for any free port.",
                         null);
             }
-            options = defaults.withPort(port);
-        } else {
-            options = isFree(defaults.bind(), defaults.port()) ? defaults : defaults.withPort(0);
+            return requested;
         }
+        if (requested == null && isFree(defaults.bind(), defaults.port())) {
+            return defaults.port();
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(defaults.bind()))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StartupException("No free port on " + defaults.bind() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RunningServer startEmbedded(ServerOptions options) throws StartupException {
         try {
             return ModelDeployServer.start(options);
         } catch (ServerStartException e) {

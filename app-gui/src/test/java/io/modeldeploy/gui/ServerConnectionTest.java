@@ -8,12 +8,15 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.modeldeploy.gui.api.ApiException;
 import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.testing.nemo.NemoModelsDouble;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import io.modeldeploy.gui.api.ConnectionInfo.TokenSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -179,6 +182,48 @@ class ServerConnectionTest {
             assertTrue(first.client().isHealthy(), "the first instance is untouched");
         } finally {
             first.close();
+        }
+    }
+
+    @Test
+    void aStartReturnsAtOnceWithTheAddressAndTokenItsServerThenAnswersWith() throws Exception {
+        ServerConnection.Starting starting = ServerConnection.start(
+                new LaunchOptions(null, 0, dataDir, false, false, null, true));
+        try {
+            URI planned = starting.info().baseUrl();
+            assertTrue(planned.getPort() > 0, "--port 0 is given a real port before the server starts: " + planned);
+            assertEquals(Files.readString(dataDir.resolve("local-token")).strip(), starting.info().token(),
+                    "the local token is known before the server starts");
+
+            assertTrue(starting.client().listAllDeployments("-").isEmpty(), "a call made at once waits for the server");
+            ServerConnection started = starting.ready().get(30, TimeUnit.SECONDS);
+            assertEquals(planned, started.info().baseUrl());
+            assertEquals(starting.info().token(), started.info().token());
+        } finally {
+            starting.ready().thenAccept(ServerConnection::close).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFailedStartFailsTheCallsWaitingForItWithItsReason() throws Exception {
+        Path notADirectory = Files.writeString(dataDir.resolve("a-file"), "x");
+        ServerConnection.Starting starting = ServerConnection.start(
+                new LaunchOptions(null, 0, notADirectory.resolve("data"), false, false, null, true));
+
+        ApiException failure = assertThrows(ApiException.class, () -> starting.client().listAllDeployments("-"));
+        assertTrue(failure.isConnectionFailure());
+        assertTrue(failure.detail().contains("Cannot create the data directory"), failure.detail());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> starting.ready().get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof ServerConnection.StartupException, e.getCause().toString());
+        assertFalse(starting.client().isHealthy());
+    }
+
+    @Test
+    void aTakenPortStopsTheStartBeforeAnythingStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            ServerConnection.StartupException e = assertThrows(ServerConnection.StartupException.class,
+                    () -> ServerConnection.start(new LaunchOptions(null, taken.getLocalPort(), dataDir, false, false)));
+            assertTrue(e.getMessage().contains("already in use"), e.getMessage());
         }
     }
 

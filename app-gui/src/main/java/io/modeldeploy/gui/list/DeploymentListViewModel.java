@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.api.ApiException;
+import io.modeldeploy.gui.api.ConnectionInfo;
 import io.modeldeploy.gui.errors.ErrorTexts;
 import io.modeldeploy.gui.session.AttentionRule;
 import io.modeldeploy.gui.session.ConsoleSession.FleetState;
@@ -751,6 +752,11 @@ public final class DeploymentListViewModel {
 
     public ReadOnlyObjectProperty<FleetState> loadStateProperty() {
         return session.fleetStateProperty();
+    }
+
+    /** The server the list is read from. */
+    public ConnectionInfo connection() {
+        return session.connection();
     }
 
     /** Why the last read of the fleet failed, or null when it worked. */

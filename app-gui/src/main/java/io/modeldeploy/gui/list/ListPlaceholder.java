@@ -13,11 +13,14 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * What the deployment table shows without rows: loading, why the first load failed (with Try
- * again), no deployments yet (with New deployment…), or nothing matching the filters (with Clear
- * filters).
+ * What the deployment table shows without rows: starting (the server starts or the first page is
+ * on its way), why the first load failed (with Try again), no deployments yet (with New
+ * deployment…), or nothing matching the filters (with Clear filters).
  */
 final class ListPlaceholder {
+
+    /** The title until the first page of deployments is there. */
+    static final String STARTING = "Starting…";
 
     private ListPlaceholder() {
     }
@@ -51,8 +54,9 @@ final class ListPlaceholder {
             action.setVisible(!loadingFirst);
             action.setManaged(!loadingFirst);
             if (loadingFirst) {
-                title.setText("Loading deployments…");
-                text.setText("Fetching every workspace from the server.");
+                title.setText(STARTING);
+                text.setText(viewModel.connection().embedded() ? "Starting the local server and reading its deployments."
+                        : "Reading the deployments from " + viewModel.connection().baseUrl() + ".");
             } else if (state == ConsoleSession.FleetState.FAILED) {
                 icon.setIconCode(Material2MZ.SYNC_PROBLEM);
                 title.setText("Could not load deployments");

@@ -49,6 +49,8 @@ import java.util.function.Consumer;
  */
 public final class MainViewModel implements ConsoleSession.Observer {
 
+    /** The status bar's count until the first page of deployments is there. */
+    static final String STARTING = "Starting\u2026";
 
     private final ConsoleSession session;
     private final DeploymentListViewModel list;
@@ -81,12 +83,15 @@ public final class MainViewModel implements ConsoleSession.Observer {
         this.zone = Objects.requireNonNull(zone, "zone");
         NumberFormat numbers = NumberFormat.getIntegerInstance();
         countText = Bindings.createStringBinding(() -> {
+            if (list.loadStateProperty().get() == ConsoleSession.FleetState.LOADING) {
+                return STARTING; // not "0 deployments": none have been read yet
+            }
             int total = list.totalCountProperty().get();
             int shown = list.shownCountProperty().get();
             String noun = total == 1 ? "deployment" : "deployments";
             return shown == total ? numbers.format(total) + " " + noun
                     : "Showing " + numbers.format(shown) + " of " + numbers.format(total) + " " + noun;
-        }, list.totalCountProperty(), list.shownCountProperty());
+        }, list.totalCountProperty(), list.shownCountProperty(), list.loadStateProperty());
         selectionText = Bindings.createStringBinding(() -> {
             int selected = list.selectionCountProperty().get();
             return selected > 1 ? numbers.format(selected) + " selected" : "";

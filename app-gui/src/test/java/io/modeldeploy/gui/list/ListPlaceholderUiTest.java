@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Until the first page of the fleet has arrived the list says that it is loading, never that there
+ * Until the first page of the fleet has arrived the list says "Starting…", never that there
  * are no deployments; after it, the placeholder tells an empty fleet from a failed read.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -49,14 +49,14 @@ class ListPlaceholderUiTest {
     }
 
     @Test
-    void saysLoadingUntilTheFirstPageThenShowsItsRows(FxRobot robot) {
+    void saysStartingUntilTheFirstPageThenShowsItsRows(FxRobot robot) {
         client.deployments = List.of(
                 Deployments.of("team", "llama", 1, DeploymentStatus.READY, "up", Instant.parse("2026-12-01T00:00:00Z")),
                 Deployments.of("team", "mistral", 1, DeploymentStatus.ERROR, "GPU lost", Instant.parse("2026-12-01T00:01:00Z")));
         robot.interact(viewModel::refresh);
 
-        assertTrue(placeholderShows(robot, "Loading deployments…"), "loading placeholder before the first page");
-        assertTrue(FxLookup.find(robot, labelWith("No deployments yet")).isEmpty(), "never 'no deployments' while loading");
+        assertTrue(placeholderShows(robot, "Starting…"), "starting placeholder before the first page");
+        assertTrue(FxLookup.find(robot, labelWith("No deployments yet")).isEmpty(), "never 'no deployments' while starting");
 
         background.round();
         WaitForAsyncUtils.waitForFxEvents();
@@ -66,24 +66,24 @@ class ListPlaceholderUiTest {
     @Test
     void anEmptyFleetSaysSoOnlyAfterItsFirstPage(FxRobot robot) {
         robot.interact(viewModel::refresh);
-        assertTrue(placeholderShows(robot, "Loading deployments…"));
+        assertTrue(placeholderShows(robot, "Starting…"));
 
         background.round();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(placeholderShows(robot, "No deployments yet"));
-        assertTrue(FxLookup.find(robot, labelWith("Loading deployments…")).isEmpty());
+        assertTrue(FxLookup.find(robot, labelWith("Starting…")).isEmpty());
     }
 
     @Test
     void aFailedFirstReadSaysItFailedInsteadOfLoadingForever(FxRobot robot) {
         client.failure = new ApiException(500, "Failed to list deployments", List.of());
         robot.interact(viewModel::refresh);
-        assertTrue(placeholderShows(robot, "Loading deployments…"));
+        assertTrue(placeholderShows(robot, "Starting…"));
 
         background.round();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(placeholderShows(robot, "Could not load deployments"));
-        assertTrue(FxLookup.find(robot, labelWith("Loading deployments…")).isEmpty());
+        assertTrue(FxLookup.find(robot, labelWith("Starting…")).isEmpty());
     }
 
     private static boolean placeholderShows(FxRobot robot, String title) {

@@ -9,6 +9,7 @@ import io.modeldeploy.gui.session.DeploymentStore;
 import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.session.TestSessions;
 import io.modeldeploy.gui.testing.ForwardingDeploymentApiClient;
+import io.modeldeploy.gui.testing.StepExecutor;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ListPage;
 import io.modeldeploy.model.ModelDeployment;
@@ -140,6 +141,21 @@ class MainViewModelTest {
     /** The store takes in the answer to a change this console made. */
     private void ownWrite(ModelDeployment answer) {
         session.store().merge(answer, DeploymentStore.Origin.OWN_WRITE);
+    }
+
+    @Test
+    void countTextSaysStartingUntilTheFirstPageThenHowManyThereAre() {
+        ScriptedClient empty = new ScriptedClient();
+        StepExecutor background = new StepExecutor();
+        ConsoleSession starting = TestSessions.of(empty, new TaskRunner(background, Runnable::run));
+        MainViewModel startingVm = new MainViewModel(starting, new DeploymentListViewModel(starting));
+        assertEquals("Starting\u2026", startingVm.countTextProperty().get(), "nothing read yet is not '0 deployments'");
+
+        startingVm.refresh();
+        assertEquals("Starting\u2026", startingVm.countTextProperty().get(), "the first page is still on its way");
+
+        background.round();
+        assertEquals("0 deployments", startingVm.countTextProperty().get(), "an empty fleet, once read, says so");
     }
 
     @Test

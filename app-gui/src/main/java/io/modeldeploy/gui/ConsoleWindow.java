@@ -14,6 +14,7 @@ import io.modeldeploy.gui.main.ServerSwitch;
 import io.modeldeploy.gui.session.TaskRunner;
 import io.modeldeploy.gui.style.ThemeManager;
 import io.modeldeploy.gui.util.AppInfo;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -57,18 +58,23 @@ final class ConsoleWindow implements ServerSwitch {
     /** Shows the window for the server the console was started with. */
     void show(DeploymentApiClient client, ConnectionInfo connection) {
         ConsoleContext context = contextFor(client, connection);
-        view = new MainView(context, ConsoleViewModels.create(context));
+        ConsoleViewModels models = ConsoleViewModels.create(context);
+        // Following the server starts before the window is built: its first calls overlap with the
+        // building, and their answers come back on this thread once the window is there.
+        models.session().start();
+        view = new MainView(context, models);
         Scene scene = new Scene(view);
         themes.style(scene);
         FirstDataReport.installIfAsked(scene, view.viewModel().list().visibleRows());
         stage.setScene(scene);
-        stage.getIcons().setAll(AppIcon.images());
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         connectedTo(connection);
         view.attach(stage);
         stage.show();
         view.start();
+        // Drawn after the window is up, while its first page is read: not on the way to the window.
+        Platform.runLater(() -> stage.getIcons().setAll(AppIcon.images()));
     }
 
     @Override

@@ -10,8 +10,9 @@ import java.lang.management.ManagementFactory;
 /**
  * Opt-in start-up measurement for the console benchmark: with {@code -Dmodeldeploy.reportFirstData=true}
  * the console prints {@code modeldeploy-first-window uptime_ms=N} after the main window's first
- * pulse, and {@code modeldeploy-first-data uptime_ms=N rows=M} after the pulse that laid out the
- * list's first rows (N is the JVM's uptime then). Off by default. With
+ * pulse, {@code modeldeploy-server-ready uptime_ms=N} once the server answers, and
+ * {@code modeldeploy-first-data uptime_ms=N rows=M} after the pulse that laid out the list's first
+ * rows (N is the JVM's uptime then). Off by default. With
  * {@code -Dmodeldeploy.exitAfterFirstData=true} as well, the console then exits as if its window were
  * closed (the distribution's smoke test and its class-data cache training run use this).
  */
@@ -21,6 +22,7 @@ final class FirstDataReport {
     static final String EXIT_PROPERTY = "modeldeploy.exitAfterFirstData";
     static final String PREFIX = "modeldeploy-first-data";
     static final String WINDOW_PREFIX = "modeldeploy-first-window";
+    static final String SERVER_PREFIX = "modeldeploy-server-ready";
 
     private FirstDataReport() {
     }
@@ -31,6 +33,13 @@ final class FirstDataReport {
         }
         afterNextPulse(scene, () -> System.out.println(WINDOW_PREFIX + " uptime_ms=" + uptimeMillis()));
         install(scene, rows, Boolean.getBoolean(EXIT_PROPERTY) ? Platform::exit : () -> { });
+    }
+
+    /** Prints when the server answered, if asked. */
+    static void serverReadyIfAsked() {
+        if (Boolean.getBoolean(PROPERTY)) {
+            System.out.println(SERVER_PREFIX + " uptime_ms=" + uptimeMillis());
+        }
     }
 
     /** Prints the line after the first laid-out rows, then runs {@code afterReport}. */

@@ -92,7 +92,9 @@ final class ServerConnection implements AutoCloseable {
         Starting starting = new Starting(target.info());
         Thread starter = new Thread(() -> {
             try {
-                starting.ready.complete(connect(target, progress -> { }, REMOTE_HEALTH_TIMEOUT));
+                ServerConnection connection = connect(target, progress -> { }, REMOTE_HEALTH_TIMEOUT);
+                FirstDataReport.serverReadyIfAsked();
+                starting.ready.complete(connection);
             } catch (StartupException | RuntimeException e) {
                 starting.ready.completeExceptionally(e);
             }

@@ -59,6 +59,8 @@ public final class ConsoleLauncher {
             JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
                     || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
         }
+        // Before any other thread of ours runs: setenv is not safe beside a concurrent getenv.
+        SoftwareRendering.applyIfChosen();
         try {
             ConsoleApp.launch(options, args);
         } catch (RuntimeException | Error e) {

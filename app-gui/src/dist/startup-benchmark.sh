@@ -140,15 +140,17 @@ if [ -n "${console_cmd[0]}" ]; then
   console_rows "warm data directory" --data-dir "$work/console-warm" --port "$port"
   before_each='rm -rf "$work/console-fresh"'
   console_rows "new data directory" --data-dir "$work/console-fresh" --port "$port"
+  before_each=""
   read -r _ _ rss hwm <<< "$(console_start "$rss_after" --data-dir "$work/console-warm" --port "$port")"
   echo "| console: VmRSS / VmHWM after ${rss_after} s of the demo (MB) | $rss / $hwm | |"
   if [ -n "$large" ] && [ -d "$large" ]; then
-    before_each='rm -rf "$work/large"; cp -r "$large" "$work/large"'
+    rm -rf "$work/large"; cp -r "$large" "$work/large"
+    # Unmeasured: a set seeded by an earlier build is migrated to the current schema at its first start (an
+    # upgrade, once, not a start-up cost). Without the demo nothing writes, so the later starts find it as it was.
+    console_start 0 --data-dir "$work/large" --port "$port" --no-demo > /dev/null
     console_rows "10,000 deployments embedded" --data-dir "$work/large" --port "$port" --no-demo
-    eval "$before_each"
     read -r _ _ rss hwm <<< "$(console_start "$rss_after" --data-dir "$work/large" --port "$port" --no-demo)"
     echo "| console: VmRSS / VmHWM ${rss_after} s after first data, 10,000 deployments embedded (MB) | $rss / $hwm | |"
-    before_each=""
     if [ -n "$server" ] || [ -n "$server_jar" ]; then
       spid=$(server_up "$work/large")
       console_rows "10,000 deployments with --server" --server "http://127.0.0.1:$port"

@@ -91,6 +91,15 @@ class ServerCommandLineTest {
     }
 
     @Test
+    void aHistoryCacheBoundBecomesTheSettingAndIsKeptByTheWithMethods() {
+        ServerOptions defaults = ServerCommandLine.parse(new String[0], Map.of()).options();
+        assertNull(defaults.toProperties().get("modeldeploy.history-cache.max-entries"), "the setting or its default");
+        ServerOptions bounded = defaults.withHistoryCacheEntries(5_000).withPort(0).withDemo(true);
+        assertEquals(5_000, bounded.toProperties().get("modeldeploy.history-cache.max-entries"));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withHistoryCacheEntries(-1));
+    }
+
+    @Test
     void stuckLimitsComeFromTheOptionOrTheEnvironmentAndBecomeTheSetting() {
         assertNull(ServerCommandLine.parse(new String[0], Map.of()).options().stuckAfter(), "the default applies");
         assertNull(ServerCommandLine.parse(new String[0], Map.of()).options().toProperties().get("modeldeploy.stuck-after"));

@@ -18,6 +18,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,8 +98,12 @@ class StartingWindowUiTest {
                 "the status bar says Starting…, not 0 deployments");
         assertTrue(find(robot, visibleLabel("No deployments yet")).isEmpty(), "never 'no deployments' while starting");
 
+        // An empty default data directory: the token of a server this user runs must not go to the test's.
+        Path noLocalToken = Files.createTempDirectory("starting-window");
+        noLocalToken.toFile().deleteOnExit();
         serverAnswers.complete(ServerConnection.open(LaunchOptions.parse(List.of("--server",
-                server.baseUrl().toString())), progress -> { }, ServerConnection.REMOTE_HEALTH_TIMEOUT, Map.of()));
+                server.baseUrl().toString())), progress -> { }, ServerConnection.REMOTE_HEALTH_TIMEOUT,
+                Map.of("XDG_DATA_HOME", noLocalToken.toString())));
 
         waitUntil("the server's deployments in the list",
                 () -> window.view().viewModel().list().visibleRows().size() == 2);

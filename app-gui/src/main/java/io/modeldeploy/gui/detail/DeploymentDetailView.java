@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -31,10 +32,11 @@ public class DeploymentDetailView extends StackPane {
     private static final Duration TICK = Duration.seconds(30);
 
     private final DeploymentDetailViewModel viewModel;
-    private final DeploymentInfoView infoView;
-    private final StatusEditorView editorView;
-    private final StatusTimelineView timelineView;
     private final Timeline ticker;
+    // Built at the first selection or by prepareContent(): about 350 nodes the window's first CSS pass
+    // and layout would otherwise go through while they are hidden behind the empty state.
+    private StatusEditorView editorView;
+    private StatusTimelineView timelineView;
 
     @FXML
     private VBox emptyState;
@@ -49,27 +51,24 @@ public class DeploymentDetailView extends StackPane {
         getStylesheets().add(Objects.requireNonNull(
                 DeploymentDetailView.class.getResource("detail.css"), "detail.css").toExternalForm());
 
-        infoView = new DeploymentInfoView(viewModel);
-        editorView = new StatusEditorView(viewModel.editor());
-        timelineView = new StatusTimelineView(viewModel.timeline());
-        content.getChildren().setAll(infoView, editorView, timelineView);
-        timelineView.offerUseStatus(viewModel.editor().canWriteProperty(), item -> {
-            if (viewModel.editor().useStatus(item.entry())) {
-                editorView.focusStatus();
-            }
-        });
-        VBox.setVgrow(timelineView, javafx.scene.layout.Priority.ALWAYS);
-
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         emptyState.managedProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
         contentScroll.visibleProperty().bind(viewModel.emptyProperty().not());
         contentScroll.managedProperty().bind(viewModel.emptyProperty().not());
+        viewModel.emptyProperty().addListener((obs, wasEmpty, empty) -> {
+            if (!empty) {
+                prepareContent();
+            }
+        });
+        if (!viewModel.emptyProperty().get()) {
+            prepareContent();
+        }
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
 
         // "as of 10:05" while the data is stale, "just now" again once it is fresh
-        viewModel.staleAsOfProperty().addListener((obs, was, asOf) -> timelineView.refreshRows());
+        viewModel.staleAsOfProperty().addListener((obs, was, asOf) -> refreshTimelineRows());
         ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((obs, was, scene) -> {
@@ -81,6 +80,27 @@ public class DeploymentDetailView extends StackPane {
         });
     }
 
+    /**
+     * Builds the details, the status editor and the timeline if they are not built yet. The first
+     * selection does it anyway; the console calls it once the first rows are on screen so that this
+     * selection is not slowed down by it.
+     */
+    public void prepareContent() {
+        if (editorView != null) {
+            return;
+        }
+        DeploymentInfoView infoView = new DeploymentInfoView(viewModel);
+        editorView = new StatusEditorView(viewModel.editor());
+        timelineView = new StatusTimelineView(viewModel.timeline());
+        content.getChildren().setAll(infoView, editorView, timelineView);
+        timelineView.offerUseStatus(viewModel.editor().canWriteProperty(), item -> {
+            if (viewModel.editor().useStatus(item.entry())) {
+                editorView.focusStatus();
+            }
+        });
+        VBox.setVgrow(timelineView, Priority.ALWAYS);
+    }
+
     /** Shows {@code deploymentOrNull} (the list's selection); null shows "Select a deployment". */
     public void show(ModelDeployment deploymentOrNull) {
         viewModel.show(deploymentOrNull);
@@ -88,6 +108,7 @@ public class DeploymentDetailView extends StackPane {
 
     /** Puts the keyboard focus on the status drop-down of the editor (Ctrl+E). */
     public void focusStatusEditor() {
+        prepareContent();
         editorView.focusStatus();
     }
 
@@ -97,7 +118,13 @@ public class DeploymentDetailView extends StackPane {
 
     private void tick() {
         viewModel.tick();
-        timelineView.refreshRows();
+        refreshTimelineRows();
+    }
+
+    private void refreshTimelineRows() {
+        if (timelineView != null) {
+            timelineView.refreshRows();
+        }
     }
 
     private void onKeyPressed(KeyEvent event) {

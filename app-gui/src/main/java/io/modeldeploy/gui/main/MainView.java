@@ -39,8 +39,11 @@ import io.modeldeploy.gui.triage.TriageView;
 import io.modeldeploy.gui.triage.TriageViewModel;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -60,6 +63,7 @@ import javafx.stage.Popup;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +80,7 @@ import java.util.Objects;
 public final class MainView extends BorderPane implements ListActions {
 
     static final double DEFAULT_DIVIDER = 0.6;
+    private static final Duration DETAIL_PREPARE_DELAY = Duration.millis(400);
 
     /** On the list while the server is not reachable: its rows may be out of date. */
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
@@ -163,6 +168,7 @@ public final class MainView extends BorderPane implements ListActions {
 
         viewModel.selectedProperty().bind(listView.selectedRowProperty());
         viewModel.selectedProperty().addListener((obs, old, row) -> showInDetail(row == null ? null : row.deployment()));
+        prepareDetailAfterFirstRows();
 
         newDeploymentItem.disableProperty().bind(viewModel.readOnlyProperty());
         newVersionItem.disableProperty().bind(viewModel.hasSelectionProperty().not().or(viewModel.readOnlyProperty()));
@@ -230,6 +236,25 @@ public final class MainView extends BorderPane implements ListActions {
                         stop();
                     }
                 });
+            }
+        });
+    }
+
+    /**
+     * The detail pane's content is built shortly after the first rows are on screen: not before them (it
+     * would delay them), and not at the first selection (it would delay that).
+     */
+    private void prepareDetailAfterFirstRows() {
+        ObservableList<DeploymentRow> rows = viewModel.list().visibleRows();
+        PauseTransition idle = new PauseTransition(DETAIL_PREPARE_DELAY);
+        idle.setOnFinished(e -> detailView.prepareContent());
+        rows.addListener(new ListChangeListener<DeploymentRow>() {
+            @Override
+            public void onChanged(Change<? extends DeploymentRow> change) {
+                if (!rows.isEmpty()) {
+                    rows.removeListener(this);
+                    idle.play();
+                }
             }
         });
     }

@@ -189,6 +189,17 @@ class DeploymentDetailViewUiTest {
     }
 
     @Test
+    void buildsTheEditorAndTheTimelineOnlyOnceThereIsSomethingToShow(FxRobot robot) {
+        assertTrue(fx(() -> view.lookup(".status-editor") == null && view.lookup(".status-timeline") == null),
+                "nothing selected yet: only the empty state is built");
+
+        show(robot, server.create(uniqueName(), "llama-nim", null));
+
+        assertTrue(fx(() -> view.lookup(".status-editor").isVisible()));
+        assertTrue(fx(() -> view.lookup(".status-timeline").isVisible()));
+    }
+
+    @Test
     void showsTheFieldsOfTheSelectedDeployment(FxRobot robot) {
         String name = uniqueName();
         ModelDeployment created = server.create(name, "llama-nim", "team-a");

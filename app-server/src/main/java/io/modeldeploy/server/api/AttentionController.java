@@ -44,6 +44,9 @@ public class AttentionController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttentionList.class)))
     @ApiResponse(responseCode = "401", description = "No token, an unknown one, or not a bearer token, where one is needed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
+            + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "422", description = "workspace is not a workspace name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ValidationErrorBody.class)))

@@ -61,6 +61,9 @@ import java.util.Optional;
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "401", description = "No or an unknown access token where one is required",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
+        + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "403", description = "The token's role may not do this",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "404", description = "No such workspace, deployment or version (a path holding the NUL character names none)",

@@ -76,6 +76,9 @@ public class HistoryExportController {
                 @Content(mediaType = NDJSON)})
     @ApiResponse(responseCode = "401", description = "No token, an unknown one, or not a bearer token, where one is needed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
+            + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "No such workspace",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "414", description = "The request line is longer than 32 KB",

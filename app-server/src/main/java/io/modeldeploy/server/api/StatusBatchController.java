@@ -54,6 +54,9 @@ public class StatusBatchController {
                     schema = @Schema(implementation = StatusBatchResult.class)))
     @ApiResponse(responseCode = "401", description = "No token, an unknown one, or not a bearer token, where one is needed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
+            + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "The token is a viewer's",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "A target's deployment or version does not exist; nothing changed",

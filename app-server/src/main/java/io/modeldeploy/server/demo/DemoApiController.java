@@ -32,6 +32,9 @@ import java.util.Map;
 @Tag(name = "Demo")
 @ApiResponse(responseCode = "401", description = "No or an unknown access token where one is required",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
+        + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "403", description = "A viewer token may not steer the demo",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "409", description = "Demo mode is off",

@@ -47,6 +47,9 @@ public class DeploymentEventController {
                     + "{last_event_id, reason}: reload, then follow on.")
     @ApiResponse(responseCode = "401", description = "No or an unknown access token where one is required",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
+            + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "No such workspace",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "414", description = "The request line is longer than 16 KB",

@@ -17,7 +17,8 @@ import java.util.Optional;
  * Who may call the API. A valid {@code Authorization: Bearer <token>} names the caller; a viewer
  * may read and stream, an editor may also write. Without a token only loopback callers get in
  * (as {@code anonymous}), and not even they with {@code --require-auth}. A token that is sent
- * must be valid, wherever the request comes from.
+ * must be valid, wherever the request comes from. A tokenless loopback request must also name the
+ * loopback in {@code Host} (see {@link HostCheckFilter}), also when the server listens on all addresses.
  */
 @ServerFilter("/apis/**")
 public class AccessControlFilter {
@@ -27,9 +28,11 @@ public class AccessControlFilter {
     public static final String ROLE = "modeldeploy.role";
 
     private final TokenRegistry tokens;
+    private final AllowedHosts allowedHosts;
 
-    public AccessControlFilter(TokenRegistry tokens) {
+    public AccessControlFilter(TokenRegistry tokens, AllowedHosts allowedHosts) {
         this.tokens = tokens;
+        this.allowedHosts = allowedHosts;
     }
 
     @RequestFilter
@@ -39,6 +42,11 @@ public class AccessControlFilter {
         if (authorization.isEmpty()) {
             if (tokens.requireAuth() || !fromLoopback(request)) {
                 return unauthorized("Authentication required: send 'Authorization: Bearer <token>'");
+            }
+            String host = request.getHeaders().get(HttpHeaders.HOST);
+            if (!allowedHosts.allows(host)) {
+                return unauthorized("Authentication required for requests to Host '" + AllowedHosts.shown(host) + "': without a token,"
+                        + " only requests for localhost, 127.0.0.1 or [::1] are answered");
             }
             return null;
         }

@@ -122,7 +122,7 @@ public class TokenRegistry {
         return safe.isEmpty() ? "local" : safe;
     }
 
-    private static boolean isLoopback(String address) {
+    static boolean isLoopback(String address) {
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {

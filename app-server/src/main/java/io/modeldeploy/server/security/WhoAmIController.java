@@ -30,6 +30,9 @@ public class WhoAmIController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallerIdentity.class)))
     @ApiResponse(responseCode = "401", description = "No token, an unknown one, or not a bearer token, where one is needed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
+            + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @Get
     public CallerIdentity whoami(HttpRequest<?> request) {
         String name = request.getAttribute(AccessControlFilter.PRINCIPAL, String.class).orElse(Caller.ANONYMOUS);

@@ -107,7 +107,7 @@ public final class TestHttp {
 
     /**
      * Sends one request on a fresh connection. {@code headers} are name/value pairs; a null value
-     * leaves the header out. A response with a text/event-stream body is returned as soon as its
+     * leaves the header out ({@code "Host", null}: no Host at all; a Host given replaces the address's). A response with a text/event-stream body is returned as soon as its
      * headers are read (the body is not waited for).
      */
     public Reply send(String method, byte[] target, byte[] body, String... headers) {
@@ -139,7 +139,13 @@ public final class TestHttp {
         request.write((method + " ").getBytes(StandardCharsets.ISO_8859_1));
         request.write(target);
         request.write(" HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        header(request, "Host", (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+        boolean hostGiven = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            hostGiven |= headers[i].equalsIgnoreCase("Host");
+        }
+        if (!hostGiven) {
+            header(request, "Host", (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+        }
         header(request, "Connection", "close");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             if (headers[i + 1] != null) {

@@ -27,6 +27,8 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
             editor token is created in the data directory as local-token.
             Host names: bound to loopback, only requests for localhost, 127.0.0.1 or [::1] are answered
             (421 otherwise); MODELDEPLOY_ALLOWED_HOSTS=name,... allows more (e.g. a local proxy's).
+            Behind a reverse proxy: MODELDEPLOY_TRUSTED_PROXIES=address-or-range,... (X-Forwarded-For is
+            believed from these only; failed authentications are throttled per client address).
             Webhooks: MODELDEPLOY_WEBHOOKS='[{"name": "ops", "url": "https://…", "secret": "…"}]' (see README).
             Logs: one line of text per entry; MODELDEPLOY_LOG_FORMAT=json writes one JSON object per line.""";
 

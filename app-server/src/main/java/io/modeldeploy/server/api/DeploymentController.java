@@ -64,6 +64,12 @@ import java.util.Optional;
 @ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
         + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "429", description = "Too many failed authentications from this address: "
+        + "tokens are not checked until Retry-After has passed",
+        headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
+                description = "Seconds until a token is checked again",
+                schema = @Schema(type = "integer")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "403", description = "The token's role may not do this",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "404", description = "No such workspace, deployment or version (a path holding the NUL character names none)",

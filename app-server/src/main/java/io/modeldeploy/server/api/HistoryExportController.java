@@ -79,6 +79,11 @@ public class HistoryExportController {
     @ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
             + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "Too many failed authentications from this address: "
+            + "tokens are not checked until Retry-After has passed",
+            headers = @Header(name = "Retry-After", description = "Seconds until a token is checked again",
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "No such workspace",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "414", description = "The request line is longer than 32 KB",

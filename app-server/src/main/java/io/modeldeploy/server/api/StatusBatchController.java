@@ -20,6 +20,7 @@ import io.modeldeploy.server.service.EntityTagCondition;
 import io.modeldeploy.server.service.StatusChange;
 import io.modeldeploy.server.service.StatusUpdateCommitter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -56,6 +57,11 @@ public class StatusBatchController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
             + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "Too many failed authentications from this address: "
+            + "tokens are not checked until Retry-After has passed",
+            headers = @Header(name = "Retry-After", description = "Seconds until a token is checked again",
+                    schema = @Schema(type = "integer")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "The token is a viewer's",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))

@@ -100,7 +100,9 @@ class NonLoopbackNetnsTest {
 
         temp = Files.createTempDirectory("modeldeploy-netns");
         port = ServerProcess.freePort();
-        server = ServerProcess.start(temp.resolve("server.log"), Map.of("MODELDEPLOY_TOKENS", TOKENS),
+        // Each route is tried with several bad tokens from one address: more failures than a lockout allows.
+        server = ServerProcess.start(temp.resolve("server.log"), Map.of("MODELDEPLOY_TOKENS", TOKENS,
+                        "MODELDEPLOY_FAILED_AUTHENTICATIONS_BEFORE_LOCKOUT", "1000"),
                 "--bind", serverAddress, "--port", Integer.toString(port), "--data-dir", temp.resolve("data").toString());
         assertEquals(port, server.awaitListening(Duration.ofSeconds(60)));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

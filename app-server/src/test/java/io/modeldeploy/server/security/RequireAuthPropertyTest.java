@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "modeldeploy.require-auth", value = "true")
 @Property(name = "modeldeploy.tokens", value = "ops:editor:" + RequireAuthPropertyTest.EDITOR
         + ",auditor:viewer:" + RequireAuthPropertyTest.VIEWER)
+// Every route is tried with an unknown token from loopback: more failures than a lockout allows.
+@Property(name = "modeldeploy.failed-authentications-before-lockout", value = "1000")
 @Timeout(60)
 class RequireAuthPropertyTest {
     static final String EDITOR = "ops-secret-5b1e9d0c";

@@ -1,5 +1,7 @@
 package io.modeldeploy.server;
 
+import io.modeldeploy.server.persistence.NewerSchemaException;
+
 import java.net.BindException;
 import java.util.Locale;
 
@@ -16,6 +18,11 @@ public final class ServerStartException extends RuntimeException {
             if (t instanceof BindException || message.contains("address already in use")) {
                 return new ServerStartException("Port " + options.port() + " on " + options.bind()
                         + " is already in use. Stop the other program or choose another port with --port.", failure);
+            }
+            if (t instanceof NewerSchemaException) {
+                String database = options.builtInDatabase() ? "The database in " + options.dataDir()
+                        : "The database " + options.databaseUrl();
+                return new ServerStartException(database + " cannot be opened: " + t.getMessage() + ".", failure);
             }
             if (message.contains("database may be already in use") || message.contains("locked by another process")) {
                 return new ServerStartException("The database in " + options.dataDir()

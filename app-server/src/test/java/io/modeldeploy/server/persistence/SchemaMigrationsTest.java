@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,5 +72,20 @@ class SchemaMigrationsTest {
                     + " VALUES (100, '99', 'later', 'SQL', 'V99__later.sql', 0, 'sa', 0, TRUE)");
         }
         assertFalse(SchemaMigrations.isCurrent(database));
+    }
+
+    @Test
+    void theNewestAppliedVersionIsComparedAsAVersionNotAsText() throws SQLException {
+        JdbcDataSource database = newDatabase();
+        assertEquals(Optional.empty(), SchemaMigrations.newestApplied(database), "a new database");
+        SchemaMigrations.flyway(database).migrate();
+        assertEquals(SchemaMigrations.NEWEST, SchemaMigrations.newestApplied(database).orElseThrow().getVersion());
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                    + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (100, '10', 'later', 'SQL', 'V10__later.sql', 0, 'sa', 0, FALSE)");
+        }
+        assertEquals("10", SchemaMigrations.newestApplied(database).orElseThrow().getVersion(),
+                "10 is newer than 9, and a failed newer migration counts too");
     }
 }

@@ -7,6 +7,7 @@ public record ServerCommandLine(ServerOptions options, boolean helpRequested) {
 
     public static final String USAGE = """
             Usage: java -jar app-server-all.jar [options]
+                   java -jar app-server-all.jar restore FILE [--data-dir DIR] [--force]   (see restore --help)
               --port N          HTTP port (default $MODELDEPLOY_PORT, else 8080; 0 picks a free port)
               --bind ADDRESS    address to listen on (default $MODELDEPLOY_BIND, else 127.0.0.1)
               --data-dir DIR    the built-in database and the local token (default $MODELDEPLOY_DATA_DIR,

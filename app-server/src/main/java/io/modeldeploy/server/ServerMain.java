@@ -5,7 +5,12 @@ import io.swagger.v3.oas.annotations.info.Info;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar app-server-*-all.jar [--port N] [--bind ADDRESS] [--data-dir DIR]}: the server alone. */
+import java.util.Arrays;
+
+/**
+ * {@code java -jar app-server-*-all.jar [--port N] [--bind ADDRESS] [--data-dir DIR]}: the server alone;
+ * {@code ... restore FILE --data-dir DIR} restores a backup instead ({@link ServerRestore}).
+ */
 @OpenAPIDefinition(info = @Info(
         title = "ModelDeploy Console API",
         version = "0.1.0",
@@ -19,6 +24,12 @@ public final class ServerMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("restore")) {
+            int exitCode = ServerRestore.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.out, System.err);
+            System.exit(exitCode);
+            return;
+        }
         ServerCommandLine commandLine;
         try {
             commandLine = ServerCommandLine.parse(args, System.getenv());

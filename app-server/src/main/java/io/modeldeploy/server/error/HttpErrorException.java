@@ -5,10 +5,16 @@ import io.micronaut.http.HttpStatus;
 /** A client mistake or a state conflict, answered as {@code {"detail": "..."}} with its status. */
 public final class HttpErrorException extends RuntimeException {
     private final HttpStatus status;
+    private final Integer retryAfterSeconds;
 
     public HttpErrorException(HttpStatus status, String detail) {
+        this(status, detail, null);
+    }
+
+    private HttpErrorException(HttpStatus status, String detail, Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public HttpStatus status() {
@@ -17,6 +23,11 @@ public final class HttpErrorException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** The Retry-After the answer carries, in seconds; null for none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static HttpErrorException notFound(String detail) {
@@ -33,5 +44,10 @@ public final class HttpErrorException extends RuntimeException {
 
     public static HttpErrorException serviceUnavailable(String detail) {
         return new HttpErrorException(HttpStatus.SERVICE_UNAVAILABLE, detail);
+    }
+
+    /** A 503 that tells the client when to try again. */
+    public static HttpErrorException serviceUnavailable(String detail, int retryAfterSeconds) {
+        return new HttpErrorException(HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfterSeconds);
     }
 }

@@ -1,5 +1,6 @@
 package io.modeldeploy.server.error;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,6 +23,9 @@ public class HttpErrorExceptionHandler implements ExceptionHandler<HttpErrorExce
                 .body(new ErrorBody(exception.detail()));
         if (exception.status() == HttpStatus.CONFLICT) {
             response.header(SHOULD_RETRY_HEADER, "false");
+        }
+        if (exception.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, exception.retryAfterSeconds().toString());
         }
         return response;
     }

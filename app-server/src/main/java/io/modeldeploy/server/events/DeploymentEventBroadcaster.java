@@ -115,7 +115,9 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
 
     private void register(Subscriber subscriber, Long afterId) {
         readNewEvents();
-        if (afterId != null && afterId < lastId) {
+        if (afterId != null && afterId > lastId) {
+            subscriber.send(resyncEvent(neverRecorded(afterId)));
+        } else if (afterId != null && afterId < lastId) {
             replay(subscriber, afterId);
         }
         subscriber.send(heartbeatEvent());
@@ -134,6 +136,10 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         }
         DeploymentEventRow oldestRecent = recent.peekFirst();
         if (oldestRecent != null && oldestRecent.id() <= afterId + 1) {
+            if (recent.stream().noneMatch(event -> event.id() == afterId + 1)) {
+                subscriber.send(resyncEvent(neverRecorded(afterId)));
+                return;
+            }
             for (DeploymentEventRow event : recent) {
                 if (event.id() > afterId) {
                     subscriber.offer(event);
@@ -144,6 +150,10 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         long cursor = afterId;
         while (cursor < lastId && !subscriber.closed) {
             List<DeploymentEventRow> batch = eventLog.readAfter(cursor, READ_BATCH);
+            if (cursor == afterId && (batch.isEmpty() || batch.get(0).id() != afterId + 1)) {
+                subscriber.send(resyncEvent(neverRecorded(afterId)));
+                return;
+            }
             if (batch.isEmpty()) {
                 return;
             }
@@ -203,6 +213,16 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         Event<String> heartbeat = heartbeatEvent();
         subscribers.removeIf(subscriber -> subscriber.closed);
         subscribers.forEach(subscriber -> subscriber.send(heartbeat));
+    }
+
+    /**
+     * Ids have no gaps except where a database was restored from a backup: there they jump past every
+     * id the old server may have handed out, and a client that saw one of those has seen changes the
+     * restored database does not hold.
+     */
+    private String neverRecorded(long afterId) {
+        return "Event " + afterId + " was never recorded in this database (it was restored from a backup, or the"
+                + " id is another server's): reload, then follow from event " + lastId;
     }
 
     private Event<String> resyncEvent(String reason) {

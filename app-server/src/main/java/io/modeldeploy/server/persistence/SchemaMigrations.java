@@ -53,20 +53,24 @@ public class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
 
     /** The newest migration applied to the database, failed or not; empty for a new database. */
     static Optional<MigrationVersion> newestApplied(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet applied = statement.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
-                     + " WHERE \"version\" IS NOT NULL")) {
-            MigrationVersion newest = null;
-            while (applied.next()) {
-                MigrationVersion version = MigrationVersion.fromVersion(applied.getString(1));
-                if (newest == null || version.compareTo(newest) > 0) {
-                    newest = version;
-                }
+        try (Connection connection = dataSource.getConnection()) {
+            if (!hasHistory(connection)) {
+                return Optional.empty();
             }
-            return Optional.ofNullable(newest);
+            try (Statement statement = connection.createStatement();
+                 ResultSet applied = statement.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
+                         + " WHERE \"version\" IS NOT NULL")) {
+                MigrationVersion newest = null;
+                while (applied.next()) {
+                    MigrationVersion version = MigrationVersion.fromVersion(applied.getString(1));
+                    if (newest == null || version.compareTo(newest) > 0) {
+                        newest = version;
+                    }
+                }
+                return Optional.ofNullable(newest);
+            }
         } catch (SQLException e) {
-            return Optional.empty(); // no history table: a new database
+            return Optional.empty(); // Flyway will say what is wrong
         }
     }
 
@@ -79,20 +83,31 @@ public class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
 
     /** Whether every migration applied to the database succeeded and the last one is {@link #NEWEST}. */
     static boolean isCurrent(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet applied = statement.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
-                     + " ORDER BY \"installed_rank\"")) {
-            String last = null;
-            while (applied.next()) {
-                if (!applied.getBoolean(2)) {
-                    return false;
-                }
-                last = applied.getString(1);
+        try (Connection connection = dataSource.getConnection()) {
+            if (!hasHistory(connection)) {
+                return false;
             }
-            return NEWEST.equals(last);
+            try (Statement statement = connection.createStatement();
+                 ResultSet applied = statement.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                         + " ORDER BY \"installed_rank\"")) {
+                String last = null;
+                while (applied.next()) {
+                    if (!applied.getBoolean(2)) {
+                        return false;
+                    }
+                    last = applied.getString(1);
+                }
+                return NEWEST.equals(last);
+            }
         } catch (SQLException e) {
-            return false; // no history table: a new database
+            return false; // Flyway will say what is wrong
+        }
+    }
+
+    /** Whether Flyway's history table exists (asked, not tried: a failed query leaves a trace file in H2). */
+    private static boolean hasHistory(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+            return tables.next();
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modeldeploy.server.events.SseStream;
 import io.modeldeploy.server.openapi.OpenApiValidation;
+import io.modeldeploy.server.postgres.TestPostgres;
 import io.modeldeploy.server.security.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -198,6 +199,22 @@ class BackupRestoreTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void onPostgresTheServerSaysHowToBackItUpInstead() {
+        String url = TestPostgres.shared().createDatabaseWithCredentials();
+        try (RunningServer server = ModelDeployServer.start(
+                new ServerOptions(ServerOptions.DEFAULT_BIND, 0, original, false, false, url))) {
+            TestHttp http = new TestHttp(server.baseUrl());
+            for (TestHttp.Reply reply : List.of(http.postJson(BACKUPS, ""), http.get(BACKUPS))) {
+                assertEquals(409, reply.status, reply.toString());
+                assertTrue(reply.detail().contains("pg_dump"), reply.detail());
+                OpenApiValidation.check(reply.method, BACKUPS, Map.of(), reply.method.equals("POST") ? "" : null,
+                        reply.status, reply.headers(), reply.body());
+            }
+        }
+        assertFalse(Files.exists(original.resolve("backups")), "nothing was written");
     }
 
     @Test

@@ -86,7 +86,8 @@ import java.util.Optional;
                 schema = @Schema(implementation = ValidationErrorBody.class)))
 @ApiResponse(responseCode = "431", description = "The request's headers are larger than the server accepts",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
+@ApiResponse(responseCode = "503", description = "The database is unavailable, or (writes) the built-in database's disk is "
+        + "full; nothing changed, retry after Retry-After",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public class DeploymentController {
     private final DeploymentService deployments;

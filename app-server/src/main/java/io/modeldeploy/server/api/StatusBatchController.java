@@ -81,7 +81,7 @@ public class StatusBatchController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ValidationErrorBody.class)))
     @ApiResponse(responseCode = "503", description = "The database is not available at the moment, or the server is "
-            + "shutting down; nothing changed",
+            + "shutting down, or the built-in database's disk is full; nothing changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @Post
     @Consumes(MediaType.APPLICATION_JSON)

@@ -48,7 +48,8 @@ import java.util.Map;
 @ApiResponse(responseCode = "422", description = "The body is not valid (also one sent with a Content-Type other "
         + "than JSON)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ValidationErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "The database is unavailable; retry later",
+@ApiResponse(responseCode = "503", description = "The database is unavailable, or (writes) the built-in database's disk is "
+        + "full; nothing changed, retry after Retry-After",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public class DemoApiController {
     private final DemoSettings settings;

@@ -39,11 +39,14 @@ public class DiskSpaceFilter {
     @Nullable
     public HttpResponse<ErrorBody> checkSpace(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
-        if (guard == null || method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
             return null;
         }
-        return guard.refusal().or(() -> durableCommits.ready() ? Optional.empty() : Optional.of(REOPENING))
-                .map(DiskSpaceFilter::unavailable).orElse(null);
+        Optional<String> refusal = guard == null ? Optional.empty() : guard.refusal();
+        if (refusal.isEmpty() && durableCommits != null && !durableCommits.ready()) {
+            refusal = Optional.of(REOPENING);
+        }
+        return refusal.map(DiskSpaceFilter::unavailable).orElse(null);
     }
 
     private static HttpResponse<ErrorBody> unavailable(String detail) {

@@ -38,6 +38,7 @@ import java.util.stream.Stream;
  */
 @Singleton
 @Requires(property = "datasources.default.dialect", value = "H2")
+@Requires(property = "modeldeploy.data-dir")
 public class BackupService {
     public static final String FOLDER = "backups";
     static final Pattern NAME = Pattern.compile("modeldeploy-backup-\\d{8}T\\d{6}Z(-\\d+)?\\.zip");

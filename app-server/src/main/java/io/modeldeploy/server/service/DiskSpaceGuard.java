@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Singleton
 @Requires(property = "datasources.default.dialect", value = "H2")
+@Requires(property = "modeldeploy.data-dir")
 public class DiskSpaceGuard {
     static final long LARGEST_DEFAULT_RESERVE = 64L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(DiskSpaceGuard.class);

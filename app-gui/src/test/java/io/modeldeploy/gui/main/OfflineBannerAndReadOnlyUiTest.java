@@ -150,6 +150,7 @@ class OfflineBannerAndReadOnlyUiTest {
         assertTrue(onFxThread(() -> menuItem("deleteItem").isDisable()));
         assertTrue(onFxThread(() -> menuItem("demoResetItem").isDisable()));
         // The editor's fields cannot be changed either, and its texts can still be selected and copied.
+        waitUntil("the detail pane is built, shortly after the first rows", () -> view.lookup(".status-combo") != null);
         assertTrue(onFxThread(() -> one(robot, ".status-combo", javafx.scene.control.ComboBox.class).isDisabled()));
         assertFalse(onFxThread(() -> one(robot, ".message-area", javafx.scene.control.TextArea.class).isEditable()));
         assertFalse(onFxThread(() -> one(robot, ".provider-field", javafx.scene.control.TextField.class).isEditable()));

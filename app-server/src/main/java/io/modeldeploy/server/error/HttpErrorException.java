@@ -46,6 +46,11 @@ public final class HttpErrorException extends RuntimeException {
         return new HttpErrorException(HttpStatus.SERVICE_UNAVAILABLE, detail);
     }
 
+    /** A 429: too many of something at once; the client may try again after {@code retryAfterSeconds}. */
+    public static HttpErrorException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new HttpErrorException(HttpStatus.TOO_MANY_REQUESTS, detail, retryAfterSeconds);
+    }
+
     /** A 503 that tells the client when to try again. */
     public static HttpErrorException serviceUnavailable(String detail, int retryAfterSeconds) {
         return new HttpErrorException(HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfterSeconds);

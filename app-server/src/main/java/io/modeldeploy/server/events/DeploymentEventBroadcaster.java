@@ -8,6 +8,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.modeldeploy.model.StreamHeartbeat;
 import io.modeldeploy.model.StreamResync;
+import io.modeldeploy.server.error.HttpErrorException;
 import io.modeldeploy.server.persistence.DeploymentEventRow;
 import io.modeldeploy.server.service.DeploymentEventLog;
 import io.modeldeploy.server.service.EventsReadable;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fans committed events out to every subscriber of the event stream. One thread does all the
@@ -40,7 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * subscriber that resumes, and sends heartbeats. Since subscribing, replaying and dispatching all happen on that thread, a resuming subscriber gets
  * every event after its id exactly once, in order. Writers only wake it up, so any number of
  * subscribers costs a status update nothing. A subscriber that cannot keep up is disconnected;
- * it resumes with its Last-Event-ID.
+ * it resumes with its Last-Event-ID. At most {@value #MAX_STREAMS_PROPERTY} streams are open at
+ * once (default 1,000); past it a new one is refused with 429.
  */
 @Singleton
 public class DeploymentEventBroadcaster implements ApplicationEventListener<StartupEvent> {
@@ -48,6 +51,9 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
     private static final int READ_BATCH = 500;
     private static final int RECENT_EVENTS = 4096;
     private static final int SUBSCRIBER_BUFFER = 8192;
+    static final String MAX_STREAMS_PROPERTY = "modeldeploy.events.max-streams";
+    /** How long a client refused for too many streams is asked to wait. */
+    static final int STREAMS_RETRY_AFTER_SECONDS = 5;
 
     private final DeploymentEventLog eventLog;
     private final JsonMapper jsonMapper;
@@ -58,9 +64,17 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
     private final ArrayDeque<DeploymentEventRow> recent = new ArrayDeque<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
     private volatile long lastId = -1;
+    private final int maxStreams;
+    private final AtomicInteger openStreams = new AtomicInteger();
 
     public DeploymentEventBroadcaster(DeploymentEventLog eventLog, JsonMapper jsonMapper, Clock clock,
-                                      @Value("${modeldeploy.events.heartbeat-interval:10s}") Duration heartbeatInterval) {
+                                      @Value("${modeldeploy.events.heartbeat-interval:10s}") Duration heartbeatInterval,
+                                      @Value("${" + MAX_STREAMS_PROPERTY + ":1000}") int maxStreams) {
+        if (maxStreams < 1) {
+            throw new IllegalArgumentException(MAX_STREAMS_PROPERTY + " (MODELDEPLOY_EVENTS_MAX_STREAMS) must be at"
+                    + " least 1, was " + maxStreams);
+        }
+        this.maxStreams = maxStreams;
         this.eventLog = eventLog;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
@@ -92,6 +106,12 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
      * then every new one, of one workspace or of all ({@code workspace} null), with heartbeats.
      */
     public Publisher<Event<String>> subscribe(String workspace, Long afterId) {
+        if (openStreams.incrementAndGet() > maxStreams) {
+            openStreams.decrementAndGet();
+            throw HttpErrorException.tooManyRequests("This server already serves its limit of " + maxStreams
+                    + " concurrent event streams (" + MAX_STREAMS_PROPERTY + ", MODELDEPLOY_EVENTS_MAX_STREAMS):"
+                    + " retry after Retry-After, or follow the fleet by polling meanwhile", STREAMS_RETRY_AFTER_SECONDS);
+        }
         Sinks.Many<Event<String>> sink = Sinks.many().unicast()
                 .onBackpressureBuffer(Queues.<Event<String>>get(SUBSCRIBER_BUFFER).get());
         Subscriber subscriber = new Subscriber(workspace, sink);
@@ -104,7 +124,10 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
                 sink.tryEmitComplete();
             }
         });
-        return sink.asFlux().doFinally(signal -> subscriber.closed = true);
+        return sink.asFlux().doFinally(signal -> {
+            subscriber.closed = true;
+            openStreams.decrementAndGet();
+        });
     }
 
     private void start() {

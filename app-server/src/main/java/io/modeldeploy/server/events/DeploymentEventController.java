@@ -50,11 +50,11 @@ public class DeploymentEventController {
     @ApiResponse(responseCode = "421", description = "Bound to loopback, the server answers only requests whose Host "
             + "names the loopback or MODELDEPLOY_ALLOWED_HOSTS",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "429", description = "Too many failed authentications from this address: "
-            + "tokens are not checked until Retry-After has passed",
+    @ApiResponse(responseCode = "429", description = "Too many failed authentications from this address (tokens "
+            + "are not checked until Retry-After has passed), or the server already serves its limit of concurrent "
+            + "event streams (modeldeploy.events.max-streams, default 1000): retry after Retry-After",
             headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
-                description = "Seconds until a token is checked again",
-                    schema = @Schema(type = "integer")),
+                    description = "Seconds to wait before trying again", schema = @Schema(type = "integer")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "No such workspace",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))

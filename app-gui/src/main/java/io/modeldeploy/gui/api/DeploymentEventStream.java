@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -137,6 +138,8 @@ public final class DeploymentEventStream implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DeploymentEventStream.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** The longest a Retry-After is followed; a server asking for more is asked again after this. */
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(60);
 
     private final ServerEndpoint server;
     private final String path;
@@ -270,6 +273,7 @@ public final class DeploymentEventStream implements AutoCloseable {
         long backoff = settings.initialBackoff().toMillis();
         while (!closed) {
             boolean reachedLive;
+            Duration busyFor = null;
             try {
                 reachedLive = connectAndRead();
                 if (!closed) {
@@ -280,6 +284,10 @@ public final class DeploymentEventStream implements AutoCloseable {
                     break;
                 }
                 reachedLive = liveOnThisConnection;
+            } catch (ServerBusy e) {
+                reachedLive = false;
+                busyFor = e.retryAfter;
+                LOG.log(System.Logger.Level.DEBUG, "Event stream refused for now: " + e.getMessage());
             } catch (IOException | RuntimeException e) {
                 reachedLive = liveOnThisConnection;
                 if (!closed) {
@@ -290,6 +298,13 @@ public final class DeploymentEventStream implements AutoCloseable {
             }
             if (closed) {
                 break;
+            }
+            if (busyFor != null) {
+                // The server is there but has no room now (its stream limit, say): not a failure, and not
+                // sooner than it asks for.
+                changeState(failures >= settings.offlineAfterFailures() ? State.OFFLINE : State.RECONNECTING);
+                sleep(Math.max(backoff, Math.min(busyFor.toMillis(), LONGEST_RETRY_AFTER.toMillis())));
+                continue;
             }
             if (reachedLive) {
                 failures = 0;
@@ -328,6 +343,12 @@ public final class DeploymentEventStream implements AutoCloseable {
             ApiException denial = server.accessDenied(status, null);
             onUi(() -> listener.onAccessDenied(denial));
             throw new IOException("the server refused the event stream (HTTP " + status + ")");
+        }
+        if (status == 429 || status == 503) {
+            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(this::seconds);
+            if (retryAfter.isPresent()) {
+                throw new ServerBusy(status, retryAfter.get());
+            }
         }
         if (status != 200) {
             throw new IOException("the server answered HTTP " + response.statusCode());
@@ -528,5 +549,25 @@ public final class DeploymentEventStream implements AutoCloseable {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** A Retry-After of whole seconds (its date form is not used by the servers this talks to). */
+    private Optional<Duration> seconds(String retryAfter) {
+        try {
+            long seconds = Long.parseLong(retryAfter.trim());
+            return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The server answered 429 or 503 with a Retry-After: it is there, but asks to be asked later. */
+    private static final class ServerBusy extends IOException {
+        private final Duration retryAfter;
+
+        ServerBusy(int status, Duration retryAfter) {
+            super("HTTP " + status + ", retry after " + retryAfter.toSeconds() + " s");
+            this.retryAfter = retryAfter;
+        }
     }
 }

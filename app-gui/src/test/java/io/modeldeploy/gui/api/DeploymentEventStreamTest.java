@@ -271,6 +271,25 @@ class DeploymentEventStreamTest {
     }
 
     @Test
+    void aServerWithNoRoomIsAskedAgainAfterItsRetryAfterAndNeverCountsAsOffline() {
+        server.busy(3, 1);
+        server.then(c -> {
+            c.heartbeat(0);
+            c.holdOpen();
+        });
+        open(FAST).start();
+        await("live", () -> recorder.states.contains(State.LIVE));
+        assertEquals(List.of(State.RECONNECTING, State.LIVE), recorder.states, "busy is not offline, however often");
+        List<SseTestServer.Request> requests = server.requests();
+        assertEquals(4, requests.size());
+        for (int i = 1; i < requests.size(); i++) {
+            long waitedMillis = (requests.get(i).receivedNanos() - requests.get(i - 1).receivedNanos()) / 1_000_000;
+            assertTrue(waitedMillis >= 900, "asked again only after Retry-After (1 s), not after the 20 ms backoff: "
+                    + waitedMillis + " ms");
+        }
+    }
+
+    @Test
     void anAnswerThatIsNotAnEventStreamIsAFailure() {
         server.fail(1, 404);
         server.then(c -> {

@@ -76,7 +76,7 @@ final class SseTestServer implements AutoCloseable {
     }
 
     /** The request headers of one connection attempt. */
-    record Request(String lastEventId, String accept, String source) {
+    record Request(String lastEventId, String accept, String source, long receivedNanos) {
     }
 
     private final HttpServer server;
@@ -90,6 +90,7 @@ final class SseTestServer implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile int failNextWith;
     private volatile int failuresLeft;
+    private volatile String retryAfter;
 
     SseTestServer() {
         try {
@@ -116,6 +117,13 @@ final class SseTestServer implements AutoCloseable {
     void fail(int count, int status) {
         failNextWith = status;
         failuresLeft = count;
+        retryAfter = null;
+    }
+
+    /** The next {@code count} attempts are answered 429 with {@code Retry-After: seconds}. */
+    void busy(int count, int seconds) {
+        fail(count, 429);
+        retryAfter = Integer.toString(seconds);
     }
 
     List<Request> requests() {
@@ -125,11 +133,14 @@ final class SseTestServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = exchange.getRequestHeaders();
         requests.add(new Request(first(headers, "Last-Event-ID"), first(headers, "Accept"),
-                first(headers, "X-ModelDeploy-Source")));
+                first(headers, "X-ModelDeploy-Source"), System.nanoTime()));
         if (failuresLeft > 0) {
             failuresLeft--;
             byte[] body = "{\"detail\":\"not now\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
             exchange.sendResponseHeaders(failNextWith, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

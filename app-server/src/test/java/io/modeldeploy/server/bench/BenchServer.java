@@ -56,6 +56,14 @@ final class BenchServer implements AutoCloseable {
         }
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
+        return startOn(jar, jvmOpts, dataDir, log);
+    }
+
+    /** Like {@link #start} but on the data directory as it is (a database prepared before). */
+    static BenchServer startOn(Path jar, List<String> jvmOpts, Path dataDir, Path log) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new BenchFailure("no server jar at " + jar + ": build it with the package phase first");
+        }
         int port = freeLoopbackPort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -169,7 +177,7 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

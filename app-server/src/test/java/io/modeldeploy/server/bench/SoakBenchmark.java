@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Arguments: the server jar and a work directory. Options ({@code -D}): bench.deployments
  * (10000), bench.entries (2000000), bench.duration (10m), bench.connections (4),
  * bench.eventRetention (2m: the server's modeldeploy.events.retention for the run, short so that
- * the bound shows within it), bench.serverJvmOpts, bench.seed.
+ * the bound shows within it), bench.serverJvmOpts, bench.seed, bench.port (0: a free one), bench.keepData (false: the data
+ * directory, about 1 GB at the defaults, is deleted after the run).
  */
 public final class SoakBenchmark {
     static final String DEPLOYMENTS = "bench.deployments";
@@ -43,6 +44,8 @@ public final class SoakBenchmark {
     static final String CONNECTIONS = "bench.connections";
     static final String EVENT_RETENTION = "bench.eventRetention";
     static final String SEED = "bench.seed";
+    static final String KEEP_DATA = "bench.keepData";
+    static final String PORT = "bench.port";
     /** The retention the generated year's event log was kept with: the server's default. */
     private static final Duration GENERATED_RETENTION = Duration.ofDays(7);
     private static final double TARGET_RATIO = 1.5;
@@ -75,10 +78,12 @@ public final class SoakBenchmark {
         Duration duration = durationOption(properties, DURATION, Duration.ofMinutes(10));
         Duration retention = durationOption(properties, EVENT_RETENTION, Duration.ofMinutes(2));
         long seed = intOption(properties, SEED, 1);
+        boolean keepData = Boolean.parseBoolean(properties.getOrDefault(KEEP_DATA, "false"));
+        int port = properties.containsKey(PORT) ? intOption(properties, PORT, 0) : 0;
         String jvmOpts = properties.getOrDefault(BenchOptions.SERVER_JVM_OPTS, BenchOptions.DEFAULT_SERVER_JVM_OPTS);
         try {
             run(Path.of(args[0]), Path.of(args[1]), deployments, entries, connections, duration, retention, seed,
-                    List.of(jvmOpts.trim().split("\\s+")));
+                    List.of(jvmOpts.trim().split("\\s+")), keepData, port);
         } catch (BenchFailure failure) {
             System.out.println("soak-bench: FAILED: " + failure.getMessage());
             System.exit(1);
@@ -86,7 +91,7 @@ public final class SoakBenchmark {
     }
 
     private static void run(Path jar, Path workDir, int deployments, long entries, int connections, Duration duration,
-                            Duration retention, long seed, List<String> jvmOpts) throws Exception {
+                            Duration retention, long seed, List<String> jvmOpts, boolean keepData, int port) throws Exception {
         Files.createDirectories(workDir);
         Path dataDir = workDir.resolve("soak-data");
         Path log = workDir.resolve("soak-server.log");
@@ -94,7 +99,9 @@ public final class SoakBenchmark {
                 String.join(" ", jvmOpts));
 
         // the server makes its schema on a new data directory; the year is written into it
-        try (BenchServer schemaOnly = BenchServer.start(jar, jvmOpts, dataDir, log)) {
+        BenchServer.deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        try (BenchServer schemaOnly = BenchServer.startOn(jar, jvmOpts, dataDir, log, port)) {
             schemaOnly.awaitHealthy(healthRequest(schemaOnly.hostHeader()));
             schemaOnly.stop();
         }
@@ -104,7 +111,7 @@ public final class SoakBenchmark {
         say("generated a year in %.1f s: %,d deployments, %,d versions, %,d history entries (longest %,d, median %,d),"
                         + " %,d events (the last %s of the year)", year.elapsed().toMillis() / 1000.0, year.deployments(),
                 year.versions(), year.entries(), year.latestHistory()[longest[0]], median(year.latestHistory()),
-                year.events(), BenchOptions.format(GENERATED_RETENTION));
+                year.events(), "7d");
         Path databaseFile = dataDir.resolve("modeldeploy.mv.db");
         long sizeAtStart = Files.size(databaseFile);
         long eventsAtStart = countEvents(dataDir);
@@ -122,7 +129,8 @@ public final class SoakBenchmark {
         double rssStart;
         double rssEnd;
         double rssPeak;
-        try (BenchServer server = BenchServer.startOn(jar, serverOpts, dataDir, log)) {
+        long sizeAtEnd;
+        try (BenchServer server = BenchServer.startOn(jar, serverOpts, dataDir, log, port)) {
             long waitStart = System.nanoTime();
             server.awaitHealthy(healthRequest(server.hostHeader()));
             say("server healthy on the year after %.1f s", (System.nanoTime() - waitStart) / 1e9);
@@ -131,9 +139,10 @@ public final class SoakBenchmark {
             result = load.run(duration, window);
             rssEnd = ProcStats.statusMiB(server.pid(), "VmRSS");
             rssPeak = ProcStats.statusMiB(server.pid(), "VmHWM");
+            sizeAtEnd = Files.size(databaseFile);
             say("server stopped: %s", server.stop());
         }
-        long sizeAtEnd = Files.size(databaseFile);
+        long sizeAfterStop = Files.size(databaseFile);
         long eventsAtEnd = countEvents(dataDir);
 
         say("mixed load: %d connections, %s (weights list %d, get %d, history %d, patch %d), %,d requests, %,.0f req/s",
@@ -160,7 +169,8 @@ public final class SoakBenchmark {
             }
             say("%s", line);
         }
-        say("database file: %,.1f MiB at start, %,.1f MiB at end", sizeAtStart / 1048576.0, sizeAtEnd / 1048576.0);
+        say("database file: %,.1f MiB at start, %,.1f MiB at the end of the load (%,.1f MiB once the server closed it)",
+                sizeAtStart / 1048576.0, sizeAtEnd / 1048576.0, sizeAfterStop / 1048576.0);
         say("event table: %,d rows at start (generated, 7d), %,d at end (retention %s; PATCHes of the last %s: %,d)",
                 eventsAtStart, eventsAtEnd, BenchOptions.format(retention),
                 BenchOptions.format(retention.plus(pruneInterval)),
@@ -174,7 +184,11 @@ public final class SoakBenchmark {
         }
         say("target (each p99 of the last minute within %.1fx of the first): %s", TARGET_RATIO,
                 allWithin ? "met" : "MISSED");
-        BenchServer.deleteRecursively(dataDir);
+        if (keepData) {
+            say("data directory kept: %s (open it with java -jar %s --data-dir ...)", dataDir, jar.getFileName());
+        } else {
+            BenchServer.deleteRecursively(dataDir);
+        }
     }
 
     private static long countEvents(Path dataDir) throws SQLException {

@@ -56,7 +56,18 @@ final class BenchServer implements AutoCloseable {
         }
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
-        int port = freeLoopbackPort();
+        return startOn(jar, jvmOpts, dataDir, log, 0);
+    }
+
+    /**
+     * Like {@link #start} but on the data directory as it is (a database prepared before), on
+     * {@code port} (0: a free one).
+     */
+    static BenchServer startOn(Path jar, List<String> jvmOpts, Path dataDir, Path log, int port) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new BenchFailure("no server jar at " + jar + ": build it with the package phase first");
+        }
+        port = port == 0 ? freeLoopbackPort() : port;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOpts);
@@ -169,7 +180,7 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

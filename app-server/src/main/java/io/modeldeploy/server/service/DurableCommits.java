@@ -5,10 +5,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.modeldeploy.server.error.DiskFull;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
-import io.modeldeploy.server.error.DiskFull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +36,11 @@ import java.util.concurrent.TimeUnit;
  * <p>The checkpoint runs on a connection of its own, outside the pool and kept for the life of the
  * server: a committing transaction still holds its pooled connection here, and asking the pool for
  * a second one exhausts it under load (every connection held by a transaction waiting for one).
+ *
+ * <p>When a checkpoint fails (a full disk: H2 then closes the database and drops what was not yet
+ * written), the write is answered as not saved, and {@link #ready()} turns false: writes are refused
+ * until a background task has the database open again, shared by this connection and the pool, and
+ * a checkpoint succeeds.
  */
 @Singleton
 @Requires(property = "datasources.default.dialect", value = "H2")

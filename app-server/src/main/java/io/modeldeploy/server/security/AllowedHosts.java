@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -109,28 +108,9 @@ public class AllowedHosts {
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             return true;
         }
-        if (IPV4.matcher(host).matches()) {
-            return isLoopbackIpv4(host);
-        }
-        if (isBracketedIpv6(host)) {
-            try {
-                // a bracketed literal is parsed, never looked up
-                return InetAddress.getByName(host).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isLoopbackIpv4(String dotted) {
-        String[] octets = dotted.split("\\.");
-        for (String octet : octets) {
-            if (Integer.parseInt(octet) > 255) {
-                return false;
-            }
-        }
-        return octets[0].equals("127");
+        // literals only (IPv4, or IPv6 in brackets): no name is ever looked up here
+        return (IPV4.matcher(host).matches() || isBracketedIpv6(host))
+                && ClientAddresses.literal(host).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     private static boolean isBracketedIpv6(String host) {

@@ -3,6 +3,7 @@ package io.modeldeploy.server.events;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -17,7 +18,6 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
@@ -26,32 +26,43 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fans committed events out to every subscriber of the event stream. One thread does all the
  * work: it reads new events from the database after each commit, of this server or (on
  * PostgreSQL) of any other instance sharing the database (the table, not memory, is the source of
- * truth; event ids increase in commit order across all instances), replays the backlog of a
- * subscriber that resumes, and sends heartbeats. Since subscribing, replaying and dispatching all happen on that thread, a resuming subscriber gets
- * every event after its id exactly once, in order. Writers only wake it up, so any number of
- * subscribers costs a status update nothing. A subscriber that cannot keep up is disconnected;
- * it resumes with its Last-Event-ID. At most {@value #MAX_STREAMS_PROPERTY} streams are open at
- * once (default 1,000); past it a new one is refused with 429.
+ * truth; event ids increase in commit order across all instances), feeds each subscriber from its
+ * own position, and sends heartbeats. Writers only wake it up, so any number of subscribers costs
+ * a status update nothing.
+ * <p>
+ * <b>Each subscriber is fed at its own pace.</b> It has a position (the last event handed to its
+ * connection) and a buffer of at most {@value #SUBSCRIBER_BUFFER_PROPERTY} bytes (default 1 MB)
+ * that its connection drains as the client reads. Events go into the buffer while it has room;
+ * a subscriber whose buffer is full (a burst, a resume from far back, a slow client) is fed from
+ * its position again, out of the recent events in memory or the table, as its connection takes
+ * them. So a resume from any id gets every later event exactly once, in order, and neither a
+ * burst nor a slow reader costs memory past the buffer or delays the others. A subscriber whose
+ * full buffer takes nothing for {@value #STALL_TIMEOUT_PROPERTY} (default 30 s) has stopped
+ * reading: it is disconnected, and resumes with its Last-Event-ID.
+ * <p>
+ * At most {@value #MAX_STREAMS_PROPERTY} streams are open at once (default 1,000); past it a new
+ * one is refused with 429.
  */
 @Singleton
 public class DeploymentEventBroadcaster implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentEventBroadcaster.class);
     private static final int READ_BATCH = 500;
     private static final int RECENT_EVENTS = 4096;
-    private static final int SUBSCRIBER_BUFFER = 8192;
     static final String MAX_STREAMS_PROPERTY = "modeldeploy.events.max-streams";
+    static final String SUBSCRIBER_BUFFER_PROPERTY = "modeldeploy.events.subscriber-buffer";
+    static final String STALL_TIMEOUT_PROPERTY = "modeldeploy.events.stall-timeout";
     /** How long a client refused for too many streams is asked to wait. */
     static final int STREAMS_RETRY_AFTER_SECONDS = 5;
 
@@ -65,16 +76,30 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
     private final List<Subscriber> subscribers = new ArrayList<>();
     private volatile long lastId = -1;
     private final int maxStreams;
+    private final long subscriberBuffer;
+    private final long stallTimeoutNanos;
     private final AtomicInteger openStreams = new AtomicInteger();
 
     public DeploymentEventBroadcaster(DeploymentEventLog eventLog, JsonMapper jsonMapper, Clock clock,
                                       @Value("${modeldeploy.events.heartbeat-interval:10s}") Duration heartbeatInterval,
-                                      @Value("${" + MAX_STREAMS_PROPERTY + ":1000}") int maxStreams) {
+                                      @Value("${" + MAX_STREAMS_PROPERTY + ":1000}") int maxStreams,
+                                      @ReadableBytes @Value("${" + SUBSCRIBER_BUFFER_PROPERTY + ":1MB}") long subscriberBuffer,
+                                      @Value("${" + STALL_TIMEOUT_PROPERTY + ":30s}") Duration stallTimeout) {
         if (maxStreams < 1) {
             throw new IllegalArgumentException(MAX_STREAMS_PROPERTY + " (MODELDEPLOY_EVENTS_MAX_STREAMS) must be at"
                     + " least 1, was " + maxStreams);
         }
+        if (subscriberBuffer < 16 * 1024) {
+            throw new IllegalArgumentException(SUBSCRIBER_BUFFER_PROPERTY + " (MODELDEPLOY_EVENTS_SUBSCRIBER_BUFFER)"
+                    + " must be at least 16KB, was " + subscriberBuffer + " bytes");
+        }
+        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException(STALL_TIMEOUT_PROPERTY + " (MODELDEPLOY_EVENTS_STALL_TIMEOUT) must be"
+                    + " longer than 0, was " + stallTimeout);
+        }
         this.maxStreams = maxStreams;
+        this.subscriberBuffer = subscriberBuffer;
+        this.stallTimeoutNanos = stallTimeout.toNanos();
         this.eventLog = eventLog;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
@@ -112,22 +137,23 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
                     + " concurrent event streams (" + MAX_STREAMS_PROPERTY + ", MODELDEPLOY_EVENTS_MAX_STREAMS):"
                     + " retry after Retry-After, or follow the fleet by polling meanwhile", STREAMS_RETRY_AFTER_SECONDS);
         }
-        Sinks.Many<Event<String>> sink = Sinks.many().unicast()
-                .onBackpressureBuffer(Queues.<Event<String>>get(SUBSCRIBER_BUFFER).get());
-        Subscriber subscriber = new Subscriber(workspace, sink);
+        Subscriber subscriber = new Subscriber(workspace);
         thread.execute(() -> {
             try {
                 register(subscriber, afterId);
             } catch (RuntimeException e) {
                 LOG.error("Could not start an event stream; the client will reconnect", e);
-                subscriber.closed = true;
-                sink.tryEmitComplete();
+                subscriber.disconnect();
             }
         });
-        return sink.asFlux().doFinally(signal -> {
-            subscriber.closed = true;
-            openStreams.decrementAndGet();
-        });
+        return subscriber.sink.asFlux()
+                .doOnNext(subscriber::taken)
+                // ends the response at once, dropping what is buffered (a cancelled unicast sink discards it)
+                .takeUntilOther(subscriber.disconnected.asMono())
+                .doFinally(signal -> {
+                    subscriber.closed = true;
+                    openStreams.decrementAndGet();
+                });
     }
 
     private void start() {
@@ -138,56 +164,36 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
 
     private void register(Subscriber subscriber, Long afterId) {
         readNewEvents();
+        subscriber.position = lastId;
         if (afterId != null && afterId > lastId) {
             subscriber.send(resyncEvent(neverRecorded(afterId)));
         } else if (afterId != null && afterId < lastId) {
-            replay(subscriber, afterId);
+            String resync = resumeRefusal(afterId);
+            if (resync != null) {
+                subscriber.send(resyncEvent(resync));
+            } else {
+                subscriber.position = afterId;
+            }
         }
-        subscriber.send(heartbeatEvent());
         subscribers.add(subscriber);
+        feed(subscriber);
     }
 
-    private void replay(Subscriber subscriber, long afterId) {
+    /** Why the events after {@code afterId} cannot be replayed, or null when they can. */
+    private String resumeRefusal(long afterId) {
         // Ids have no gaps, so a kept log starting after afterId + 1 lost some to pruning: say so
         // rather than replay a part (also when this instance still has them in memory, so that
         // every instance answers alike).
         long oldestKept = eventLog.oldestId().orElse(Long.MAX_VALUE);
         if (oldestKept > afterId + 1) {
-            subscriber.send(resyncEvent("The events after " + afterId + " are no longer kept"
-                    + " (older than the server's event retention): reload, then follow from event " + lastId));
-            return;
+            return "The events after " + afterId + " are no longer kept (older than the server's event retention):"
+                    + " reload, then follow from event " + lastId;
         }
-        DeploymentEventRow oldestRecent = recent.peekFirst();
-        if (oldestRecent != null && oldestRecent.id() <= afterId + 1) {
-            if (recent.stream().noneMatch(event -> event.id() == afterId + 1)) {
-                subscriber.send(resyncEvent(neverRecorded(afterId)));
-                return;
-            }
-            for (DeploymentEventRow event : recent) {
-                if (event.id() > afterId) {
-                    subscriber.offer(event);
-                }
-            }
-            return;
+        List<DeploymentEventRow> next = eventsAfter(afterId);
+        if (next.isEmpty() || next.get(0).id() != afterId + 1) {
+            return neverRecorded(afterId);
         }
-        long cursor = afterId;
-        while (cursor < lastId && !subscriber.closed) {
-            List<DeploymentEventRow> batch = eventLog.readAfter(cursor, READ_BATCH);
-            if (cursor == afterId && (batch.isEmpty() || batch.get(0).id() != afterId + 1)) {
-                subscriber.send(resyncEvent(neverRecorded(afterId)));
-                return;
-            }
-            if (batch.isEmpty()) {
-                return;
-            }
-            for (DeploymentEventRow event : batch) {
-                if (event.id() > lastId) {
-                    return;
-                }
-                subscriber.offer(event);
-                cursor = event.id();
-            }
-        }
+        return null;
     }
 
     private void readNewEvents() {
@@ -201,12 +207,12 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
                 for (DeploymentEventRow event : batch) {
                     lastId = event.id();
                     remember(event);
-                    dispatch(event);
                 }
             } while (batch.size() == READ_BATCH);
         } catch (RuntimeException e) {
             LOG.error("Reading new deployment events failed; retrying with the next change", e);
         }
+        feedAll();
     }
 
     private void remember(DeploymentEventRow event) {
@@ -216,15 +222,67 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         }
     }
 
-    private void dispatch(DeploymentEventRow event) {
-        for (Iterator<Subscriber> it = subscribers.iterator(); it.hasNext(); ) {
-            Subscriber subscriber = it.next();
-            if (subscriber.closed) {
-                it.remove();
-            } else {
-                subscriber.offer(event);
-            }
+    private void feedAll() {
+        subscribers.removeIf(subscriber -> subscriber.closed);
+        for (Subscriber subscriber : subscribers) {
+            feed(subscriber);
         }
+    }
+
+    /**
+     * Hands a subscriber the events after its position while its buffer has room. When the buffer
+     * is full it stops; the connection taking events schedules the next call.
+     */
+    private void feed(Subscriber subscriber) {
+        try {
+            while (!subscriber.closed && subscriber.position < lastId) {
+                if (subscriber.full()) {
+                    subscriber.waiting = true;
+                    if (subscriber.full()) { // the connection may have drained it meanwhile
+                        subscriber.fullSince(System.nanoTime());
+                        return;
+                    }
+                }
+                subscriber.waiting = false;
+                long before = subscriber.position;
+                for (DeploymentEventRow event : eventsAfter(before)) {
+                    if (event.id() > lastId || subscriber.full()) {
+                        break;
+                    }
+                    subscriber.offer(event);
+                }
+                if (subscriber.position == before && !subscriber.full()) {
+                    return; // nothing readable up to lastId yet; the next read of new events feeds it again
+                }
+            }
+            subscriber.waiting = false;
+            if (!subscriber.closed && !subscriber.greeted) {
+                // the first heartbeat says the stream is live: everything up to lastId has been handed over
+                subscriber.greeted = true;
+                subscriber.send(heartbeatEvent());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Reading events for a subscriber failed; it is disconnected and will resume", e);
+            subscriber.disconnect();
+        }
+    }
+
+    /** The next events after {@code afterId}: from memory when it still holds them, else from the table. */
+    private List<DeploymentEventRow> eventsAfter(long afterId) {
+        DeploymentEventRow oldestRecent = recent.peekFirst();
+        if (oldestRecent != null && oldestRecent.id() <= afterId + 1 && afterId < recent.peekLast().id()) {
+            List<DeploymentEventRow> batch = new ArrayList<>(Math.min(READ_BATCH, recent.size()));
+            for (DeploymentEventRow event : recent) {
+                if (event.id() > afterId) {
+                    batch.add(event);
+                    if (batch.size() == READ_BATCH) {
+                        break;
+                    }
+                }
+            }
+            return batch;
+        }
+        return eventLog.readAfter(afterId, READ_BATCH);
     }
 
     private void heartbeat() {
@@ -233,9 +291,19 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         }
         // Also a safety net should a wake-up ever be lost (e.g. while reconnecting to PostgreSQL).
         readNewEvents();
+        long now = System.nanoTime();
         Event<String> heartbeat = heartbeatEvent();
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.stalledFor(now) > stallTimeoutNanos) {
+                LOG.info("An event stream subscriber took nothing for {} s with {} bytes buffered: disconnected"
+                                + " (it resumes with its Last-Event-ID)", TimeUnit.NANOSECONDS.toSeconds(stallTimeoutNanos),
+                        subscriber.buffered.get());
+                subscriber.disconnect();
+            } else if (subscriber.greeted && subscriber.position == lastId && !subscriber.full()) {
+                subscriber.send(heartbeat);
+            }
+        }
         subscribers.removeIf(subscriber -> subscriber.closed);
-        subscribers.forEach(subscriber -> subscriber.send(heartbeat));
     }
 
     /**
@@ -271,17 +339,54 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         subscribers.forEach(subscriber -> subscriber.sink.tryEmitComplete());
     }
 
-    private static final class Subscriber {
-        private final String workspace;
-        private final Sinks.Many<Event<String>> sink;
-        private volatile boolean closed;
+    /** An event's share of a subscriber's buffer: its text as sent, near enough. */
+    private static long size(Event<String> event) {
+        String id = event.getId();
+        String name = event.getName();
+        return event.getData().length() + (id == null ? 0 : id.length()) + (name == null ? 0 : name.length()) + 24;
+    }
 
-        Subscriber(String workspace, Sinks.Many<Event<String>> sink) {
+    private final class Subscriber {
+        private final String workspace;
+        private final Sinks.Many<Event<String>> sink = Sinks.many().unicast()
+                .onBackpressureBuffer(Queues.<Event<String>>unbounded().get());
+        private final Sinks.Empty<Void> disconnected = Sinks.empty();
+        /** Bytes handed to the connection's buffer and not yet taken by it. */
+        private final AtomicLong buffered = new AtomicLong();
+        private final AtomicBoolean feedScheduled = new AtomicBoolean();
+        private volatile boolean closed;
+        /** Set while the buffer is too full to take the events after the position. */
+        private volatile boolean waiting;
+        private volatile long lastTakenNanos = System.nanoTime();
+        // only on the broadcaster's thread:
+        private long position;
+        private boolean greeted;
+        private long fullSinceNanos;
+
+        Subscriber(String workspace) {
             this.workspace = workspace;
-            this.sink = sink;
+        }
+
+        boolean full() {
+            return buffered.get() >= subscriberBuffer;
+        }
+
+        void fullSince(long nanos) {
+            if (fullSinceNanos == 0 || lastTakenNanos > fullSinceNanos) {
+                fullSinceNanos = nanos;
+            }
+        }
+
+        /** How long the buffer has been full without the connection taking anything, 0 when it is not full. */
+        long stalledFor(long now) {
+            if (!waiting || !full() || fullSinceNanos == 0) {
+                return 0;
+            }
+            return now - Math.max(fullSinceNanos, lastTakenNanos);
         }
 
         void offer(DeploymentEventRow event) {
+            position = event.id();
             if (workspace == null || workspace.equals(event.workspace())) {
                 send(Event.of(event.payload()).id(Long.toString(event.id())).name(event.eventType()));
             }
@@ -291,12 +396,27 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
             if (closed) {
                 return;
             }
-            Sinks.EmitResult result = sink.tryEmitNext(event);
-            if (result.isFailure()) {
-                // Too far behind (or gone): end the stream; the client resumes from its last id.
-                closed = true;
-                sink.tryEmitComplete();
+            buffered.addAndGet(size(event));
+            if (sink.tryEmitNext(event).isFailure()) {
+                disconnect(); // gone
             }
+        }
+
+        /** On the connection's thread: the connection took an event out of the buffer. */
+        void taken(Event<String> event) {
+            lastTakenNanos = System.nanoTime();
+            long left = buffered.addAndGet(-size(event));
+            if (waiting && left < subscriberBuffer / 2 && feedScheduled.compareAndSet(false, true)) {
+                thread.execute(() -> {
+                    feedScheduled.set(false);
+                    feed(this);
+                });
+            }
+        }
+
+        void disconnect() {
+            closed = true;
+            disconnected.tryEmitEmpty();
         }
     }
 }

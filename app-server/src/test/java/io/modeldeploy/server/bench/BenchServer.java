@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -64,6 +65,12 @@ final class BenchServer implements AutoCloseable {
      * {@code port} (0: a free one).
      */
     static BenchServer startOn(Path jar, List<String> jvmOpts, Path dataDir, Path log, int port) throws IOException {
+        return startOn(jar, jvmOpts, dataDir, log, port, List.of(), Map.of());
+    }
+
+    /** Like {@link #startOn(Path, List, Path, Path, int)} with more server arguments and environment. */
+    static BenchServer startOn(Path jar, List<String> jvmOpts, Path dataDir, Path log, int port,
+                               List<String> serverArguments, Map<String, String> environment) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new BenchFailure("no server jar at " + jar + ": build it with the package phase first");
         }
@@ -73,11 +80,13 @@ final class BenchServer implements AutoCloseable {
         command.addAll(jvmOpts);
         command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
+        command.addAll(serverArguments);
         Files.writeString(log, "$ " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("MODELDEPLOY_TOKENS");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         return new BenchServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
                 "127.0.0.1:" + port, process.pid(), process, log);

@@ -6,7 +6,6 @@ import io.modeldeploy.model.DeploymentEvent;
 import io.modeldeploy.model.DeploymentEventType;
 import io.modeldeploy.model.DeploymentStatus;
 import io.modeldeploy.model.ModelDeployment;
-import io.modeldeploy.server.ServerOptions;
 import io.modeldeploy.server.persistence.DeploymentVersionRow;
 import io.modeldeploy.server.persistence.StatusEventRow;
 import io.modeldeploy.server.service.DeploymentIds;
@@ -15,7 +14,6 @@ import io.modeldeploy.server.service.DeploymentService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,6 +85,12 @@ final class CompressedYear {
      */
     static Summary generate(Path dataDir, int deployments, long entries, Duration eventRetention, Instant now,
                             long seed) throws SQLException, IOException {
+        return generate(SoakDatabase.h2(dataDir), deployments, entries, eventRetention, now, seed);
+    }
+
+    /** Generates into {@code database}, which holds the server's schema and nothing else. */
+    static Summary generate(SoakDatabase database, int deployments, long entries, Duration eventRetention,
+                            Instant now, long seed) throws SQLException, IOException {
         long started = System.nanoTime();
         now = now.truncatedTo(ChronoUnit.MICROS);
         int versions = 0;
@@ -153,11 +157,10 @@ final class CompressedYear {
         DeploymentVersionRow[] rows = new DeploymentVersionRow[versions];
         int[] written = new int[versions];
         long events = 0;
-        String url = new ServerOptions("127.0.0.1", 0, dataDir).jdbcUrl();
-        try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection db = database.connect()) {
             requireEmptySchema(db);
             db.setAutoCommit(false);
-            insertWorkspaces(db, start);
+            insertWorkspaces(db, start, database.postgres());
             // versions as created; their final state is written after the history
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO deployment_version (id, workspace, name,"
                     + " entity_version, project, config, config_version, status, status_message, model_provider_id,"
@@ -286,7 +289,8 @@ final class CompressedYear {
             }
             db.commit();
             try (Statement statement = db.createStatement()) {
-                statement.execute("SHUTDOWN");
+                // PostgreSQL plans by the statistics of what it holds; H2 writes its file out on shutdown
+                statement.execute(database.postgres() ? "ANALYZE" : "SHUTDOWN");
             }
         }
         int[] latestHistory = new int[deployments];
@@ -338,7 +342,7 @@ final class CompressedYear {
                 throw new IllegalStateException("the database already holds deployments: generate into a new one");
             }
         } catch (SQLException e) {
-            if (e.getMessage().contains("not found")) {
+            if (e.getMessage().contains("not found") || e.getMessage().contains("does not exist")) {
                 throw new IllegalStateException("no schema in the database: start the server on the data directory "
                         + "once before generating", e);
             }
@@ -346,9 +350,10 @@ final class CompressedYear {
         }
     }
 
-    private static void insertWorkspaces(Connection db, Instant start) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement(
-                "MERGE INTO workspace (name, created_at) KEY (name) VALUES (?, ?)")) {
+    private static void insertWorkspaces(Connection db, Instant start, boolean postgres) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement(postgres
+                ? "INSERT INTO workspace (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"
+                : "MERGE INTO workspace (name, created_at) KEY (name) VALUES (?, ?)")) {
             for (String workspace : WORKSPACES) {
                 insert.setString(1, workspace);
                 insert.setTimestamp(2, Timestamp.from(start));

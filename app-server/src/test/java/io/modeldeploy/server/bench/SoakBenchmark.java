@@ -1,17 +1,11 @@
 package io.modeldeploy.server.bench;
 
-import io.modeldeploy.server.ServerOptions;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (10000), bench.entries (2000000), bench.duration (10m), bench.connections (4),
  * bench.eventRetention (2m: the server's modeldeploy.events.retention for the run, short so that
  * the bound shows within it), bench.serverJvmOpts, bench.seed, bench.port (0: a free one), bench.keepData (false: the data
- * directory, about 1 GB at the defaults, is deleted after the run).
+ * directory, about 1 GB at the defaults, is deleted after the run), bench.database (h2, or postgresql: a new
+ * database on the tests' embedded PostgreSQL, or on MODELDEPLOY_TEST_POSTGRES_URL).
  */
 public final class SoakBenchmark {
     static final String DEPLOYMENTS = "bench.deployments";
@@ -46,6 +41,7 @@ public final class SoakBenchmark {
     static final String SEED = "bench.seed";
     static final String KEEP_DATA = "bench.keepData";
     static final String PORT = "bench.port";
+    static final String DATABASE = "bench.database";
     /** The retention the generated year's event log was kept with: the server's default. */
     private static final Duration GENERATED_RETENTION = Duration.ofDays(7);
     private static final double TARGET_RATIO = 1.5;
@@ -81,16 +77,20 @@ public final class SoakBenchmark {
         boolean keepData = Boolean.parseBoolean(properties.getOrDefault(KEEP_DATA, "false"));
         int port = properties.containsKey(PORT) ? intOption(properties, PORT, 0) : 0;
         String jvmOpts = properties.getOrDefault(BenchOptions.SERVER_JVM_OPTS, BenchOptions.DEFAULT_SERVER_JVM_OPTS);
+        String databaseKind = properties.getOrDefault(DATABASE, "h2");
+        if (!databaseKind.equals("h2") && !databaseKind.equals("postgresql")) {
+            throw new IllegalArgumentException(DATABASE + " is h2 or postgresql, not " + databaseKind);
+        }
         try {
-            run(Path.of(args[0]), Path.of(args[1]), deployments, entries, connections, duration, retention, seed,
-                    List.of(jvmOpts.trim().split("\\s+")), keepData, port);
+            run(Path.of(args[0]), Path.of(args[1]), databaseKind.equals("postgresql"), deployments, entries,
+                    connections, duration, retention, seed, List.of(jvmOpts.trim().split("\\s+")), keepData, port);
         } catch (BenchFailure failure) {
             System.out.println("soak-bench: FAILED: " + failure.getMessage());
             System.exit(1);
         }
     }
 
-    private static void run(Path jar, Path workDir, int deployments, long entries, int connections, Duration duration,
+    private static void run(Path jar, Path workDir, boolean postgres, int deployments, long entries, int connections, Duration duration,
                             Duration retention, long seed, List<String> jvmOpts, boolean keepData, int port) throws Exception {
         Files.createDirectories(workDir);
         Path dataDir = workDir.resolve("soak-data");
@@ -101,20 +101,22 @@ public final class SoakBenchmark {
         // the server makes its schema on a new data directory; the year is written into it
         BenchServer.deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
-        try (BenchServer schemaOnly = BenchServer.startOn(jar, jvmOpts, dataDir, log, port)) {
+        SoakDatabase database = postgres ? SoakDatabase.newPostgres() : SoakDatabase.h2(dataDir);
+        say("database: %s", database.label());
+        try (BenchServer schemaOnly = BenchServer.startOn(jar, jvmOpts, dataDir, log, port,
+                database.serverArguments(), database.serverEnvironment())) {
             schemaOnly.awaitHealthy(healthRequest(schemaOnly.hostHeader()));
             schemaOnly.stop();
         }
-        CompressedYear.Summary year = CompressedYear.generate(dataDir, deployments, entries, GENERATED_RETENTION,
+        CompressedYear.Summary year = CompressedYear.generate(database, deployments, entries, GENERATED_RETENTION,
                 Instant.now(), seed);
         int[] longest = year.longest(10);
         say("generated a year in %.1f s: %,d deployments, %,d versions, %,d history entries (longest %,d, median %,d),"
                         + " %,d events (the last %s of the year)", year.elapsed().toMillis() / 1000.0, year.deployments(),
                 year.versions(), year.entries(), year.latestHistory()[longest[0]], median(year.latestHistory()),
                 year.events(), "7d");
-        Path databaseFile = dataDir.resolve("modeldeploy.mv.db");
-        long sizeAtStart = Files.size(databaseFile);
-        long eventsAtStart = countEvents(dataDir);
+        long sizeAtStart = database.sizeBytes();
+        long eventsAtStart = database.countEvents();
 
         Duration pruneInterval = retention.dividedBy(4).compareTo(Duration.ofSeconds(10)) < 0
                 ? Duration.ofSeconds(10) : retention.dividedBy(4);
@@ -130,7 +132,8 @@ public final class SoakBenchmark {
         double rssEnd;
         double rssPeak;
         long sizeAtEnd;
-        try (BenchServer server = BenchServer.startOn(jar, serverOpts, dataDir, log, port)) {
+        try (BenchServer server = BenchServer.startOn(jar, serverOpts, dataDir, log, port,
+                database.serverArguments(), database.serverEnvironment())) {
             long waitStart = System.nanoTime();
             server.awaitHealthy(healthRequest(server.hostHeader()));
             say("server healthy on the year after %.1f s", (System.nanoTime() - waitStart) / 1e9);
@@ -139,11 +142,11 @@ public final class SoakBenchmark {
             result = load.run(duration, window);
             rssEnd = ProcStats.statusMiB(server.pid(), "VmRSS");
             rssPeak = ProcStats.statusMiB(server.pid(), "VmHWM");
-            sizeAtEnd = Files.size(databaseFile);
+            sizeAtEnd = database.sizeBytes();
             say("server stopped: %s", server.stop());
         }
-        long sizeAfterStop = Files.size(databaseFile);
-        long eventsAtEnd = countEvents(dataDir);
+        long sizeAfterStop = database.sizeBytes();
+        long eventsAtEnd = database.countEvents();
 
         say("mixed load: %d connections, %s (weights list %d, get %d, history %d, patch %d), %,d requests, %,.0f req/s",
                 connections, BenchOptions.format(duration), Operation.LIST.weight, Operation.GET.weight,
@@ -169,7 +172,7 @@ public final class SoakBenchmark {
             }
             say("%s", line);
         }
-        say("database file: %,.1f MiB at start, %,.1f MiB at the end of the load (%,.1f MiB once the server closed it)",
+        say("database size: %,.1f MiB at start, %,.1f MiB at the end of the load (%,.1f MiB once the server closed it)",
                 sizeAtStart / 1048576.0, sizeAtEnd / 1048576.0, sizeAfterStop / 1048576.0);
         say("event table: %,d rows at start (generated, 7d), %,d at end (retention %s; PATCHes of the last %s: %,d)",
                 eventsAtStart, eventsAtEnd, BenchOptions.format(retention),
@@ -188,15 +191,6 @@ public final class SoakBenchmark {
             say("data directory kept: %s (open it with java -jar %s --data-dir ...)", dataDir, jar.getFileName());
         } else {
             BenchServer.deleteRecursively(dataDir);
-        }
-    }
-
-    private static long countEvents(Path dataDir) throws SQLException {
-        try (Connection db = DriverManager.getConnection(new ServerOptions("127.0.0.1", 0, dataDir).jdbcUrl(), "sa", "");
-             Statement statement = db.createStatement();
-             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM deployment_event")) {
-            count.next();
-            return count.getLong(1);
         }
     }
 

@@ -17,8 +17,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -45,8 +43,6 @@ public final class ServerRestore {
     static final long EVENT_IDS_PER_SECOND = 100_000;
     /** At least this many ids are skipped, whatever the clocks say. */
     static final long MINIMUM_SKIP = 1_000_000;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final PrintStream out;
     private final Clock clock;
@@ -160,7 +156,7 @@ public final class ServerRestore {
         Files.deleteIfExists(restoring);
         BackupArchive.extractDatabase(file, restoring);
         if (Files.exists(database)) {
-            Path kept = dataDir.resolve(BackupArchive.DATABASE_ENTRY + ".replaced-" + STAMP.format(clock.instant()));
+            Path kept = dataDir.resolve(BackupArchive.DATABASE_ENTRY + ".replaced-" + BackupArchive.STAMP.format(clock.instant()));
             Files.move(database, kept);
             out.println("The database that was in " + dataDir + " is kept as " + kept.getFileName());
         }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Enumeration;
 import java.util.Properties;
@@ -24,6 +26,9 @@ import java.util.zip.ZipOutputStream;
  */
 public final class BackupArchive {
     public static final String DATABASE_ENTRY = "modeldeploy.mv.db";
+    /** The UTC time in the names of backups and of databases a restore set aside. */
+    public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
     static final String MANIFEST = "modeldeploy-backup.properties";
     private static final String FORMAT = "1";
 

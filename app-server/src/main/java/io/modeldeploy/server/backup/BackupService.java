@@ -22,8 +22,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,8 +40,6 @@ import java.util.stream.Stream;
 public class BackupService {
     public static final String FOLDER = "backups";
     static final Pattern NAME = Pattern.compile("modeldeploy-backup-\\d{8}T\\d{6}Z(-\\d+)?\\.zip");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
 
     private final DataSource pool;
@@ -111,7 +107,7 @@ public class BackupService {
     }
 
     private Path uniqueTarget(Instant startedAt) {
-        String stamp = STAMP.format(startedAt);
+        String stamp = BackupArchive.STAMP.format(startedAt);
         Path target = folder.resolve("modeldeploy-backup-" + stamp + ".zip");
         for (int n = 2; Files.exists(target); n++) {
             target = folder.resolve("modeldeploy-backup-" + stamp + "-" + n + ".zip");

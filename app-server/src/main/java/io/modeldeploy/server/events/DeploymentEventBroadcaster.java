@@ -24,7 +24,6 @@ import reactor.util.concurrent.Queues;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -72,7 +71,7 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
     private final Duration heartbeatInterval;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean readScheduled = new AtomicBoolean();
-    private final ArrayDeque<DeploymentEventRow> recent = new ArrayDeque<>();
+    private final RecentEvents recent = new RecentEvents();
     private final List<Subscriber> subscribers = new ArrayList<>();
     private volatile long lastId = -1;
     private final int maxStreams;
@@ -206,20 +205,13 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
                 batch = eventLog.readAfter(lastId, READ_BATCH);
                 for (DeploymentEventRow event : batch) {
                     lastId = event.id();
-                    remember(event);
+                    recent.add(event);
                 }
             } while (batch.size() == READ_BATCH);
         } catch (RuntimeException e) {
             LOG.error("Reading new deployment events failed; retrying with the next change", e);
         }
         feedAll();
-    }
-
-    private void remember(DeploymentEventRow event) {
-        recent.addLast(event);
-        if (recent.size() > RECENT_EVENTS) {
-            recent.removeFirst();
-        }
     }
 
     private void feedAll() {
@@ -245,14 +237,21 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
                 }
                 subscriber.waiting = false;
                 long before = subscriber.position;
-                for (DeploymentEventRow event : eventsAfter(before)) {
+                List<DeploymentEventRow> next = eventsAfter(before);
+                if (next.isEmpty() || next.get(0).id() != before + 1) {
+                    // ids have no gaps and every id up to lastId was committed: the ones after its
+                    // position were pruned while it lagged behind
+                    subscriber.send(resyncEvent("The events after " + before + " are no longer kept (older than"
+                            + " the server's event retention; this stream fell that far behind): reload, then"
+                            + " follow from event " + lastId));
+                    subscriber.position = lastId;
+                    break;
+                }
+                for (DeploymentEventRow event : next) {
                     if (event.id() > lastId || subscriber.full()) {
                         break;
                     }
                     subscriber.offer(event);
-                }
-                if (subscriber.position == before && !subscriber.full()) {
-                    return; // nothing readable up to lastId yet; the next read of new events feeds it again
                 }
             }
             subscriber.waiting = false;
@@ -269,20 +268,8 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
 
     /** The next events after {@code afterId}: from memory when it still holds them, else from the table. */
     private List<DeploymentEventRow> eventsAfter(long afterId) {
-        DeploymentEventRow oldestRecent = recent.peekFirst();
-        if (oldestRecent != null && oldestRecent.id() <= afterId + 1 && afterId < recent.peekLast().id()) {
-            List<DeploymentEventRow> batch = new ArrayList<>(Math.min(READ_BATCH, recent.size()));
-            for (DeploymentEventRow event : recent) {
-                if (event.id() > afterId) {
-                    batch.add(event);
-                    if (batch.size() == READ_BATCH) {
-                        break;
-                    }
-                }
-            }
-            return batch;
-        }
-        return eventLog.readAfter(afterId, READ_BATCH);
+        List<DeploymentEventRow> kept = recent.after(afterId, READ_BATCH);
+        return kept != null ? kept : eventLog.readAfter(afterId, READ_BATCH);
     }
 
     private void heartbeat() {
@@ -344,6 +331,45 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
         String id = event.getId();
         String name = event.getName();
         return event.getData().length() + (id == null ? 0 : id.length()) + (name == null ? 0 : name.length()) + 24;
+    }
+
+    /** The newest events, at most {@value #RECENT_EVENTS}, in id order; ids have no gaps, so an id's place is arithmetic. */
+    private static final class RecentEvents {
+        private final DeploymentEventRow[] ring = new DeploymentEventRow[RECENT_EVENTS];
+        private int start;
+        private int size;
+
+        void add(DeploymentEventRow event) {
+            if (size == ring.length) {
+                ring[start] = event;
+                start = (start + 1) % ring.length;
+            } else {
+                ring[(start + size) % ring.length] = event;
+                size++;
+            }
+        }
+
+        /** Up to {@code max} events after {@code afterId}, or null when memory does not hold the one right after it. */
+        List<DeploymentEventRow> after(long afterId, int max) {
+            if (size == 0) {
+                return null;
+            }
+            long offset = afterId + 1 - get(0).id();
+            if (offset < 0 || offset >= size || get((int) offset).id() != afterId + 1) {
+                return null;
+            }
+            int from = (int) offset;
+            int to = Math.min(size, from + max);
+            List<DeploymentEventRow> events = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                events.add(get(i));
+            }
+            return events;
+        }
+
+        private DeploymentEventRow get(int index) {
+            return ring[(start + index) % ring.length];
+        }
     }
 
     private final class Subscriber {

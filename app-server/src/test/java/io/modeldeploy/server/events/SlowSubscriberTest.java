@@ -9,18 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.modeldeploy.server.events.EventsApi.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +33,6 @@ class SlowSubscriberTest {
     private static final int DEPLOYMENTS = 100;
     private static final int BATCHES = 40;
     private static final String LONG_MESSAGE = "x".repeat(1000);
-    private static final Pattern EVENT_ID = Pattern.compile("(?m)^id: ?(\\d+)$");
 
     @Inject
     EmbeddedServer server;
@@ -67,7 +57,7 @@ class SlowSubscriberTest {
         }
         long before = api.heartbeat(openAndGreet(ALL).nextHeartbeatAndClose()).lastEventId();
 
-        try (StalledSubscriber stalled = StalledSubscriber.open(server.getPort(), ALL);
+        try (StalledSseClient stalled = StalledSseClient.open(server.getPort(), ALL);
              SseStream reader = SseStream.open(api.uri(ALL))) {
             reader.nextHeartbeat(SseStream.EVENT_TIMEOUT);
             long written = writeBatches(workspace, names);
@@ -77,8 +67,8 @@ class SlowSubscriberTest {
             assertConsecutive(received.stream().map(SseStream.SseEvent::eventId).toList(), before + 1);
             long newest = received.get(received.size() - 1).eventId();
 
-            stalled.startReading();
-            StalledSubscriber.Received cut = stalled.readToEnd(Duration.ofSeconds(30));
+            Thread.sleep(3_500); // past the stall timeout: the server notices a full buffer that takes nothing
+            StalledSseClient.Received cut = stalled.readToEnd(Duration.ofSeconds(30));
             assertTrue(cut.ended(), "the stalled subscriber's response was ended by the server");
             assertTrue(!cut.ids().isEmpty(), "it got the first events before it stopped reading");
             assertConsecutive(cut.ids(), before + 1);
@@ -146,94 +136,6 @@ class SlowSubscriberTest {
             try (stream) {
                 return stream.nextHeartbeat(SseStream.EVENT_TIMEOUT);
             }
-        }
-    }
-
-    /** An event-stream client on a plain socket with a small receive buffer that reads nothing until told. */
-    private static final class StalledSubscriber implements AutoCloseable {
-        private final Socket socket;
-
-        private StalledSubscriber(Socket socket) {
-            this.socket = socket;
-        }
-
-        static StalledSubscriber open(int port, String path) throws IOException {
-            Socket socket = new Socket();
-            socket.setReceiveBufferSize(4096);
-            socket.connect(new InetSocketAddress("127.0.0.1", port));
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new StalledSubscriber(socket);
-        }
-
-        /** Waits past the stall timeout: the server notices a full buffer that takes nothing. */
-        void startReading() throws InterruptedException {
-            Thread.sleep(3_500);
-        }
-
-        record Received(List<Long> ids, long bytes, boolean ended) {
-        }
-
-        /** Reads until the chunked response ends (or the connection does, or nothing comes for the timeout). */
-        Received readToEnd(Duration timeout) throws IOException {
-            socket.setSoTimeout((int) timeout.toMillis());
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            boolean ended = false;
-            try {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    raw.write(buffer, 0, n);
-                    if (endsWithLastChunk(raw)) {
-                        ended = true;
-                        break;
-                    }
-                }
-                ended |= n < 0;
-            } catch (SocketTimeoutException stillOpen) {
-                // ended stays false
-            }
-            String text = raw.toString(StandardCharsets.UTF_8);
-            String body = dechunk(text.substring(text.indexOf("\r\n\r\n") + 4));
-            List<Long> ids = new ArrayList<>();
-            Matcher matcher = EVENT_ID.matcher(body);
-            while (matcher.find()) {
-                ids.add(Long.parseLong(matcher.group(1)));
-            }
-            return new Received(ids, raw.size(), ended);
-        }
-
-        private static boolean endsWithLastChunk(ByteArrayOutputStream raw) {
-            byte[] bytes = raw.toByteArray();
-            String tail = new String(bytes, Math.max(0, bytes.length - 7), Math.min(7, bytes.length),
-                    StandardCharsets.US_ASCII);
-            return tail.endsWith("\r\n0\r\n\r\n") || tail.equals("0\r\n\r\n");
-        }
-
-        private static String dechunk(String chunked) {
-            StringBuilder body = new StringBuilder();
-            int at = 0;
-            while (at < chunked.length()) {
-                int lineEnd = chunked.indexOf("\r\n", at);
-                if (lineEnd < 0) {
-                    break;
-                }
-                int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
-                if (size == 0) {
-                    break;
-                }
-                int start = lineEnd + 2;
-                body.append(chunked, start, Math.min(chunked.length(), start + size));
-                at = start + size + 2;
-            }
-            return body.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

@@ -163,7 +163,7 @@ public class DeploymentService {
     public ListPage<StatusHistoryEntry> history(String workspace, String name, Integer version, int page, int pageSize) {
         DeploymentVersionRow row = version == null ? findLatest(workspace, name) : findVersion(workspace, name, version);
         long total = events.countByDeploymentId(row.id());
-        List<StatusHistoryEntry> entries = events.findPage(row.id(), (long) (page - 1) * pageSize, pageSize).stream()
+        List<StatusHistoryEntry> entries = queries.historyPage(row.id(), (long) (page - 1) * pageSize, pageSize).stream()
                 .map(StatusEventRow::toEntry)
                 .toList();
         return new ListPage<>(entries, Pagination.of(page, pageSize, entries.size(), total), null);
@@ -321,7 +321,7 @@ public class DeploymentService {
     }
 
     private HistorySnapshot readHistory(DeploymentVersionRow row) {
-        List<StatusEventRow> newest = new ArrayList<>(events.findNewest(row.id(), ApiLimits.HISTORY_WINDOW));
+        List<StatusEventRow> newest = new ArrayList<>(queries.newestHistory(row.id(), ApiLimits.HISTORY_WINDOW));
         Collections.reverse(newest);
         return new HistorySnapshot(row.id(), row.updatedAt(), newest);
     }

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -433,10 +434,14 @@ public class DeploymentEventBroadcaster implements ApplicationEventListener<Star
             lastTakenNanos = System.nanoTime();
             long left = buffered.addAndGet(-size(event));
             if (waiting && left < subscriberBuffer / 2 && feedScheduled.compareAndSet(false, true)) {
-                thread.execute(() -> {
-                    feedScheduled.set(false);
-                    feed(this);
-                });
+                try {
+                    thread.execute(() -> {
+                        feedScheduled.set(false);
+                        feed(this);
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    // the server is stopping: its streams end
+                }
             }
         }
 

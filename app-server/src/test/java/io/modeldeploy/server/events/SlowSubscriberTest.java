@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SlowSubscriberTest {
     private static final String ALL = EventsApi.events("-");
     private static final int DEPLOYMENTS = 100;
-    private static final int BATCHES = 40;
+    private static final int BATCHES = 60;
     private static final String LONG_MESSAGE = "x".repeat(1000);
 
     @Inject

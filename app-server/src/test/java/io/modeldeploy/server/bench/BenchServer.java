@@ -121,7 +121,9 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** Waits until {@code GET /health} answers 200; fails early when a started server exits. */
-    void awaitHealthy(byte[] healthRequest) throws InterruptedException {
+    void awaitHealthy() throws InterruptedException {
+        byte[] healthRequest = ("GET /health HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         Duration timeout = process == null ? EXTERNAL_TIMEOUT : START_TIMEOUT;
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";

@@ -94,10 +94,6 @@ final class DeploymentRequests {
         return get(BASE_PATH + "/" + name(index) + "/status-history?page_size=1");
     }
 
-    byte[] health() {
-        return get("/health");
-    }
-
     private int index(int connection, long sequence) {
         return (int) ((sequence * connections + connection) % deployments);
     }

@@ -82,7 +82,7 @@ public final class ServerLoadBenchmark {
             DeploymentRequests requests = new DeploymentRequests(server.hostHeader(), options.deployments(),
                     options.connections(), runId);
             long waitStart = System.nanoTime();
-            server.awaitHealthy(requests.health());
+            server.awaitHealthy();
             say("server healthy after %.1f s", (System.nanoTime() - waitStart) / 1e9);
 
             BenchResults.Phase get;

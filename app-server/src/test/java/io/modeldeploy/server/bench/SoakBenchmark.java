@@ -105,7 +105,7 @@ public final class SoakBenchmark {
         say("database: %s", database.label());
         try (BenchServer schemaOnly = BenchServer.startOn(jar, jvmOpts, dataDir, log, port,
                 database.serverArguments(), database.serverEnvironment())) {
-            schemaOnly.awaitHealthy(healthRequest(schemaOnly.hostHeader()));
+            schemaOnly.awaitHealthy();
             schemaOnly.stop();
         }
         CompressedYear.Summary year = CompressedYear.generate(database, deployments, entries, GENERATED_RETENTION,
@@ -135,7 +135,7 @@ public final class SoakBenchmark {
         try (BenchServer server = BenchServer.startOn(jar, serverOpts, dataDir, log, port,
                 database.serverArguments(), database.serverEnvironment())) {
             long waitStart = System.nanoTime();
-            server.awaitHealthy(healthRequest(server.hostHeader()));
+            server.awaitHealthy();
             say("server healthy on the year after %.1f s", (System.nanoTime() - waitStart) / 1e9);
             rssStart = ProcStats.statusMiB(server.pid(), "VmRSS");
             MixedLoad load = new MixedLoad(server.address(), server.hostHeader(), year, longest, connections, seed);
@@ -192,10 +192,6 @@ public final class SoakBenchmark {
         } else {
             BenchServer.deleteRecursively(dataDir);
         }
-    }
-
-    private static byte[] healthRequest(String host) {
-        return ("GET /health HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int median(int[] values) {

@@ -63,6 +63,13 @@ public final class SseSocketWatcher implements AutoCloseable {
         return greeted.await(timeout, unit);
     }
 
+    /** Waits until every expected change arrived, a problem showed, or {@code deadlineNanos} (System.nanoTime) passed. */
+    public void awaitChanges(long deadlineNanos) throws InterruptedException {
+        while (received < delays.length && problem == null && System.nanoTime() < deadlineNanos) {
+            Thread.sleep(10);
+        }
+    }
+
     /** How many of the expected changes arrived. */
     public int received() {
         return received;

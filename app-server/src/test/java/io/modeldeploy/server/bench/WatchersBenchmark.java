@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +61,7 @@ public final class WatchersBenchmark {
                 String.join(" ", jvmOpts));
         try (BenchServer server = BenchServer.start(jar, jvmOpts, workDir.resolve("watchers-data"),
                 workDir.resolve("watchers-server.log"))) {
-            server.awaitHealthy(("GET /health HTTP/1.1\r\nHost: " + server.hostHeader() + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            server.awaitHealthy();
             URI base = URI.create("http://" + server.hostHeader());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String deployment = "/apis/models/v2/workspaces/" + WORKSPACE + "/deployments";
@@ -145,9 +143,7 @@ public final class WatchersBenchmark {
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             for (SseSocketWatcher watcher : open) {
-                while (watcher.received() < changes && watcher.problem() == null && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                watcher.awaitChanges(deadline);
                 if (watcher.problem() != null || watcher.received() < changes) {
                     throw new BenchFailure(label + ": a subscriber got " + watcher.received() + " of " + changes
                             + " changes" + (watcher.problem() == null ? "" : ": " + watcher.problem()));

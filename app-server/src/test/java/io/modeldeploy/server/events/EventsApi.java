@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -162,6 +163,15 @@ public final class EventsApi {
     public ModelDeployment setVersionStatus(String workspace, String name, int version, String status, String message) {
         return patchStatus(workspace, name, "?version=" + version, statusBody(status, message)).expect(200)
                 .deployment();
+    }
+
+    /** One status batch setting {@code status} and {@code message} on the latest version of each of {@code names}. */
+    public void setStatuses(String workspace, List<String> names, String status, String message) {
+        String targets = names.stream()
+                .map(name -> "{\"workspace\":\"" + workspace + "\",\"name\":\"" + name + "\"}")
+                .collect(Collectors.joining(","));
+        send("POST", "/apis/modeldeploy/v1/status-batches", "{\"status\":\"" + status + "\",\"status_message\":\""
+                + message + "\",\"targets\":[" + targets + "]}").expect(200);
     }
 
     public Reply deleteReply(String workspace, String name) {

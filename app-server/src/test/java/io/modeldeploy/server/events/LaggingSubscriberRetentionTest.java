@@ -45,18 +45,16 @@ class LaggingSubscriberRetentionTest {
     void eventsPrunedWhileItLaggedBecomeAResyncNotAGap() throws Exception {
         EventsApi api = new EventsApi(server.getURL().toURI(), jsonMapper);
         String workspace = unique("lag");
-        List<String> targets = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < DEPLOYMENTS; i++) {
-            api.create(workspace, "d" + i);
-            targets.add("{\"workspace\":\"" + workspace + "\",\"name\":\"d" + i + "\"}");
+            names.add("d" + i);
+            api.create(workspace, names.get(i));
         }
         try (StalledSseClient stalled = StalledSseClient.open(server.getPort(), EventsApi.events(workspace))) {
             Thread.sleep(500); // subscribed
             String message = "y".repeat(1000);
             for (int i = 0; i < BATCHES; i++) {
-                api.send("POST", "/apis/modeldeploy/v1/status-batches", "{\"status\":\""
-                        + (i % 2 == 0 ? "READY" : "PENDING") + "\",\"status_message\":\"" + message
-                        + "\",\"targets\":[" + String.join(",", targets) + "]}").expect(200);
+                api.setStatuses(workspace, names, i % 2 == 0 ? "READY" : "PENDING", message);
             }
             long newest;
             try (SseStream probe = SseStream.open(api.uri(EventsApi.events(workspace)))) {

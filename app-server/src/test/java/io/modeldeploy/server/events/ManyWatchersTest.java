@@ -58,9 +58,7 @@ class ManyWatchersTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             for (int i = 0; i < WATCHERS; i++) {
                 SseSocketWatcher watcher = watchers.get(i);
-                while (watcher.received() < CHANGES && watcher.problem() == null && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                watcher.awaitChanges(deadline);
                 assertNull(watcher.problem(), "subscriber " + i);
                 assertEquals(CHANGES, watcher.received(), "subscriber " + i + " received every change");
             }

@@ -109,17 +109,9 @@ class SlowSubscriberTest {
 
     /** Writes BATCHES status changes of every deployment with a long message; answers the bytes of event data. */
     private long writeBatches(String workspace, List<String> names) {
-        StringBuilder targets = new StringBuilder();
-        for (String name : names) {
-            targets.append(targets.length() == 0 ? "" : ",")
-                    .append("{\"workspace\":\"").append(workspace).append("\",\"name\":\"").append(name).append("\"}");
-        }
         long bytes = 0;
         for (int i = 0; i < BATCHES; i++) {
-            String body = "{\"status\":\"" + (i % 2 == 0 ? "READY" : "PENDING") + "\",\"status_message\":\""
-                    + LONG_MESSAGE + "\",\"targets\":[" + targets + "]}";
-            EventsApi.Reply reply = api.send("POST", "/apis/modeldeploy/v1/status-batches", body);
-            reply.expect(200);
+            api.setStatuses(workspace, names, i % 2 == 0 ? "READY" : "PENDING", LONG_MESSAGE);
             bytes += (long) names.size() * (LONG_MESSAGE.length() * 2L); // each event carries the message twice at least
         }
         return bytes;

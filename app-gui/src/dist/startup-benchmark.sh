@@ -153,8 +153,10 @@ if [ -n "${console_cmd[0]}" ]; then
     echo "| console: VmRSS / VmHWM ${rss_after} s after first data, 10,000 deployments embedded (MB) | $rss / $hwm | |"
     if [ -n "$server" ] || [ -n "$server_jar" ]; then
       spid=$(server_up "$work/large")
-      console_rows "10,000 deployments with --server" --server "http://127.0.0.1:$port"
-      read -r _ _ rss hwm <<< "$(console_start "$rss_after" --server "http://127.0.0.1:$port")"
+      # Its own token: the console would otherwise offer the local token of this user's default data directory.
+      remote=(--server "http://127.0.0.1:$port" --token "$(cat "$work/large/local-token")")
+      console_rows "10,000 deployments with --server" "${remote[@]}"
+      read -r _ _ rss hwm <<< "$(console_start "$rss_after" "${remote[@]}")"
       echo "| console: VmRSS / VmHWM ${rss_after} s after first data, 10,000 deployments with --server (MB) | $rss / $hwm | |"
       server_stop "$spid"
     fi

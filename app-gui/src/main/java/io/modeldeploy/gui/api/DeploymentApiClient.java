@@ -32,6 +32,12 @@ public interface DeploymentApiClient {
     /** Page size used to fetch complete lists: the API's maximum. */
     int FULL_PAGE_SIZE = ApiLimits.MAX_PAGE_SIZE;
 
+    /**
+     * Size of the first page of a complete list: more rows than a window shows, so that they are
+     * answered, read and laid out at once while the rest of a large fleet follows.
+     */
+    int FIRST_PAGE_SIZE = 100;
+
     /** The server's base URL. */
     URI baseUrl();
 
@@ -76,13 +82,17 @@ public interface DeploymentApiClient {
     }
 
     /**
-     * The first page of a complete list: the most recently changed deployments (every version of
-     * them with {@code allVersions}, else the latest), without history, in pages of
-     * {@value #FULL_PAGE_SIZE} (the API's maximum).
+     * The first page of a complete list: the {@value #FIRST_PAGE_SIZE} most recently changed
+     * deployments (every version of them with {@code allVersions}, else the latest), without history.
      */
     ListPage<ModelDeployment> listFirstDeployments(String workspace, boolean allVersions) throws ApiException;
 
-    /** Every page after {@code first} (as {@link #listFirstDeployments} answered it), in page order. */
+    /**
+     * The rest of the complete list after {@code first} (as {@link #listFirstDeployments} answered
+     * it), in pages of {@value #FULL_PAGE_SIZE} (the API's maximum), in page order: every entry
+     * that is not in {@code first}, each once (by workspace, name and version), even when changes
+     * between the reads moved entries from one page to another.
+     */
     List<ModelDeployment> listRemainingDeployments(String workspace, boolean allVersions,
                                                    ListPage<ModelDeployment> first) throws ApiException;
 

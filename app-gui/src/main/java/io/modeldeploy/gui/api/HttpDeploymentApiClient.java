@@ -28,9 +28,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -61,6 +63,7 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
     };
 
     private final ServerEndpoint server;
+    private final int firstPageSize;
     private final int fullPageSize;
     private final ObjectMapper json = Json.mapper();
 
@@ -71,19 +74,21 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
 
     /** A client that authenticates every request with {@code token} (null or blank: none). */
     public HttpDeploymentApiClient(URI baseUrl, String token) {
-        this(baseUrl, token, FULL_PAGE_SIZE);
+        this(baseUrl, token, FIRST_PAGE_SIZE, FULL_PAGE_SIZE);
     }
 
-    /** With a smaller page size for complete lists: lets tests cover paging with few rows. */
-    HttpDeploymentApiClient(URI baseUrl, int fullPageSize) {
-        this(baseUrl, null, fullPageSize);
+    /** With smaller page sizes for complete lists: lets tests cover paging with few rows. */
+    HttpDeploymentApiClient(URI baseUrl, int firstPageSize, int fullPageSize) {
+        this(baseUrl, null, firstPageSize, fullPageSize);
     }
 
-    HttpDeploymentApiClient(URI baseUrl, String token, int fullPageSize) {
-        if (fullPageSize < 1 || fullPageSize > ApiLimits.MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page size must be 1.." + ApiLimits.MAX_PAGE_SIZE);
+    private HttpDeploymentApiClient(URI baseUrl, String token, int firstPageSize, int fullPageSize) {
+        if (fullPageSize < 1 || fullPageSize > ApiLimits.MAX_PAGE_SIZE
+                || firstPageSize < 1 || firstPageSize > fullPageSize) {
+            throw new IllegalArgumentException("page sizes must be 1 <= first <= full <= " + ApiLimits.MAX_PAGE_SIZE);
         }
         this.server = new ServerEndpoint(baseUrl, token);
+        this.firstPageSize = firstPageSize;
         this.fullPageSize = fullPageSize;
     }
 
@@ -191,34 +196,52 @@ public final class HttpDeploymentApiClient implements DeploymentApiClient {
         return send(get(listPath(workspace, page, pageSize, historyLimit, false)), DEPLOYMENT_PAGE);
     }
 
-    /** In pages of {@value #FULL_PAGE_SIZE} (the API's maximum). */
     @Override
     public ListPage<ModelDeployment> listFirstDeployments(String workspace, boolean allVersions)
             throws ApiException {
-        return send(get(listPath(workspace, 1, fullPageSize, 0, allVersions)), DEPLOYMENT_PAGE);
+        return send(get(listPath(workspace, 1, firstPageSize, 0, allVersions)), DEPLOYMENT_PAGE);
     }
 
-    /** Up to {@value #PARALLEL_PAGES} pages are requested at once. */
+    /**
+     * Up to {@value #PARALLEL_PAGES} pages are requested at once. A first page smaller than a full one
+     * is read again as the start of the first full page.
+     */
     @Override
     public List<ModelDeployment> listRemainingDeployments(String workspace, boolean allVersions,
                                                           ListPage<ModelDeployment> first) throws ApiException {
-        int pages = first.pagination() == null || dataOf(first).isEmpty() ? 1 : first.pagination().totalPages();
-        if (pages <= 1) {
+        List<ModelDeployment> firstData = dataOf(first);
+        if (first.pagination() == null || firstData.isEmpty() || !first.pagination().hasNext()) {
             return List.of();
         }
+        int fromPage = first.pagination().pageSize() >= fullPageSize ? 2 : 1;
+        int pages = (int) ((first.pagination().totalResults() + fullPageSize - 1) / fullPageSize);
         // PARALLEL_PAGES lanes, each requesting its pages one after the other.
-        List<CompletableFuture<List<ModelDeployment>>> results = new ArrayList<>(pages - 1);
-        for (int page = 2; page <= pages; page++) {
+        List<CompletableFuture<List<ModelDeployment>>> results = new ArrayList<>();
+        for (int page = fromPage; page <= pages; page++) {
             int number = page;
-            CompletableFuture<?> previous = page - PARALLEL_PAGES >= 2
-                    ? results.get(page - PARALLEL_PAGES - 2) : CompletableFuture.completedFuture(null);
+            int index = results.size();
+            CompletableFuture<?> previous = index >= PARALLEL_PAGES
+                    ? results.get(index - PARALLEL_PAGES) : CompletableFuture.completedFuture(null);
             results.add(previous.thenCompose(ignored -> fetchPage(workspace, number, allVersions)));
         }
+        Set<ListedVersion> listed = new HashSet<>();
+        firstData.forEach(version -> listed.add(ListedVersion.of(version)));
         List<ModelDeployment> rest = new ArrayList<>();
         for (CompletableFuture<List<ModelDeployment>> result : results) {
-            rest.addAll(await(result));
+            for (ModelDeployment version : await(result)) {
+                if (listed.add(ListedVersion.of(version))) {
+                    rest.add(version);
+                }
+            }
         }
         return rest;
+    }
+
+    /** An entry of a complete list, once per version. */
+    private record ListedVersion(String workspace, String name, int version) {
+        static ListedVersion of(ModelDeployment deployment) {
+            return new ListedVersion(deployment.workspace(), deployment.name(), deployment.entityVersion());
+        }
     }
 
     private CompletableFuture<List<ModelDeployment>> fetchPage(String workspace, int page, boolean allVersions) {

@@ -61,7 +61,7 @@ class DeploymentApiClientTest {
         for (int i = 0; i < 5; i++) {
             client.createDeployment("client-paging", new CreateDeploymentRequest("d" + i, "cfg", null, null));
         }
-        DeploymentApiClient smallPages = new HttpDeploymentApiClient(server.baseUrl(), 2);
+        DeploymentApiClient smallPages = new HttpDeploymentApiClient(server.baseUrl(), 2, 2);
         List<ModelDeployment> all = smallPages.listAllDeployments("client-paging");
         assertEquals(List.of("d4", "d3", "d2", "d1", "d0"), all.stream().map(ModelDeployment::name).toList(),
                 "every page, most recently changed first");
@@ -71,6 +71,28 @@ class DeploymentApiClientTest {
         assertEquals(2, second.data().size());
         assertEquals(3, second.pagination().totalPages());
         assertEquals(5, second.pagination().totalResults());
+    }
+
+    @Test
+    void aSmallFirstPageIsFollowedByTheRestInFullPagesEachEntryOnce() throws ApiException {
+        for (int i = 0; i < 7; i++) {
+            client.createDeployment("client-first-page", new CreateDeploymentRequest("d" + i, "cfg", null, null));
+        }
+        DeploymentApiClient pagesOfThree = new HttpDeploymentApiClient(server.baseUrl(), 2, 3);
+        ListPage<ModelDeployment> first = pagesOfThree.listFirstDeployments("client-first-page", false);
+        assertEquals(List.of("d6", "d5"), first.data().stream().map(ModelDeployment::name).toList());
+
+        assertEquals(List.of("d4", "d3", "d2", "d1", "d0"),
+                pagesOfThree.listRemainingDeployments("client-first-page", false, first).stream()
+                        .map(ModelDeployment::name).toList(),
+                "full pages from the first, without what the first page had");
+
+        // d0 changes between the reads: it moves to the top, before the first page's entries.
+        client.updateStatus("client-first-page", "d0", 1, new StatusUpdateRequest(DeploymentStatus.READY, "up"));
+        List<ModelDeployment> rest = pagesOfThree.listRemainingDeployments("client-first-page", false, first);
+        assertEquals(List.of("d0", "d4", "d3", "d2", "d1"), rest.stream().map(ModelDeployment::name).toList(),
+                "every entry once, none lost to the shift");
+        assertEquals(DeploymentStatus.READY, rest.get(0).status());
     }
 
     @Test

@@ -109,6 +109,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private final Clock clock;
     private final DeploymentStore store = new DeploymentStore();
     private final TaskSlot fleetRead;
+    private final TaskSlot fleetPreview;
     private final TaskSlot startupGrace;
     private final TaskSlot callerRead;
     private final TaskSlot attentionLimitsRead;
@@ -161,6 +162,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fleetRead = new TaskSlot(tasks);
+        this.fleetPreview = new TaskSlot(tasks);
         this.startupGrace = new TaskSlot(tasks);
         this.callerRead = new TaskSlot(tasks);
         this.attentionLimitsRead = new TaskSlot(tasks);
@@ -207,7 +209,8 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
 
     /**
      * Finds out what the server offers, then opens the event stream (resuming after the last change
-     * applied) and reads the fleet once it is live; or, without a stream, polls the fleet.
+     * applied) and reads the fleet once it is live; or, without a stream, polls the fleet. The first
+     * page of the fleet is read at once beside that, to be shown while the rest is still on its way.
      */
     public void start() {
         start(STARTUP_GRACE);
@@ -219,6 +222,22 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         }
         started = true;
         readCapabilities(grace);
+        previewFleet();
+    }
+
+    /**
+     * Reads the fleet's first page without waiting for the stream, and shows it unless a complete read
+     * was faster. Only a preview: the complete read follows as always (once the stream is live), and
+     * what changed in between comes with it.
+     */
+    private void previewFleet() {
+        fleetPreview.run(() -> api.listFirstDeployments(ApiLimits.ALL_WORKSPACES, true), first -> {
+            if (fleetState.get() == FleetState.LOADED || first.data() == null || first.data().isEmpty()) {
+                return;
+            }
+            store.mergeAll(first.data(), Origin.LOAD);
+            fleetState.set(FleetState.LOADED);
+        }, error -> { });
     }
 
     /**
@@ -259,6 +278,7 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
         closed = true;
         startupGrace.cancel();
         fleetRead.cancel();
+        fleetPreview.cancel();
         callerRead.cancel();
         attentionLimitsRead.cancel();
         capabilitiesRead.cancel();

@@ -77,8 +77,9 @@ class NemoSessionTest {
         assertEquals(1, requests("GET /apis/models/v2/workspaces/-/deployment-events"),
                 "the stream was tried once, at connect, and never again: " + nemo.requests());
         assertEquals(1, requests("GET /apis/modeldeploy/v1/whoami"), nemo.requests().toString());
-        assertEquals(3, nemo.requests().stream().filter(r -> r.startsWith("GET /apis/models/v2/workspaces/-/deployments?")
-                && r.contains("all_versions=true")).count(), "one read of every version per poll: " + nemo.requests());
+        assertEquals(4, nemo.requests().stream().filter(r -> r.startsWith("GET /apis/models/v2/workspaces/-/deployments?")
+                && r.contains("all_versions=true")).count(),
+                "the first page at start, then one read of every version per poll: " + nemo.requests());
     }
 
     @Test
@@ -108,8 +109,8 @@ class NemoSessionTest {
         steps.round(); // the cancelled wait, and the refresh's read
         poll();
 
-        assertEquals(3, nemo.requests().stream().filter(r -> r.contains("all_versions=true")).count(),
-                "first read, refresh, one poll: " + nemo.requests());
+        assertEquals(4, nemo.requests().stream().filter(r -> r.contains("all_versions=true")).count(),
+                "first page at start, first read, refresh, one poll: " + nemo.requests());
     }
 
     @Test

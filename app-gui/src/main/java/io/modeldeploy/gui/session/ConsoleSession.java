@@ -143,6 +143,10 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     private boolean fleetRequested;
     /** The fleet was read before the stream was live: read it again once it is. */
     private boolean fleetReadWithoutStream;
+    /** The first page is being read at start; a complete read asked for meanwhile waits for it. */
+    private boolean previewing;
+    /** A complete read asked for while previewing (quietly or not); null: none. */
+    private Boolean readAfterPreview;
     /** The server was asked who this console is (or is being asked). */
     private boolean callerRequested;
     /** The server was asked for its stuck limits (or is being asked). */
@@ -231,13 +235,27 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
      * what changed in between comes with it.
      */
     private void previewFleet() {
+        previewing = true;
         fleetPreview.run(() -> api.listFirstDeployments(ApiLimits.ALL_WORKSPACES, true), first -> {
-            if (fleetState.get() == FleetState.LOADED || first.data() == null || first.data().isEmpty()) {
-                return;
+            if (fleetState.get() != FleetState.LOADED && first.data() != null && !first.data().isEmpty()) {
+                store.mergeAll(first.data(), Origin.LOAD);
+                fleetState.set(FleetState.LOADED);
             }
-            store.mergeAll(first.data(), Origin.LOAD);
-            fleetState.set(FleetState.LOADED);
-        }, error -> { });
+            previewed();
+        }, error -> previewed());
+    }
+
+    /**
+     * Starts the complete read asked for while the preview ran: after its rows, so that reading a
+     * large fleet does not take the processor from laying them out.
+     */
+    private void previewed() {
+        previewing = false;
+        if (readAfterPreview != null) {
+            boolean quietly = readAfterPreview;
+            readAfterPreview = null;
+            readFleet(quietly);
+        }
     }
 
     /**
@@ -463,6 +481,10 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
     /** {@code quietly}: a poll, which does not show as loading (it would flash every few seconds). */
     private void readFleet(boolean quietly) {
         fleetRequested = true;
+        if (previewing) {
+            readAfterPreview = quietly && (readAfterPreview == null || readAfterPreview);
+            return;
+        }
         if (openFleetLoad != null) {
             store.endLoad(openFleetLoad); // the read it belonged to is cancelled below
         }

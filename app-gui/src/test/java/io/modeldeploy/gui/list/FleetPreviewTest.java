@@ -67,4 +67,19 @@ class FleetPreviewTest {
         assertEquals(5, list.rows().size());
         assertFalse(session.fleetLoadingProperty().get());
     }
+
+    @Test
+    void aStreamLiveBeforeThePreviewArrivedStartsTheCompleteReadAfterIt() {
+        session.start();
+        session.onHeartbeat(new StreamHeartbeat(0, Instant.now())); // live before the first page came
+
+        steps.round(); // what the server offers, and the first page
+        assertEquals(1, client.listCalls, "the complete read did not run beside the preview");
+        assertEquals(2, list.rows().size());
+
+        steps.round(); // the complete read's first page
+        steps.round(); // its other pages
+        assertEquals(2, client.listCalls);
+        assertEquals(5, list.rows().size());
+    }
 }

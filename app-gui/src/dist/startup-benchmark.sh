@@ -155,6 +155,8 @@ if [ -n "${console_cmd[0]}" ]; then
       spid=$(server_up "$work/large")
       # Its own token: the console would otherwise offer the local token of this user's default data directory.
       remote=(--server "http://127.0.0.1:$port" --token "$(cat "$work/large/local-token")")
+      # Unmeasured: a running server has served consoles before (its first answers are the JIT's coldest).
+      console_start 0 "${remote[@]}" > /dev/null
       console_rows "10,000 deployments with --server" "${remote[@]}"
       read -r _ _ rss hwm <<< "$(console_start "$rss_after" "${remote[@]}")"
       echo "| console: VmRSS / VmHWM ${rss_after} s after first data, 10,000 deployments with --server (MB) | $rss / $hwm | |"

@@ -225,17 +225,18 @@ public final class ConsoleSession implements DeploymentEventStream.Listener, Aut
             return;
         }
         started = true;
-        readCapabilities(grace);
         previewFleet();
+        readCapabilities(grace);
     }
 
     /**
      * Reads the fleet's first page without waiting for the stream, and shows it unless a complete read
      * was faster. Only a preview: the complete read follows as always (once the stream is live), and
-     * what changed in between comes with it.
+     * what changed in between comes with it; the fleet shows as loading until it has.
      */
     private void previewFleet() {
         previewing = true;
+        fleetLoading.set(true);
         fleetPreview.run(() -> api.listFirstDeployments(ApiLimits.ALL_WORKSPACES, true), first -> {
             if (fleetState.get() != FleetState.LOADED && first.data() != null && !first.data().isEmpty()) {
                 store.mergeAll(first.data(), Origin.LOAD);

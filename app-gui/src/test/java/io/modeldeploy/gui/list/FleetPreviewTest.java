@@ -17,6 +17,7 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The fleet's first page is read at start beside the capabilities and the event stream, and shown
@@ -59,6 +60,7 @@ class FleetPreviewTest {
         assertEquals(FleetState.LOADED, session.fleetStateProperty().get(), "shown without waiting for the stream");
         assertEquals(2, list.rows().size());
         assertEquals(1, client.listCalls);
+        assertTrue(session.fleetLoadingProperty().get(), "not all of it: the rest is still to be read");
 
         session.onHeartbeat(new StreamHeartbeat(0, Instant.now()));
         steps.round(); // the complete read's first page, now that the stream is live

@@ -62,6 +62,7 @@ final class ConsoleWindow implements ServerSwitch {
         // Following the server starts before the window is built: its first calls overlap with the
         // building, and their answers come back on this thread once the window is there.
         models.session().start();
+        HeapRelease.afterFirstFleetRead(models.session());
         view = new MainView(context, models);
         Scene scene = new Scene(view);
         themes.style(scene);
@@ -82,7 +83,9 @@ final class ConsoleWindow implements ServerSwitch {
         MainView previous = view;
         ConsoleContext context = contextFor(new HttpDeploymentApiClient(connection.baseUrl(), connection.token()),
                 connection);
-        view = new MainView(context, ConsoleViewModels.create(context));
+        ConsoleViewModels models = ConsoleViewModels.create(context);
+        HeapRelease.afterFirstFleetRead(models.session());
+        view = new MainView(context, models);
         // Out of the scene, the previous view stops following its server.
         stage.getScene().setRoot(view);
         view.takeOver(previous, stage);

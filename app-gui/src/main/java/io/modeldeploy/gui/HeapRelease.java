@@ -11,14 +11,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gives the heap's start-up peak back to the system once a server's fleet is in. Starting (and, with the
- * built-in server, the server's start beside it) and reading the whole fleet are the most the console ever
- * allocates; the serial collector of the installed console keeps the heap it grew to until a full collection,
- * which a console that only follows events may not need for hours. So a few seconds after a session's first
- * complete read, when the table has been laid out, one full collection is asked for; the launcher's
- * {@code -XX:-ShrinkHeapInSteps} lets that one shrink the heap at once (docs/performance.md: with 10,000
- * deployments 438 → 360 MB resident a minute in). Once per session: later reads (NeMo polling reads the fleet
- * every few seconds) allocate far less than the start did.
+ * Gives the heap's start-up peak back to the system once a server's fleet is in. Starting (with the built-in
+ * server's start beside it) and reading the whole fleet are the most the console ever allocates at once, and a
+ * collector shrinks the heap only after collecting the old generation, which a console that follows a busy fleet
+ * may not do for a long time (G1's periodic collection waits for a quiet spell). So a few seconds after a
+ * session's first complete read, when the table has been laid out, one full collection is asked for; the heap
+ * then shrinks to the launcher's free ratio. Once per session: later reads (NeMo polling reads the fleet every few
+ * seconds) allocate far less than the start did.
  */
 final class HeapRelease {
 

@@ -471,6 +471,11 @@ public final class DeploymentListView extends VBox {
         workspaceCombo.show();
     }
 
+    /** Puts the keyboard focus on the table without selecting a row (the arrow keys then select one). */
+    public void takeFocus() {
+        table.requestFocus();
+    }
+
     /** Focuses the table, selecting the first row if nothing is selected. */
     public void focusTable() {
         table.requestFocus();

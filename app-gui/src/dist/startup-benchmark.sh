@@ -119,6 +119,18 @@ server_start() {
   server_stop "$pid"
 }
 
+# Waits (at most 60 s) until process $1 has used less than a tenth of a core over 2 s: a server that has just
+# started on the 10,000 deployments compacts its database file and compiles for a while, on the same two cores.
+quiet_wait() {
+  local before after
+  for _ in $(seq 1 30); do
+    before=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    sleep 2
+    after=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    [ $(( after - before )) -lt $(( $(getconf CLK_TCK) / 5 )) ] && return
+  done
+}
+
 # Runs console_start $runs times with "$@" and prints the window and data rows (label $1).
 console_rows() {
   local label=$1 window=() data=() result
@@ -155,8 +167,10 @@ if [ -n "${console_cmd[0]}" ]; then
       spid=$(server_up "$work/large")
       # Its own token: the console would otherwise offer the local token of this user's default data directory.
       remote=(--server "http://127.0.0.1:$port" --token "$(cat "$work/large/local-token")")
-      # Unmeasured: a running server has served consoles before (its first answers are the JIT's coldest).
+      # Unmeasured: a running server has served consoles before (its first answers are the JIT's coldest); then
+      # the measured starts wait until the server is quiet.
       console_start 0 "${remote[@]}" > /dev/null
+      quiet_wait "$spid"
       console_rows "10,000 deployments with --server" "${remote[@]}"
       read -r _ _ rss hwm <<< "$(console_start "$rss_after" "${remote[@]}")"
       echo "| console: VmRSS / VmHWM ${rss_after} s after first data, 10,000 deployments with --server (MB) | $rss / $hwm | |"

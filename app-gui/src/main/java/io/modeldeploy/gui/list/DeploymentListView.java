@@ -17,6 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -273,6 +275,18 @@ public final class DeploymentListView extends VBox {
             restoreSelection();
             // One settled answer after the change (the row object is new when the deployment changed).
             selectedRow.set(table.getSelectionModel().getSelectedItem());
+        });
+        // With nothing selected the arrow keys start at the first row: the table's own handling moves on from its
+        // focused row, which it sets to the first row as rows arrive, and so skipped that row.
+        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            boolean arrow = event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.UP;
+            if (arrow && !event.isShiftDown() && !event.isShortcutDown()
+                    && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                table.getSelectionModel().select(0);
+                table.getFocusModel().focus(0);
+                table.scrollTo(0);
+                event.consume();
+            }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             // While the list changes, the table may move its selection to whatever row now sits

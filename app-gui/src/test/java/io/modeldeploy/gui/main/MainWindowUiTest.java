@@ -55,6 +55,7 @@ import static io.modeldeploy.gui.testing.FxLookup.one;
 import static io.modeldeploy.gui.testing.FxLookup.onFxThread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.modeldeploy.gui.testing.FxLookup.waitUntil;
 
@@ -427,6 +428,19 @@ class MainWindowUiTest {
                 () -> !Objects.equals("beta-pending", view.viewModel().selectedProperty().get().name())
                         && Objects.equals(view.viewModel().selectedProperty().get().name(),
                         view.detailView().getViewModel().fields().name().get()));
+    }
+
+    @Test
+    void theTableHasTheFocusAtStartAndTheDownKeySelectsItsFirstRow(FxRobot robot) {
+        waitForLoad();
+        TableView<DeploymentRow> table = table(robot);
+        waitUntil("the table has the focus", table::isFocused);
+        assertNull(view.viewModel().selectedProperty().get(), "no row is selected at start");
+        robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
+        waitUntil("the first row is selected and shown in the detail pane",
+                () -> view.viewModel().selectedProperty().get() != null
+                        && view.viewModel().selectedProperty().get().key().equals(table.getItems().get(0).key())
+                        && table.getItems().get(0).name().equals(view.detailView().getViewModel().fields().name().get()));
     }
 
     @Test

@@ -58,11 +58,10 @@ final class ConsoleWindow implements ServerSwitch {
     /** Shows the window for the server the console was started with. */
     void show(DeploymentApiClient client, ConnectionInfo connection) {
         ConsoleContext context = contextFor(client, connection);
-        ConsoleViewModels models = ConsoleViewModels.create(context);
+        ConsoleViewModels models = modelsFor(context);
         // Following the server starts before the window is built: its first calls overlap with the
         // building, and their answers come back on this thread once the window is there.
         models.session().start();
-        HeapRelease.afterFirstFleetRead(models.session());
         view = new MainView(context, models);
         Scene scene = new Scene(view);
         themes.style(scene);
@@ -83,9 +82,7 @@ final class ConsoleWindow implements ServerSwitch {
         MainView previous = view;
         ConsoleContext context = contextFor(new HttpDeploymentApiClient(connection.baseUrl(), connection.token()),
                 connection);
-        ConsoleViewModels models = ConsoleViewModels.create(context);
-        HeapRelease.afterFirstFleetRead(models.session());
-        view = new MainView(context, models);
+        view = new MainView(context, modelsFor(context));
         // Out of the scene, the previous view stops following its server.
         stage.getScene().setRoot(view);
         view.takeOver(previous, stage);
@@ -117,6 +114,13 @@ final class ConsoleWindow implements ServerSwitch {
         if (view != null) {
             view.stop();
         }
+    }
+
+    /** The view-models of a server's view; the heap gives back the peak of its first fleet read. */
+    private static ConsoleViewModels modelsFor(ConsoleContext context) {
+        ConsoleViewModels models = ConsoleViewModels.create(context);
+        HeapRelease.afterFirstFleetRead(models.session());
+        return models;
     }
 
     private ConsoleContext contextFor(DeploymentApiClient client, ConnectionInfo connection) {

@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.gui.util.TimeDependentCells;
 import io.modeldeploy.model.ChangeSource;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -22,7 +23,7 @@ import org.kordamp.ikonli.material2.Material2AL;
  * whole (they move to the next line rather than being cut). Nodes are created once per cell and
  * reused while scrolling.
  */
-final class StatusTimelineCell extends ListCell<TimelineItem> {
+final class StatusTimelineCell extends ListCell<TimelineItem> implements TimeDependentCells.Redrawable {
 
     private static final PseudoClass ONGOING = PseudoClass.getPseudoClass("ongoing");
 
@@ -44,8 +45,9 @@ final class StatusTimelineCell extends ListCell<TimelineItem> {
     private final FlowPane meta = new FlowPane(exactTime, duration, actor);
     private final HBox row;
 
-    StatusTimelineCell(StatusTimelineViewModel viewModel) {
+    StatusTimelineCell(StatusTimelineViewModel viewModel, TimeDependentCells timeDependent) {
         this.viewModel = viewModel;
+        timeDependent.add(this);
         getStyleClass().add("timeline-cell");
 
         lineAbove.getStyleClass().add("timeline-line");
@@ -94,13 +96,17 @@ final class StatusTimelineCell extends ListCell<TimelineItem> {
         // Let the list decide the width so that long messages wrap instead of scrolling sideways.
         setPrefWidth(0);
         setText(null);
+        // Set once and hidden when empty: a graphic set anew is styled anew, every node of it.
+        setGraphic(row);
     }
 
     @Override
     protected void updateItem(TimelineItem item, boolean empty) {
         super.updateItem(item, empty);
-        if (empty || item == null) {
-            setGraphic(null);
+        boolean shown = !empty && item != null;
+        row.setVisible(shown);
+        row.setManaged(shown);
+        if (!shown) {
             return;
         }
         StatusStyle.applyStatusClass(dot, item.status());
@@ -145,15 +151,19 @@ final class StatusTimelineCell extends ListCell<TimelineItem> {
         int last = getListView() == null ? index : getListView().getItems().size() - 1;
         lineAbove.setVisible(index > 0);
         lineBelow.setVisible(index < last || viewModel.hasOlderProperty().get());
-        setGraphic(row);
         setAccessibleText(StatusStyle.displayName(item.status()) + ", " + viewModel.relativeTime(item)
                 + (hasMessage ? ", " + text : ""));
+    }
+
+    @Override
+    public void redraw() {
+        updateItem(getItem(), isEmpty());
     }
 
     /** As high as the row needs at the cell's width, so that wrapped messages are never cut. */
     @Override
     protected double computePrefHeight(double width) {
-        if (getGraphic() != row) {
+        if (!row.isManaged()) {
             return super.computePrefHeight(width);
         }
         double available = width >= 0 ? width : getWidth();

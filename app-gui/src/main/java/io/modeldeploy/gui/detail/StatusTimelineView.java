@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.detail;
 
 import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.gui.util.TimeDependentCells;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -48,6 +49,7 @@ public class StatusTimelineView extends VBox {
     private static final KeyCombination COPY_KEYS = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final StatusTimelineViewModel viewModel;
+    private final TimeDependentCells timeDependentCells = new TimeDependentCells();
     private final StatusStripBar strip = new StatusStripBar();
     private final MenuItem useStatus = new MenuItem("Use this status");
     private final BooleanProperty canUseStatus = new SimpleBooleanProperty(this, "canUseStatus");
@@ -98,7 +100,7 @@ public class StatusTimelineView extends VBox {
 
         setUpFilter();
         entryList.setItems(viewModel.items());
-        entryList.setCellFactory(list -> new StatusTimelineCell(viewModel));
+        entryList.setCellFactory(list -> new StatusTimelineCell(viewModel, timeDependentCells));
         entryList.setFocusTraversable(true);
         setUpCopy();
         Label placeholder = new Label();
@@ -131,7 +133,7 @@ public class StatusTimelineView extends VBox {
         entryList.skinProperty().addListener((obs, was, skin) -> attachToFlow());
         viewModel.items().addListener((ListChangeListener<TimelineItem>) change -> scheduleEndCheck());
         viewModel.hasOlderProperty().addListener((obs, was, has) -> {
-            entryList.refresh();
+            timeDependentCells.redrawAll(); // the last row's line goes on below it while there are older entries
             scheduleEndCheck();
         });
         viewModel.versionProperty().addListener((obs, was, now) -> {
@@ -207,7 +209,7 @@ public class StatusTimelineView extends VBox {
 
     /** Redraws rows whose texts depend on the time (relative times, ongoing durations). */
     void refreshRows() {
-        entryList.refresh();
+        timeDependentCells.redrawAll();
     }
 
     ListView<TimelineItem> entryList() {

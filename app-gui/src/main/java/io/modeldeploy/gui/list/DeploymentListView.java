@@ -1,6 +1,7 @@
 package io.modeldeploy.gui.list;
 
 import atlantafx.base.controls.CustomTextField;
+import io.modeldeploy.gui.util.TimeDependentCells;
 import io.modeldeploy.gui.util.TimeFormat;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -56,6 +57,7 @@ public final class DeploymentListView extends VBox {
     private final DeploymentListViewModel viewModel;
     private final ListActions actions;
     private final Map<TableColumn<DeploymentRow, ?>, Comparator<DeploymentRow>> rowComparators = new HashMap<>();
+    private final TimeDependentCells timeDependentCells = new TimeDependentCells();
     private ListColumns columns;
     /** The workspace choice, a usable search field, Refresh and New deployment side by side. */
     private static final double TOOLBAR_WRAP_WIDTH = 640;
@@ -227,10 +229,10 @@ public final class DeploymentListView extends VBox {
         workspaceColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("workspace-cell", ""));
         nameColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("name-cell", ""));
         versionColumn.setCellFactory(c -> new DeploymentTableCells.VersionCell());
-        statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell(viewModel::now));
-        inStateColumn.setCellFactory(c -> new DeploymentTableCells.InStateCell(viewModel::now));
+        statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell(viewModel::now, timeDependentCells));
+        inStateColumn.setCellFactory(c -> new DeploymentTableCells.InStateCell(viewModel::now, timeDependentCells));
         messageColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("message-cell", ""));
-        updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell(viewModel.staleAsOfProperty()));
+        updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell(viewModel.staleAsOfProperty(), timeDependentCells));
         viewModel.staleAsOfProperty().addListener(o -> refreshRelativeTimes());
         providerColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("provider-cell", TimeFormat.NONE));
 
@@ -435,7 +437,7 @@ public final class DeploymentListView extends VBox {
     /** Re-renders the visible rows so that "3 min ago" and "In state for" stay true, and marks versions that have become stuck. */
     public void refreshRelativeTimes() {
         viewModel.refreshStuck();
-        table.refresh();
+        timeDependentCells.redrawAll();
     }
 
     // ------------------------------------------------------------------ API for the main window

@@ -2,6 +2,7 @@ package io.modeldeploy.gui.list;
 
 import io.modeldeploy.gui.session.AttentionRule.Attention;
 import io.modeldeploy.gui.style.StatusStyle;
+import io.modeldeploy.gui.util.TimeDependentCells;
 import io.modeldeploy.gui.util.TimeFormat;
 import io.modeldeploy.model.ModelDeployment;
 import javafx.beans.value.ObservableObjectValue;
@@ -45,7 +46,8 @@ final class DeploymentTableCells {
      * older version ("v1 Error"). The cell's value is the whole row, so that a reused cell always
      * describes the row it shows; so do its tooltips.
      */
-    static final class StatusCell extends TableCell<DeploymentRow, DeploymentRow> {
+    static final class StatusCell extends TableCell<DeploymentRow, DeploymentRow>
+            implements TimeDependentCells.Redrawable {
         private final Label attentionMarker = new Label();
         private final Tooltip attentionTooltip = tooltip();
         private final Label badge = new Label();
@@ -54,8 +56,9 @@ final class DeploymentTableCells {
         private final Tooltip tooltip = tooltip();
         private final Supplier<Instant> now;
 
-        StatusCell(Supplier<Instant> now) {
+        StatusCell(Supplier<Instant> now, TimeDependentCells timeDependent) {
             this.now = now;
+            timeDependent.add(this);
             getStyleClass().add("status-cell");
             attentionMarker.getStyleClass().add("attention-marker");
             attentionMarker.setGraphic(StatusStyle.attentionIcon());
@@ -66,6 +69,9 @@ final class DeploymentTableCells {
             attentionMarker.addEventHandler(MouseEvent.MOUSE_MOVED, MouseEvent::consume);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             box.setAlignment(Pos.CENTER_LEFT);
+            // Set once and hidden when empty: a graphic set anew is styled anew, every node of it, and the
+            // table empties and refills its cells at every change of the list.
+            setGraphic(box);
             badge.setMinWidth(Region.USE_PREF_SIZE);
             olderProblem.getStyleClass().addAll(StatusStyle.BADGE_CLASS, "older-problem");
             olderProblem.setMinWidth(Region.USE_PREF_SIZE);
@@ -75,11 +81,12 @@ final class DeploymentTableCells {
         protected void updateItem(DeploymentRow row, boolean empty) {
             super.updateItem(row, empty);
             if (empty || row == null) {
-                setGraphic(null);
+                box.setVisible(false);
                 setTooltip(null);
                 setAccessibleText(null);
                 return;
             }
+            box.setVisible(true);
             Attention attention = row.attention();
             String reason = attention == null ? null : AttentionText.reason(attention, now.get());
             attentionMarker.setVisible(attention != null);
@@ -102,10 +109,14 @@ final class DeploymentTableCells {
                 olderProblem.setText(olderProblemText(row));
             }
             tooltip.setText(describe(row, reason));
-            setGraphic(box);
             setTooltip(tooltip);
             setAccessibleText((reason != null ? "Needs attention: " + reason + "; " : "") + badge.getText()
                     + (older != null ? "; " + olderProblemText(row) : ""));
+        }
+
+        @Override
+        public void redraw() {
+            updateItem(getItem(), isEmpty());
         }
 
         /** "v1 Error", "v1 Pending (stuck)". */
@@ -189,12 +200,14 @@ final class DeploymentTableCells {
     }
 
     /** How long the latest version has been in its status ("47 min"), with since when as tooltip. */
-    static final class InStateCell extends TableCell<DeploymentRow, DeploymentRow> {
+    static final class InStateCell extends TableCell<DeploymentRow, DeploymentRow>
+            implements TimeDependentCells.Redrawable {
         private final Tooltip tooltip = tooltip();
         private final Supplier<Instant> now;
 
-        InStateCell(Supplier<Instant> now) {
+        InStateCell(Supplier<Instant> now, TimeDependentCells timeDependent) {
             this.now = now;
+            timeDependent.add(this);
             getStyleClass().add("in-state-cell");
         }
 
@@ -210,15 +223,21 @@ final class DeploymentTableCells {
             tooltip.setText(StatusStyle.displayName(row.status()) + " since " + TimeFormat.exact(row.statusSince()));
             setTooltip(tooltip);
         }
+
+        @Override
+        public void redraw() {
+            updateItem(getItem(), isEmpty());
+        }
     }
 
     /** "3 min ago" ("as of 10:05" instead of "just now" while the data is stale), with the exact local time as tooltip. */
-    static final class UpdatedCell extends TableCell<DeploymentRow, Instant> {
+    static final class UpdatedCell extends TableCell<DeploymentRow, Instant> implements TimeDependentCells.Redrawable {
         private final Tooltip tooltip = tooltip();
         private final ObservableObjectValue<Instant> staleAsOf;
 
-        UpdatedCell(ObservableObjectValue<Instant> staleAsOf) {
+        UpdatedCell(ObservableObjectValue<Instant> staleAsOf, TimeDependentCells timeDependent) {
             this.staleAsOf = staleAsOf;
+            timeDependent.add(this);
             getStyleClass().add("updated-cell");
         }
 
@@ -234,6 +253,11 @@ final class DeploymentTableCells {
             setText(asOf == null ? TimeFormat.relative(time) : TimeFormat.relativeAsOf(time, asOf));
             tooltip.setText("Updated " + TimeFormat.exact(time));
             setTooltip(tooltip);
+        }
+
+        @Override
+        public void redraw() {
+            updateItem(getItem(), isEmpty());
         }
     }
 }

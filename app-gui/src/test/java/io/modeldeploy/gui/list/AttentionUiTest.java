@@ -17,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.TableColumnHeader;
@@ -205,6 +206,33 @@ class AttentionUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("att/slow", FxLookup.onFxThread(() -> vm.visibleRows().get(0).key()),
                 "descending: the longest first");
+    }
+
+    @Test
+    void theClockTickRedrawsTheDurationsInTheCellsThereAre(FxRobot robot) {
+        waitForFleet();
+        List<TableCell<?, ?>> before = inStateCells(robot);
+        String fine = inStateTextOf(before, "att/fine");
+        assertFalse(fine.contains("h"), "just set to Ready: " + fine);
+
+        passTimeAndTick(robot, Duration.ofHours(3));
+        List<TableCell<?, ?>> after = inStateCells(robot);
+        assertTrue(inStateTextOf(after, "att/fine").startsWith("3 h"), inStateTextOf(after, "att/fine"));
+        // Redrawn in place: recreated cells would leave listeners behind on the table at every tick.
+        assertEquals(before.size(), after.size());
+        assertTrue(before.stream().allMatch(cell -> after.stream().anyMatch(other -> other == cell)),
+                "the same cells, not new ones");
+    }
+
+    private List<TableCell<?, ?>> inStateCells(FxRobot robot) {
+        return FxLookup.onFxThread(() -> robot.lookup(".in-state-cell").queryAllAs(TableCell.class).stream()
+                .<TableCell<?, ?>>map(cell -> cell).toList());
+    }
+
+    private static String inStateTextOf(List<TableCell<?, ?>> cells, String key) {
+        return FxLookup.onFxThread(() -> cells.stream()
+                .filter(cell -> cell.getItem() instanceof DeploymentRow row && row.key().equals(key))
+                .map(TableCell::getText).findFirst().orElseThrow());
     }
 
     @Test

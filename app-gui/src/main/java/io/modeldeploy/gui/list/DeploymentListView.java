@@ -232,7 +232,8 @@ public final class DeploymentListView extends VBox {
         statusColumn.setCellFactory(c -> new DeploymentTableCells.StatusCell(viewModel::now, timeDependentCells));
         inStateColumn.setCellFactory(c -> new DeploymentTableCells.InStateCell(viewModel::now, timeDependentCells));
         messageColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("message-cell", ""));
-        updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell(viewModel.staleAsOfProperty(), timeDependentCells));
+        updatedColumn.setCellFactory(c -> new DeploymentTableCells.UpdatedCell(viewModel.staleAsOfProperty(),
+                timeDependentCells));
         viewModel.staleAsOfProperty().addListener(o -> refreshRelativeTimes());
         providerColumn.setCellFactory(c -> new DeploymentTableCells.TextCell("provider-cell", TimeFormat.NONE));
 
@@ -434,7 +435,7 @@ public final class DeploymentListView extends VBox {
         focusTable();
     }
 
-    /** Re-renders the visible rows so that "3 min ago" and "In state for" stay true, and marks versions that have become stuck. */
+    /** Redraws the cells whose text depends on the time ("3 min ago", "In state for"), and marks versions that have become stuck. */
     public void refreshRelativeTimes() {
         viewModel.refreshStuck();
         timeDependentCells.redrawAll();

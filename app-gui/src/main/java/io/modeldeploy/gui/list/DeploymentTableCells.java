@@ -231,7 +231,8 @@ final class DeploymentTableCells {
     }
 
     /** "3 min ago" ("as of 10:05" instead of "just now" while the data is stale), with the exact local time as tooltip. */
-    static final class UpdatedCell extends TableCell<DeploymentRow, Instant> implements TimeDependentCells.Redrawable {
+    static final class UpdatedCell extends TableCell<DeploymentRow, Instant>
+            implements TimeDependentCells.Redrawable {
         private final Tooltip tooltip = tooltip();
         private final ObservableObjectValue<Instant> staleAsOf;
 

@@ -283,10 +283,7 @@ public final class DeploymentListView extends VBox {
         // focused row, which it sets to the first row as rows arrive, and so skipped that row.
         table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             boolean arrow = event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.UP;
-            if (arrow && !event.isShiftDown() && !event.isShortcutDown()
-                    && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-                table.getSelectionModel().select(0);
-                table.getFocusModel().focus(0);
+            if (arrow && !event.isShiftDown() && !event.isShortcutDown() && selectFirstRowIfNoneSelected()) {
                 table.scrollTo(0);
                 event.consume();
             }
@@ -496,10 +493,17 @@ public final class DeploymentListView extends VBox {
     /** Focuses the table, selecting the first row if nothing is selected. */
     public void focusTable() {
         table.requestFocus();
-        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-            table.getSelectionModel().select(0);
-            table.getFocusModel().focus(0);
+        selectFirstRowIfNoneSelected();
+    }
+
+    /** Selects the first row when there are rows and none is selected; whether it did. */
+    private boolean selectFirstRowIfNoneSelected() {
+        if (!table.getSelectionModel().isEmpty() || table.getItems().isEmpty()) {
+            return false;
         }
+        table.getSelectionModel().select(0);
+        table.getFocusModel().focus(0);
+        return true;
     }
 
     public DeploymentListViewModel viewModel() {
